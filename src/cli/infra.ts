@@ -1,0 +1,20 @@
+import type { AppConfig } from '../config/schema.js';
+import type { Logger } from '../logging/logger.js';
+import { startInfrastructure } from '../infra/launcher.js';
+
+/** `infra`: the three services in the foreground, until Ctrl-C; prints their connection strings. */
+export async function runInfra(config: AppConfig, log: Logger): Promise<void> {
+  const infra = await startInfrastructure(config, log);
+  process.stdout.write(
+    [
+      `mode: ${infra.mode}`,
+      `KAFKA_BROKERS=${infra.kafkaBrokers.join(',')}`,
+      `SCHEMA_REGISTRY_URL=${infra.registryUrl}`,
+      `DATABASE_URL=${infra.databaseUrl}`,
+      `started in: ${JSON.stringify(infra.timings)} ms`,
+      'Ctrl-C stops them.',
+      '',
+    ].join('\n'),
+  );
+  await new Promise<void>(() => undefined);
+}
