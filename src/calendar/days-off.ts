@@ -28,7 +28,8 @@ export function buildYearDays(y: z.output<typeof calendarYearSchema>, fileLabel:
     if (daysOff.has(t.dayOff)) throw new CalendarDataError(fileLabel, [`transfer day off ${t.dayOff} is already a holiday`]);
     daysOff.set(t.dayOff, { kind: 'MOVED_DAY_OFF', reason: `moved from ${t.workingDay} (${t.source})` });
   }
-  const isFree = (d: string) => !daysOff.has(d) && (!isWeekend(d) || workingWeekendDays.has(d));
+  // A day explicitly made working by a transfer is not taken: that would cancel the decree.
+  const isFree = (d: string) => !daysOff.has(d) && !isWeekend(d);
   const movedByRule: string[] = [];
   const holidays = [...y.holidays].sort((a, b) => a.date.localeCompare(b.date));
   for (const h of holidays) {
