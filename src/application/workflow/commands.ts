@@ -1,0 +1,194 @@
+/**
+ * Commands of the application workflow: what the portal, the PSC, the gateway, the courier, the
+ * college and the operator ask the regulation core to record. Every command carries the
+ * application id and `at`, the instant it happened (never read from a clock).
+ */
+import type { Application, IdentityDocumentType, NoticeChannel, RefusalGround } from '../model.js';
+
+/** A finding of intake validation (Order No. 312, items 47, 52; Appendix 6 p.8), taken as data. */
+export interface IntakeFinding {
+  code: string;
+  field: string;
+  message: string;
+  /** True when the finding makes the package incomplete or a document expired (item 52, R7). */
+  intakeRefusal: boolean;
+}
+
+/** What the e-government gateway's identity data disagrees with (item 49): candidates for ground G1. */
+export type IdentityFindingCode = 'NAME_MISMATCH' | 'DECEASED' | 'DOCUMENT_INVALID';
+
+export interface IdentityFinding {
+  code: IdentityFindingCode;
+  detail: string;
+}
+
+/** A courier slot (items 54-55: dispatch by courier and/or post on a schedule). */
+export interface CourierSlot {
+  slotId: string;
+  /** Planned pick-up instant. */
+  pickupAt: string;
+}
+
+/** Item 58 (R15): the hearing's time and its place or way. */
+export interface HearingPlan {
+  at: string;
+  venue: { kind: 'PLACE'; address: string } | { kind: 'WAY'; description: string };
+}
+
+/** Text in the two languages of the refusal (SPEC section 3: motivation in Kazakh and Russian). */
+export interface BilingualText {
+  kk: string;
+  ru: string;
+}
+
+interface CommandBase {
+  applicationId: string;
+  /** The instant the fact happened, ISO-8601 with offset. */
+  at: string;
+}
+
+/** Items 47-52: an application arrives from the portal, or was accepted/refused at the PSC or office. */
+export interface ReceiveApplication extends CommandBase {
+  type: 'ReceiveApplication';
+  application: Application;
+  findings: IntakeFinding[];
+}
+
+/** Item 49: the gateway returned the person's identity data. */
+export interface RecordIdentityVerified extends CommandBase {
+  type: 'RecordIdentityVerified';
+  requestId: string;
+  findings: IdentityFinding[];
+}
+
+/** Item 49: the gateway did not find the person, or did not answer after the retries. */
+export interface RecordIdentityFailed extends CommandBase {
+  type: 'RecordIdentityFailed';
+  requestId: string;
+  reason: 'NOT_FOUND' | 'NO_ANSWER';
+  attempts: number;
+  detail?: string;
+}
+
+/** An operator asks for a new identity check after a failure. */
+export interface RetryIdentityCheck extends CommandBase {
+  type: 'RetryIdentityCheck';
+  operatorId: string;
+  /** The id of the new gateway request. */
+  requestId: string;
+}
+
+/** Items 54-55 (R9): the PSC hands the register (two copies) to the courier. */
+export interface DispatchRegister extends CommandBase {
+  type: 'DispatchRegister';
+  registerId: string;
+  courierSlot: CourierSlot;
+}
+
+/** Items 54-55: the courier delivered the register to the college. */
+export interface DeliverRegister extends CommandBase {
+  type: 'DeliverRegister';
+  registerId: string;
+}
+
+/** Item 57 (R11): the college registered the application. */
+export interface RegisterAtCollege extends CommandBase {
+  type: 'RegisterAtCollege';
+  registrationNumber: string;
+}
+
+/** Item 58 (R15): preliminary decision to refuse, with the hearing notice. `at` is the notice instant. */
+export interface IssuePreliminaryRefusal extends CommandBase {
+  type: 'IssuePreliminaryRefusal';
+  ground: RefusalGround;
+  motivation: string;
+  hearing: HearingPlan;
+  noticeChannel: NoticeChannel;
+  /** Day the applicant received the notice when known (registered letter); defaults to the notice day. */
+  noticeReceivedOn?: string;
+}
+
+/** Item 58 (R15): the hearing was held; the applicant objected (when) or did not. */
+export interface HoldHearing extends CommandBase {
+  type: 'HoldHearing';
+  objection: { receivedOn: string; summary: string } | null;
+}
+
+/** Items 58-60 (R14, R17): the college issued the duplicate (paper and digital). */
+export interface IssueDuplicate extends CommandBase {
+  type: 'IssueDuplicate';
+  series: string;
+  number: string;
+  issuedOn: string;
+}
+
+/** Item 58, Appendix 6 p.9: motivated refusal after the hearing. */
+export interface RefuseApplication extends CommandBase {
+  type: 'RefuseApplication';
+  ground: RefusalGround;
+  motivation: BilingualText;
+}
+
+/** Items 58-59 (R14, R16), item 62 (R13): the college sends the result to the PSC by courier/post. */
+export interface DispatchResult extends CommandBase {
+  type: 'DispatchResult';
+  dispatchId: string;
+  courierSlot: CourierSlot;
+}
+
+/** The courier delivered the result to the PSC branch: it is ready for hand-over (item 61). */
+export interface DeliverResultToPsc extends CommandBase {
+  type: 'DeliverResultToPsc';
+  dispatchId: string;
+}
+
+/** Item 58: portal / office result place: the "ready" notice naming the place of collection. */
+export interface NotifyResultReady extends CommandBase {
+  type: 'NotifyResultReady';
+}
+
+/** Item 61 (R12): the result was handed to the applicant on presentation of an identity document. */
+export interface HandOver extends CommandBase {
+  type: 'HandOver';
+  place: 'PSC' | 'COLLEGE_OFFICE';
+  operatorId: string;
+  identityDocument: IdentityDocumentType;
+}
+
+/** Item 62 (R13): after one month of storage the PSC hands the result to the college. */
+export interface ReturnToCollege extends CommandBase {
+  type: 'ReturnToCollege';
+}
+
+/** Item 62 (R13): the applicant came after the month; the PSC asks the college to send it back. */
+export interface RequestResultBack extends CommandBase {
+  type: 'RequestResultBack';
+  branchId: string;
+}
+
+/** A timer asks whether SLA_AT_RISK / SLA_BREACHED is due (item 64 monitoring). */
+export interface CheckSla extends CommandBase {
+  type: 'CheckSla';
+}
+
+export type ApplicationCommand =
+  | ReceiveApplication
+  | RecordIdentityVerified
+  | RecordIdentityFailed
+  | RetryIdentityCheck
+  | DispatchRegister
+  | DeliverRegister
+  | RegisterAtCollege
+  | IssuePreliminaryRefusal
+  | HoldHearing
+  | IssueDuplicate
+  | RefuseApplication
+  | DispatchResult
+  | DeliverResultToPsc
+  | NotifyResultReady
+  | HandOver
+  | ReturnToCollege
+  | RequestResultBack
+  | CheckSla;
+
+export type CommandType = ApplicationCommand['type'];

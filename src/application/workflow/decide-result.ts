@@ -1,0 +1,175 @@
+/**
+ * The result on its way to the applicant: to the PSC by courier no later than one day before the
+ * term ends (items 58-59, R14, R16), or a "ready" notice naming the place for portal / office
+ * (item 58); hand-over (item 61, R12); one month of PSC storage, return to the college and
+ * request back (item 62, R13).
+ */
+import { pscStorageEnd } from '../../deadlines/index.js';
+import type { IdentityDocumentType } from '../model.js';
+import type { DeliverResultToPsc, DispatchResult, HandOver, NotifyResultReady, RequestResultBack, ReturnToCollege } from './commands.js';
+import type { ApplicationEvent, ResultOutcome } from './events.js';
+import { appOf, checkFields, requirePhase, type Rejected } from './guards.js';
+import { accept, reject, type DecideResult } from './rejection.js';
+import type { ApplicationState } from './state.js';
+import { almatyDate, endOfAlmatyDay } from './time.js';
+
+const IDENTITY_DOCUMENTS: IdentityDocumentType[] = ['ID_CARD', 'PASSPORT', 'BIRTH_CERTIFICATE', 'DIGITAL_DOCUMENT'];
+
+type ResultCommand = DispatchResult | DeliverResultToPsc | NotifyResultReady | HandOver | ReturnToCollege | RequestResultBack;
+
+function requirePlace(state: ApplicationState, cmd: ResultCommand, psc: boolean): Rejected | null {
+  const place = appOf(state).app.resultPlace;
+  if ((place.kind === 'PSC') === psc) return null;
+  return reject(
+    'NOT_APPLICABLE_TO_RESULT_PLACE',
+    state.phase,
+    cmd,
+    psc
+      ? `the applicant chose ${place.kind} as the place of receipt; only a PSC result travels by courier and is stored at the PSC (items 58-59, 62).`
+      : 'the applicant chose a PSC branch as the place of receipt; the result goes there by courier (DispatchResult), not by a ready notice.',
+    { resultPlace: place.kind },
+  );
+}
+
+function outcomeOf(state: ApplicationState): ResultOutcome {
+  return state.decision?.outcome === 'DUPLICATE_ISSUED' ? 'DUPLICATE' : 'REFUSAL';
+}
+
+export function decideDispatchResult(state: ApplicationState, cmd: DispatchResult): DecideResult<ApplicationEvent> {
+  const bad =
+    requirePlace(state, cmd, true) ??
+    requirePhase(state, cmd, ['DECIDED', 'REQUESTED_BACK'], 'dispatching the result to the PSC (after the decision, or when requested back)') ??
+    checkFields(state, cmd, [
+      ['dispatchId', 'text', cmd.dispatchId],
+      ['courierSlot.slotId', 'text', cmd.courierSlot?.slotId],
+      ['courierSlot.pickupAt', 'instant', cmd.courierSlot?.pickupAt],
+    ]);
+  if (bad) return bad;
+  const { app, deadlines } = appOf(state);
+  const afterReturn = state.phase === 'REQUESTED_BACK';
+  return accept({
+    type: 'ResultDispatched',
+    applicationId: cmd.applicationId,
+    at: cmd.at,
+    dispatchId: cmd.dispatchId,
+    courierSlot: { slotId: cmd.courierSlot.slotId, pickupAt: cmd.courierSlot.pickupAt },
+    outcome: outcomeOf(state),
+    fromCollegeBin: app.collegeBin,
+    toBranchId: app.resultPlace.kind === 'PSC' ? app.resultPlace.branchId : '',
+    afterReturn,
+    // Items 58-59: no later than one day before the term ends; item 62 sets no term for the way back.
+    stageDeadline: afterReturn ? null : deadlines.resultToPscLatest,
+  });
+}
+
+export function decideDeliverResultToPsc(state: ApplicationState, cmd: DeliverResultToPsc): DecideResult<ApplicationEvent> {
+  const bad =
+    requirePlace(state, cmd, true) ??
+    requirePhase(state, cmd, ['RESULT_IN_TRANSIT'], 'delivering the result to the PSC') ??
+    checkFields(state, cmd, [['dispatchId', 'text', cmd.dispatchId]]);
+  if (bad) return bad;
+  const expected = state.result?.dispatch?.dispatchId ?? null;
+  if (expected !== cmd.dispatchId) {
+    return reject('DISPATCH_MISMATCH', state.phase, cmd, `the result travels in dispatch ${expected}, not ${cmd.dispatchId}; check the courier's message.`, {
+      expected,
+    });
+  }
+  const { app, deadlines } = appOf(state);
+  const readyOn = almatyDate(cmd.at);
+  const afterReturn = state.result?.returnedAt != null;
+  return accept({
+    type: 'ResultReady',
+    applicationId: cmd.applicationId,
+    at: cmd.at,
+    place: { ...app.resultPlace },
+    outcome: outcomeOf(state),
+    readyOn,
+    storageEnd: pscStorageEnd(readyOn),
+    afterReturn,
+    stageDeadline: afterReturn ? null : deadlines.termEndsAt,
+  });
+}
+
+export function decideNotifyResultReady(state: ApplicationState, cmd: NotifyResultReady): DecideResult<ApplicationEvent> {
+  const bad = requirePlace(state, cmd, false) ?? requirePhase(state, cmd, ['DECIDED'], 'the "ready" notice (after the decision)');
+  if (bad) return bad;
+  const { app, deadlines } = appOf(state);
+  return accept({
+    type: 'ResultReady',
+    applicationId: cmd.applicationId,
+    at: cmd.at,
+    place: { ...app.resultPlace },
+    outcome: outcomeOf(state),
+    readyOn: almatyDate(cmd.at),
+    storageEnd: null,
+    afterReturn: false,
+    stageDeadline: deadlines.termEndsAt,
+  });
+}
+
+export function decideHandOver(state: ApplicationState, cmd: HandOver): DecideResult<ApplicationEvent> {
+  const bad =
+    (state.phase === 'RETURNED_TO_COLLEGE'
+      ? reject(
+          'INVALID_TRANSITION',
+          state.phase,
+          cmd,
+          'item 62: the result is stored at the college; the PSC requests it back (RequestResultBack) and hands it over when it arrives.',
+        )
+      : null) ??
+    requirePhase(state, cmd, ['READY'], 'the hand-over (when the result is ready)') ??
+    checkFields(state, cmd, [['operatorId', 'text', cmd.operatorId]]);
+  if (bad) return bad;
+  if (!IDENTITY_DOCUMENTS.includes(cmd.identityDocument)) {
+    return reject('INVALID_COMMAND', state.phase, cmd, 'item 61: the hand-over needs the identity document presented (ID_CARD, PASSPORT, BIRTH_CERTIFICATE, DIGITAL_DOCUMENT).', {
+      field: 'identityDocument',
+    });
+  }
+  const place = appOf(state).app.resultPlace;
+  const expected = place.kind === 'PSC' ? 'PSC' : 'COLLEGE_OFFICE';
+  if (cmd.place !== expected) {
+    return reject('NOT_APPLICABLE_TO_RESULT_PLACE', state.phase, cmd, `the result waits at ${expected}, not ${cmd.place}.`, { resultPlace: place.kind });
+  }
+  const storageEnd = state.result?.storageEnd ?? null;
+  return accept({
+    type: 'HandedOver',
+    applicationId: cmd.applicationId,
+    at: cmd.at,
+    place: cmd.place,
+    operatorId: cmd.operatorId,
+    identityDocument: cmd.identityDocument,
+    stageDeadline: storageEnd ? endOfAlmatyDay(storageEnd) : null,
+  });
+}
+
+export function decideReturnToCollege(state: ApplicationState, cmd: ReturnToCollege): DecideResult<ApplicationEvent> {
+  const bad = requirePlace(state, cmd, true) ?? requirePhase(state, cmd, ['READY'], 'returning the result to the college (after storage at the PSC)');
+  if (bad) return bad;
+  const storageEnd = state.result!.storageEnd!;
+  if (almatyDate(cmd.at) <= storageEnd) {
+    return reject(
+      'STORAGE_PERIOD_NOT_OVER',
+      state.phase,
+      cmd,
+      `item 62: the PSC keeps the result for one month, until ${storageEnd}; return it to the college after that day.`,
+      { storageEnd },
+    );
+  }
+  return accept({
+    type: 'ReturnedToCollege',
+    applicationId: cmd.applicationId,
+    at: cmd.at,
+    storageEnd,
+    collegeBin: appOf(state).app.collegeBin,
+    stageDeadline: null,
+  });
+}
+
+export function decideRequestResultBack(state: ApplicationState, cmd: RequestResultBack): DecideResult<ApplicationEvent> {
+  const bad =
+    requirePlace(state, cmd, true) ??
+    requirePhase(state, cmd, ['RETURNED_TO_COLLEGE'], 'requesting the result back from the college') ??
+    checkFields(state, cmd, [['branchId', 'text', cmd.branchId]]);
+  if (bad) return bad;
+  return accept({ type: 'ResultRequestedBack', applicationId: cmd.applicationId, at: cmd.at, branchId: cmd.branchId });
+}

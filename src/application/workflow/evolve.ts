@@ -1,0 +1,144 @@
+/**
+ * evolve(state, event) -> state: folds one event into the application's state. Pure and total:
+ * it trusts the event (decide has checked it) and never mutates its inputs.
+ */
+import type { ApplicationEvent } from './events.js';
+import type { ApplicationState, Phase } from './state.js';
+
+function afterIntakeAccepted(channel: string): Phase {
+  return channel === 'PSC' ? 'AWAITING_REGISTER_DISPATCH' : 'AWAITING_REGISTRATION';
+}
+
+function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
+  switch (e.type) {
+    case 'ApplicationSubmitted':
+    case 'ApplicationAccepted':
+    case 'IntakeRefused': {
+      const refused = e.type === 'IntakeRefused';
+      return {
+        ...s,
+        phase: refused ? 'INTAKE_REFUSED' : afterIntakeAccepted(e.application.channel),
+        applicationId: e.applicationId,
+        application: e.application,
+        deadlines: e.deadlines,
+        atRiskFrom: e.atRiskFrom,
+        intakeFindings: e.findings,
+        consentMissing: refused ? false : e.consentMissing,
+        identity: refused ? null : { status: 'PENDING', requestId: null, findings: [], failure: null, retries: 0, updatedAt: null },
+      };
+    }
+    case 'IdentityVerified':
+      return {
+        ...s,
+        identity: { status: 'VERIFIED', requestId: e.requestId, findings: e.findings, failure: null, retries: s.identity?.retries ?? 0, updatedAt: e.at },
+      };
+    case 'IdentityFailed':
+      return {
+        ...s,
+        identity: {
+          status: 'FAILED',
+          requestId: e.requestId,
+          findings: [],
+          failure: { reason: e.reason, attempts: e.attempts, detail: e.detail },
+          retries: s.identity?.retries ?? 0,
+          updatedAt: e.at,
+        },
+      };
+    case 'IdentityCheckRetried':
+      return {
+        ...s,
+        identity: { status: 'PENDING', requestId: e.requestId, findings: [], failure: null, retries: (s.identity?.retries ?? 0) + 1, updatedAt: e.at },
+      };
+    case 'RegisterDispatched':
+      return { ...s, phase: 'REGISTER_IN_TRANSIT', register: { registerId: e.registerId, courierSlot: e.courierSlot, dispatchedAt: e.at, deliveredAt: null } };
+    case 'DeliveredToCollege':
+      return { ...s, phase: 'AWAITING_REGISTRATION', register: s.register ? { ...s.register, deliveredAt: e.at } : null };
+    case 'RegisteredAtCollege':
+      return {
+        ...s,
+        phase: 'UNDER_REVIEW',
+        college: { registrationNumber: e.registrationNumber, registeredAt: e.at, registeredOn: e.registeredOn, reviewDeadline: e.reviewDeadline },
+      };
+    case 'PreliminaryRefusalIssued':
+      return {
+        ...s,
+        phase: 'HEARING_PENDING',
+        preliminaryRefusal: {
+          ground: e.ground,
+          motivation: e.motivation,
+          hearing: e.hearing,
+          noticeChannel: e.noticeChannel,
+          noticeAt: e.at,
+          noticeDate: e.noticeDate,
+          noticeReceivedOn: e.noticeReceivedOn,
+          hearingLatest: e.hearingLatest,
+          objectionWindowEnd: e.objectionWindowEnd,
+          findings: e.findings,
+        },
+      };
+    case 'HearingHeld':
+      return { ...s, phase: 'AWAITING_DECISION', hearing: { heldAt: e.at, objection: e.objection, findings: e.findings } };
+    case 'DuplicateIssued':
+      return {
+        ...s,
+        phase: 'DECIDED',
+        decision: { outcome: 'DUPLICATE_ISSUED', at: e.at, series: e.series, number: e.number, issuedOn: e.issuedOn, digitalPublishedAt: null },
+        result: newResult(s, 'DUPLICATE'),
+      };
+    case 'DigitalDiplomaPublished':
+      return s.decision?.outcome === 'DUPLICATE_ISSUED' ? { ...s, decision: { ...s.decision, digitalPublishedAt: e.at } } : s;
+    case 'ApplicationRefused':
+      return {
+        ...s,
+        phase: 'DECIDED',
+        decision: { outcome: 'REFUSED', at: e.at, ground: e.ground, motivation: e.motivation },
+        result: newResult(s, 'REFUSAL'),
+      };
+    case 'ResultDispatched':
+      return withResult(s, 'RESULT_IN_TRANSIT', { dispatch: { dispatchId: e.dispatchId, courierSlot: e.courierSlot, at: e.at } });
+    case 'ResultReady':
+      return withResult(s, 'READY', {
+        firstReadyAt: s.result?.firstReadyAt ?? e.at,
+        readyOn: e.readyOn,
+        storageEnd: e.storageEnd,
+      });
+    case 'HandedOver':
+      return withResult(s, 'HANDED_OVER', { handedOverAt: e.at });
+    case 'ReturnedToCollege':
+      return withResult(s, 'RETURNED_TO_COLLEGE', { returnedAt: e.at });
+    case 'ResultRequestedBack':
+      return withResult(s, 'REQUESTED_BACK', { requestedBackAt: e.at });
+    case 'SlaAtRisk':
+      return { ...s, sla: { ...s.sla, atRiskReportedAt: e.at } };
+    case 'SlaBreached':
+      return { ...s, sla: { ...s.sla, breachedReportedAt: e.at } };
+  }
+}
+
+function newResult(s: ApplicationState, outcome: 'DUPLICATE' | 'REFUSAL'): ApplicationState['result'] {
+  return {
+    place: s.application!.resultPlace,
+    outcome,
+    dispatch: null,
+    firstReadyAt: null,
+    readyOn: null,
+    storageEnd: null,
+    returnedAt: null,
+    requestedBackAt: null,
+    handedOverAt: null,
+  };
+}
+
+function withResult(s: ApplicationState, phase: Phase, patch: Partial<NonNullable<ApplicationState['result']>>): ApplicationState {
+  return { ...s, phase, result: s.result ? { ...s.result, ...patch } : null };
+}
+
+export function evolve(state: ApplicationState, event: ApplicationEvent): ApplicationState {
+  const next = apply(state, event);
+  return { ...next, version: state.version + 1, lastEventAt: event.at };
+}
+
+/** Folds a history into a state, from `initialState` or a given state. */
+export function fold(events: readonly ApplicationEvent[], from: ApplicationState): ApplicationState {
+  return events.reduce(evolve, from);
+}

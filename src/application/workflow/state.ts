@@ -1,0 +1,166 @@
+/**
+ * State of one application, folded from its events by `evolve`. Plain JSON (strings, numbers,
+ * booleans, null, arrays, objects; never `undefined`, Date or Map): it is stored as PostgreSQL
+ * jsonb. States and transitions: docs/state-machine.md.
+ */
+import type { ServiceDeadlines } from '../../deadlines/index.js';
+import type { Application, NoticeChannel, RefusalGround, ResultPlace } from '../model.js';
+import type { BilingualText, CourierSlot, HearingPlan, IdentityFinding, IntakeFinding } from './commands.js';
+import type { DeadlineFinding, ResultOutcome } from './events.js';
+
+export type Phase =
+  /** No application yet (the initial state). */
+  | 'NEW'
+  /** Item 52: refused at intake. Closed. */
+  | 'INTAKE_REFUSED'
+  /** PSC application accepted; the register has not left yet (items 54-55). */
+  | 'AWAITING_REGISTER_DISPATCH'
+  /** The register is with the courier (items 54-55). */
+  | 'REGISTER_IN_TRANSIT'
+  /** The application is at the college (delivered, or electronic) and waits for registration (item 57). */
+  | 'AWAITING_REGISTRATION'
+  /** Registered; the college reviews (item 58). */
+  | 'UNDER_REVIEW'
+  /** Preliminary refusal notified; the hearing is pending (item 58). */
+  | 'HEARING_PENDING'
+  /** The hearing was held; the college decides (item 58). */
+  | 'AWAITING_DECISION'
+  /** Duplicate issued or refused; the result is not yet at the place of receipt. */
+  | 'DECIDED'
+  /** The result is with the courier to the PSC (items 58-59, 62). */
+  | 'RESULT_IN_TRANSIT'
+  /** The result waits at the place of receipt (PSC, portal notice / college office). */
+  | 'READY'
+  /** Item 62: after a month at the PSC the result is stored at the college. */
+  | 'RETURNED_TO_COLLEGE'
+  /** Item 62: the PSC asked the college to send the result back. */
+  | 'REQUESTED_BACK'
+  /** Item 61: handed to the applicant. Closed. */
+  | 'HANDED_OVER';
+
+export const CLOSED_PHASES: readonly Phase[] = ['INTAKE_REFUSED', 'HANDED_OVER'];
+
+export type IdentityStatus = 'PENDING' | 'VERIFIED' | 'FAILED';
+
+export interface IdentityState {
+  status: IdentityStatus;
+  requestId: string | null;
+  findings: IdentityFinding[];
+  failure: { reason: 'NOT_FOUND' | 'NO_ANSWER'; attempts: number; detail: string | null } | null;
+  retries: number;
+  updatedAt: string | null;
+}
+
+export interface RegisterState {
+  registerId: string;
+  courierSlot: CourierSlot;
+  dispatchedAt: string;
+  deliveredAt: string | null;
+}
+
+export interface CollegeState {
+  registrationNumber: string;
+  registeredAt: string;
+  registeredOn: string;
+  reviewDeadline: string;
+}
+
+export interface PreliminaryRefusalState {
+  ground: RefusalGround;
+  motivation: string;
+  hearing: HearingPlan;
+  noticeChannel: NoticeChannel;
+  noticeAt: string;
+  noticeDate: string;
+  noticeReceivedOn: string;
+  hearingLatest: string;
+  objectionWindowEnd: string;
+  findings: DeadlineFinding[];
+}
+
+export interface HearingState {
+  heldAt: string;
+  objection: { receivedOn: string; summary: string } | null;
+  findings: DeadlineFinding[];
+}
+
+export type DecisionState =
+  | {
+      outcome: 'DUPLICATE_ISSUED';
+      at: string;
+      series: string;
+      number: string;
+      issuedOn: string;
+      digitalPublishedAt: string | null;
+    }
+  | { outcome: 'REFUSED'; at: string; ground: RefusalGround; motivation: BilingualText };
+
+export interface ResultState {
+  place: ResultPlace;
+  outcome: ResultOutcome;
+  /** The current (or last) courier dispatch to the PSC. */
+  dispatch: { dispatchId: string; courierSlot: CourierSlot; at: string } | null;
+  /** First time the result reached the place of receipt: the service term is met from then on. */
+  firstReadyAt: string | null;
+  readyOn: string | null;
+  storageEnd: string | null;
+  returnedAt: string | null;
+  requestedBackAt: string | null;
+  handedOverAt: string | null;
+}
+
+export interface SlaState {
+  atRiskReportedAt: string | null;
+  breachedReportedAt: string | null;
+}
+
+export interface ApplicationState {
+  phase: Phase;
+  /** Number of events folded: the per-application sequence number of the last event. */
+  version: number;
+  applicationId: string | null;
+  application: Application | null;
+  deadlines: ServiceDeadlines | null;
+  atRiskFrom: string | null;
+  intakeFindings: IntakeFinding[];
+  consentMissing: boolean;
+  identity: IdentityState | null;
+  register: RegisterState | null;
+  college: CollegeState | null;
+  preliminaryRefusal: PreliminaryRefusalState | null;
+  hearing: HearingState | null;
+  decision: DecisionState | null;
+  result: ResultState | null;
+  sla: SlaState;
+  lastEventAt: string | null;
+}
+
+export const initialState: ApplicationState = Object.freeze({
+  phase: 'NEW',
+  version: 0,
+  applicationId: null,
+  application: null,
+  deadlines: null,
+  atRiskFrom: null,
+  intakeFindings: [],
+  consentMissing: false,
+  identity: null,
+  register: null,
+  college: null,
+  preliminaryRefusal: null,
+  hearing: null,
+  decision: null,
+  result: null,
+  sla: { atRiskReportedAt: null, breachedReportedAt: null },
+  lastEventAt: null,
+}) as ApplicationState;
+
+/** The application is open for SLA purposes: accepted, not closed, result not yet at the place of receipt. */
+export function isTermRunning(state: ApplicationState): boolean {
+  return (
+    state.deadlines !== null &&
+    !CLOSED_PHASES.includes(state.phase) &&
+    state.phase !== 'NEW' &&
+    (state.result === null || state.result.firstReadyAt === null)
+  );
+}
