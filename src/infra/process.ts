@@ -47,7 +47,8 @@ export function startProcess(name: string, cmd: string, args: string[], logFile:
       running.delete(svc);
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
-      const done = await Promise.race([exited.then(() => true), sleep(15_000).then(() => false)]);
+      // An unref'd timer: a pending grace period must not keep the caller's process alive.
+      const done = await Promise.race([exited.then(() => true), sleep(15_000, false, { ref: false })]);
       if (!done) {
         child.kill('SIGKILL');
         await exited;

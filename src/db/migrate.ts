@@ -1,0 +1,47 @@
+import type { Knex } from 'knex';
+import * as m001 from './migrations/001_schema_and_roles.js';
+import * as m002 from './migrations/002_saga_inbox_outbox.js';
+
+export interface MigrationContext {
+  schema: string;
+  runtimeRole: string;
+  runtimePassword: string;
+}
+
+type Step = (ctx: MigrationContext) => (knex: Knex) => Promise<void>;
+
+/** Numbered, forward-only: append a file, never edit or remove one that has shipped. */
+const MIGRATIONS: ReadonlyArray<[string, Step]> = [
+  ['001_schema_and_roles', m001.up],
+  ['002_saga_inbox_outbox', m002.up],
+];
+
+class ListSource implements Knex.MigrationSource<[string, Step]> {
+  constructor(private readonly ctx: MigrationContext) {}
+  getMigrations() {
+    return Promise.resolve([...MIGRATIONS]);
+  }
+  getMigrationName(m: [string, Step]) {
+    return m[0];
+  }
+  getMigration(m: [string, Step]) {
+    const run = m[1](this.ctx);
+    return Promise.resolve({
+      up: run,
+      down: () => Promise.reject(new Error('migrations are forward-only: restore from backup or write a new migration')),
+    });
+  }
+}
+
+/** Creates the schema if needed and applies every pending migration. Returns the names applied. */
+export async function migrateToLatest(knex: Knex, ctx: MigrationContext): Promise<string[]> {
+  await knex.raw(`CREATE SCHEMA IF NOT EXISTS ${ctx.schema}`);
+  const [, applied] = (await knex.migrate.latest({
+    migrationSource: new ListSource(ctx),
+    schemaName: ctx.schema,
+    tableName: 'knex_migrations',
+  })) as [number, string[]];
+  return applied;
+}
+
+export const migrationNames = MIGRATIONS.map(([n]) => n);
