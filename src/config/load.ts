@@ -53,6 +53,12 @@ function fromEnv(env: NodeJS.ProcessEnv): Json {
       }
       value = Number(raw);
     }
+    if (kind === 'number') {
+      if (!/^-?\d+(\.\d+)?$/.test(raw.trim())) {
+        throw new ConfigError('CONFIG_INVALID', `Environment variable ${name} (config key ${path}) must be a number such as 0.25, got "${raw}".`, { key: path, env: name });
+      }
+      value = Number(raw);
+    }
     setPath(out, path, value);
   }
   return out;

@@ -38,11 +38,37 @@ export const configSchema = z.object({
   log: z.object({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   }),
+  /** Identity enrichment through the e-government gateway (R5, item 49). */
+  identity: z.object({
+    /** Our sender id in the gateway's messages. */
+    senderId: z.string().min(1),
+    /** The gateway service asked for identity data. */
+    serviceId: z.string().min(1),
+    /** How long to wait for a response before asking again. */
+    responseTimeoutMs: z.number().int().min(100),
+    /** Requests per application before IDENTITY_FAILED (the first one included). */
+    maxAttempts: z.number().int().min(1).max(50),
+    /** Exponential backoff between attempts, with jitter (p-retry). */
+    minBackoffMs: z.number().int().min(1),
+    maxBackoffMs: z.number().int().min(1),
+  }),
+  /** The e-government gateway stub (tests, demo): answers identity requests from a generated population. */
+  gatewayStub: z.object({
+    latencyMs: z.number().int().min(0),
+    /** Share of known persons answered NOT_FOUND anyway (0..1). */
+    notFoundRate: z.number().min(0).max(1),
+    /** Share of requests answered with status ERROR (0..1). */
+    errorRate: z.number().min(0).max(1),
+    /** Windows, in ms since the stub started, during which requests go unanswered: "from-to". */
+    outages: z.array(z.string().regex(/^\d+-\d+$/, 'a window such as 0-30000 (ms since start)')),
+    populationSize: z.number().int().min(1).max(1_000_000),
+    populationSeed: z.number().int().min(0),
+  }),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
 
-type Kind = 'string' | 'int' | 'list';
+type Kind = 'string' | 'int' | 'number' | 'list';
 
 /** Environment variables that override configuration keys. One table, used by the loader, the README and the compose test. */
 export const envOverrides: ReadonlyArray<{ env: string; path: string; kind: Kind }> = [
@@ -66,4 +92,14 @@ export const envOverrides: ReadonlyArray<{ env: string; path: string; kind: Kind
   { env: 'TVET_CACHE_DIR', path: 'infra.cacheDir', kind: 'string' },
   { env: 'INFRA_START_TIMEOUT_MS', path: 'infra.startTimeoutMs', kind: 'int' },
   { env: 'LOG_LEVEL', path: 'log.level', kind: 'string' },
+  { env: 'IDENTITY_RESPONSE_TIMEOUT_MS', path: 'identity.responseTimeoutMs', kind: 'int' },
+  { env: 'IDENTITY_MAX_ATTEMPTS', path: 'identity.maxAttempts', kind: 'int' },
+  { env: 'IDENTITY_MIN_BACKOFF_MS', path: 'identity.minBackoffMs', kind: 'int' },
+  { env: 'IDENTITY_MAX_BACKOFF_MS', path: 'identity.maxBackoffMs', kind: 'int' },
+  { env: 'GATEWAY_STUB_LATENCY_MS', path: 'gatewayStub.latencyMs', kind: 'int' },
+  { env: 'GATEWAY_STUB_NOT_FOUND_RATE', path: 'gatewayStub.notFoundRate', kind: 'number' },
+  { env: 'GATEWAY_STUB_ERROR_RATE', path: 'gatewayStub.errorRate', kind: 'number' },
+  { env: 'GATEWAY_STUB_OUTAGES', path: 'gatewayStub.outages', kind: 'list' },
+  { env: 'GATEWAY_STUB_POPULATION_SIZE', path: 'gatewayStub.populationSize', kind: 'int' },
+  { env: 'GATEWAY_STUB_POPULATION_SEED', path: 'gatewayStub.populationSeed', kind: 'int' },
 ];
