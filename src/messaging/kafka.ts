@@ -1,0 +1,25 @@
+import { Kafka, logLevel, type LogEntry, type logCreator } from 'kafkajs';
+import type { AppConfig } from '../config/schema.js';
+import type { Logger } from '../logging/logger.js';
+
+/** kafkajs logs through our pino logger (so its output is redacted and JSON like ours). */
+function pinoLogCreator(log: Logger): logCreator {
+  return () => ({ level, log: entry }: LogEntry) => {
+    const { message, ...rest } = entry;
+    const fields = { kafkajs: entry.namespace, ...rest };
+    if (level === logLevel.ERROR) log.error(fields, message);
+    else if (level === logLevel.WARN) log.warn(fields, message);
+    else if (level === logLevel.INFO) log.debug(fields, message);
+    else log.trace(fields, message);
+  };
+}
+
+export function createKafka(config: AppConfig, log: Logger, clientSuffix = ''): Kafka {
+  return new Kafka({
+    clientId: `${config.kafka.clientId}${clientSuffix}`,
+    brokers: config.kafka.brokers,
+    logLevel: logLevel.INFO,
+    logCreator: pinoLogCreator(log),
+    retry: { initialRetryTime: 300, retries: 10, maxRetryTime: 30_000 },
+  });
+}
