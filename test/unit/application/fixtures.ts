@@ -1,0 +1,211 @@
+/**
+ * Test fixtures of the application workflow: applications of each channel, command builders and
+ * histories produced by running real commands through decide/evolve on the shipped calendar.
+ *
+ * Reference dates (2026 calendar, no holidays in April): submission Mon 2026-04-06 10:00;
+ * the term ends on the 15th working day after it, Mon 2026-04-27; "at risk" from Fri 2026-04-24;
+ * the hearing notice is due by Wed 2026-04-22.
+ */
+import { defaultCalendar } from '../../../src/calendar/index.js';
+import type { Application } from '../../../src/application/model.js';
+import type { ApplicationCommand } from '../../../src/application/workflow/commands.js';
+import { decide } from '../../../src/application/workflow/decide.js';
+import type { ApplicationEvent } from '../../../src/application/workflow/events.js';
+import { evolve } from '../../../src/application/workflow/evolve.js';
+import { initialState, type ApplicationState } from '../../../src/application/workflow/state.js';
+
+export const ctx = { calendar: defaultCalendar() };
+export const ID = 'APP-1';
+
+/** An instant in April 2026, Kazakhstan time: at('06', '10:00') = 2026-04-06T10:00:00+05:00. */
+export function at(day: string, time = '10:00', month = '04'): string {
+  return `2026-${month}-${day}T${time}:00+05:00`;
+}
+
+const base: Application = {
+  applicationId: ID,
+  channel: 'PORTAL',
+  submittedAt: at('06'),
+  collegeBin: '990140000385',
+  collegeName: 'Almaty Polytechnic College',
+  collegeHeadName: 'Серікбаев Нұрлан',
+  applicant: { surname: 'Ахметова', name: 'Айгерім', patronymic: 'Сериковна', iin: '900101400123', phone: '+77011234567' },
+  institutionName: 'Almaty Polytechnic College',
+  graduationYear: 2012,
+  specialtyName: 'Accounting',
+  requestedDocument: 'DIPLOMA_WITH_SUPPLEMENT',
+  reason: 'LOST',
+  personalDataConsent: true,
+  signature: { kind: 'EDS', reference: 'eds-ref-1', signedAt: at('06') },
+  presentedDocuments: [],
+  resultPlace: { kind: 'PORTAL' },
+};
+
+export function portalApp(over: Partial<Application> = {}): Application {
+  return { ...base, ...over };
+}
+
+export function pscApp(over: Partial<Application> = {}): Application {
+  const { signature: _s, ...rest } = base;
+  return {
+    ...rest,
+    channel: 'PSC',
+    presentedDocuments: [
+      { type: 'APPLICATION_FORM' },
+      { type: 'ID_CARD', number: '045678912', validUntil: '2030-05-01', holderIin: base.applicant.iin },
+    ],
+    resultPlace: { kind: 'PSC', branchId: 'PSC-ALM-07' },
+    psc: { receiptNumber: 'R-2026-000123', branchId: 'PSC-ALM-07', operatorId: 'OP-15' },
+    ...over,
+  };
+}
+
+export function officeApp(over: Partial<Application> = {}): Application {
+  const { signature: _s, ...rest } = base;
+  return {
+    ...rest,
+    channel: 'COLLEGE_OFFICE',
+    presentedDocuments: [{ type: 'APPLICATION_FORM' }, { type: 'PASSPORT', number: 'N1234567', validUntil: '2029-01-01' }],
+    resultPlace: { kind: 'COLLEGE_OFFICE' },
+    ...over,
+  };
+}
+
+const slot = { slotId: 'SLOT-1', pickupAt: at('06', '13:00') };
+
+/** Command builders; every command is for application ID unless `applicationId` is overridden. */
+export const cmd = {
+  receive: (application: Application, findings: Extract<ApplicationCommand, { type: 'ReceiveApplication' }>['findings'] = []): ApplicationCommand => ({
+    type: 'ReceiveApplication',
+    applicationId: application.applicationId,
+    at: application.submittedAt,
+    application,
+    findings,
+  }),
+  identityOk: (when: string, findings: { code: 'NAME_MISMATCH' | 'DECEASED' | 'DOCUMENT_INVALID'; detail: string }[] = []): ApplicationCommand => ({
+    type: 'RecordIdentityVerified',
+    applicationId: ID,
+    at: when,
+    requestId: 'REQ-1',
+    findings,
+  }),
+  identityFailed: (when: string, reason: 'NOT_FOUND' | 'NO_ANSWER' = 'NO_ANSWER'): ApplicationCommand => ({
+    type: 'RecordIdentityFailed',
+    applicationId: ID,
+    at: when,
+    requestId: 'REQ-1',
+    reason,
+    attempts: 5,
+  }),
+  identityRetry: (when: string): ApplicationCommand => ({ type: 'RetryIdentityCheck', applicationId: ID, at: when, operatorId: 'OPS-3', requestId: 'REQ-2' }),
+  dispatchRegister: (when: string, registerId = 'REG-1'): ApplicationCommand => ({
+    type: 'DispatchRegister',
+    applicationId: ID,
+    at: when,
+    registerId,
+    courierSlot: slot,
+  }),
+  deliverRegister: (when: string, registerId = 'REG-1'): ApplicationCommand => ({ type: 'DeliverRegister', applicationId: ID, at: when, registerId }),
+  register: (when: string): ApplicationCommand => ({ type: 'RegisterAtCollege', applicationId: ID, at: when, registrationNumber: 'C-77' }),
+  preliminary: (
+    when: string,
+    hearingAt: string,
+    over: Partial<Extract<ApplicationCommand, { type: 'IssuePreliminaryRefusal' }>> = {},
+  ): ApplicationCommand => ({
+    type: 'IssuePreliminaryRefusal',
+    applicationId: ID,
+    at: when,
+    ground: 'G1_UNRELIABLE_DATA',
+    motivation: 'The graduation year does not match the archive.',
+    hearing: { at: hearingAt, venue: { kind: 'PLACE', address: 'Room 12, college main building' } },
+    noticeChannel: 'SMS',
+    ...over,
+  }),
+  hearing: (when: string, objection: { receivedOn: string; summary: string } | null = null): ApplicationCommand => ({
+    type: 'HoldHearing',
+    applicationId: ID,
+    at: when,
+    objection,
+  }),
+  issue: (when: string): ApplicationCommand => ({ type: 'IssueDuplicate', applicationId: ID, at: when, series: 'TKB', number: '0012345', issuedOn: when.slice(0, 10) }),
+  refuse: (when: string, ground: 'G1_UNRELIABLE_DATA' | 'G2_NONCOMPLIANT_DOCUMENTS' | 'G3_NO_CONSENT' = 'G1_UNRELIABLE_DATA'): ApplicationCommand => ({
+    type: 'RefuseApplication',
+    applicationId: ID,
+    at: when,
+    ground,
+    motivation: { kk: 'Деректер расталмады.', ru: 'Сведения не подтверждены.' },
+  }),
+  dispatchResult: (when: string, dispatchId = 'DSP-1'): ApplicationCommand => ({
+    type: 'DispatchResult',
+    applicationId: ID,
+    at: when,
+    dispatchId,
+    courierSlot: { slotId: 'SLOT-R', pickupAt: when },
+  }),
+  deliverResult: (when: string, dispatchId = 'DSP-1'): ApplicationCommand => ({ type: 'DeliverResultToPsc', applicationId: ID, at: when, dispatchId }),
+  notifyReady: (when: string): ApplicationCommand => ({ type: 'NotifyResultReady', applicationId: ID, at: when }),
+  handOver: (when: string, place: 'PSC' | 'COLLEGE_OFFICE' = 'PSC'): ApplicationCommand => ({
+    type: 'HandOver',
+    applicationId: ID,
+    at: when,
+    place,
+    operatorId: 'OP-15',
+    identityDocument: 'ID_CARD',
+  }),
+  returnToCollege: (when: string): ApplicationCommand => ({ type: 'ReturnToCollege', applicationId: ID, at: when }),
+  requestBack: (when: string): ApplicationCommand => ({ type: 'RequestResultBack', applicationId: ID, at: when, branchId: 'PSC-ALM-07' }),
+  checkSla: (when: string): ApplicationCommand => ({ type: 'CheckSla', applicationId: ID, at: when }),
+};
+
+/** Runs commands through decide/evolve from the initial state; fails the test on a rejection. */
+export function history(...commands: ApplicationCommand[]): ApplicationEvent[] {
+  let state: ApplicationState = initialState;
+  const events: ApplicationEvent[] = [];
+  for (const c of commands) {
+    const r = decide(state, c, ctx);
+    if (!r.ok) throw new Error(`fixture command rejected: ${r.rejection.code} ${r.rejection.message}`);
+    for (const e of r.events) {
+      events.push(e);
+      state = evolve(state, e);
+    }
+  }
+  return events;
+}
+
+/** Common histories. */
+export const paths = {
+  portalReceived: () => history(cmd.receive(portalApp())),
+  portalRegistered: () => history(cmd.receive(portalApp()), cmd.identityOk(at('06', '10:01')), cmd.register(at('06', '11:00'))),
+  pscAccepted: () => history(cmd.receive(pscApp())),
+  pscRegistered: () =>
+    history(
+      cmd.receive(pscApp()),
+      cmd.identityOk(at('06', '10:01')),
+      cmd.dispatchRegister(at('06', '13:00')),
+      cmd.deliverRegister(at('06', '15:00')),
+      cmd.register(at('06', '15:30')),
+    ),
+  officeRegistered: () => history(cmd.receive(officeApp()), cmd.identityOk(at('06', '10:01')), cmd.register(at('06', '10:30'))),
+};
+
+export function withHearingHeld(registered: ApplicationEvent[], ground: 'G1_UNRELIABLE_DATA' | 'G3_NO_CONSENT' = 'G1_UNRELIABLE_DATA'): ApplicationEvent[] {
+  return [
+    ...registered,
+    ...continueFrom(registered, cmd.preliminary(at('08'), at('10', '11:00'), { ground }), cmd.hearing(at('10', '11:30'))),
+  ];
+}
+
+/** Runs more commands after an existing history; returns only the new events. */
+export function continueFrom(past: ApplicationEvent[], ...commands: ApplicationCommand[]): ApplicationEvent[] {
+  let state = past.reduce(evolve, initialState);
+  const events: ApplicationEvent[] = [];
+  for (const c of commands) {
+    const r = decide(state, c, ctx);
+    if (!r.ok) throw new Error(`fixture command rejected: ${r.rejection.code} ${r.rejection.message}`);
+    for (const e of r.events) {
+      events.push(e);
+      state = evolve(state, e);
+    }
+  }
+  return events;
+}

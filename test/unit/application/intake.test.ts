@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { given } from './given.js';
+import { at, cmd, ID, officeApp, paths, portalApp, pscApp } from './fixtures.js';
+
+const deadlines = {
+  registrationDate: '2026-04-06',
+  termEndDate: '2026-04-27',
+  termEndsAt: '2026-04-27T23:59:59.999+05:00',
+  hearingNoticeLatest: '2026-04-22',
+};
+
+describe('intake (items 47-53)', () => {
+  it('a portal application is SUBMITTED, the deadlines are stored and it waits for registration (item 51)', () => {
+    const { after } = given([])
+      .when(cmd.receive(portalApp()))
+      .then([{ type: 'ApplicationSubmitted', applicationId: ID, at: at('06'), deadlines, atRiskFrom: '2026-04-24', consentMissing: false, findings: [], stageDeadline: null }]);
+    expect(after.phase).toBe('AWAITING_REGISTRATION');
+    expect(after.deadlines).toMatchObject(deadlines);
+    expect(after.identity).toMatchObject({ status: 'PENDING' });
+    expect(after.version).toBe(1);
+  });
+
+  it('a PSC application is ACCEPTED with the Appendix 3 receipt and waits for the register (item 50)', () => {
+    const { after } = given([])
+      .when(cmd.receive(pscApp()))
+      .then([
+        {
+          type: 'ApplicationAccepted',
+          receipt: {
+            form: 'APPENDIX_3_ACCEPTANCE_RECEIPT',
+            receiptNumber: 'R-2026-000123',
+            acceptedAt: at('06'),
+            acceptedBy: { kind: 'PSC', branchId: 'PSC-ALM-07', operatorId: 'OP-15' },
+            applicantFullName: 'Ахметова Айгерім Сериковна',
+            representativeFullName: null,
+            documentsAccepted: [{ type: 'APPLICATION_FORM' }, { type: 'ID_CARD', number: '045678912' }],
+            resultDueOn: '2026-04-27',
+            resultPlace: { kind: 'PSC', branchId: 'PSC-ALM-07' },
+          },
+        },
+      ]);
+    expect(after.phase).toBe('AWAITING_REGISTER_DISPATCH');
+  });
+
+  it('an office application is ACCEPTED with a receipt numbered by the application id and is already at the college', () => {
+    const rep = { surname: 'Ахметов', name: 'Серік', iin: '650101300123', relation: 'PARENT' as const };
+    const { after } = given([])
+      .when(cmd.receive(officeApp({ representative: rep })))
+      .then([
+        {
+          type: 'ApplicationAccepted',
+          receipt: {
+            receiptNumber: ID,
+            acceptedBy: { kind: 'COLLEGE_OFFICE', collegeBin: '990140000385' },
+            representativeFullName: 'Ахметов Серік',
+          },
+        },
+      ]);
+    expect(after.phase).toBe('AWAITING_REGISTRATION');
+  });
+
+  it('an incomplete package or an expired document is refused with the Appendix 4 receipt listing them (item 52)', () => {
+    const findings = [
+      { code: 'IDENTITY_DOCUMENT_MISSING', field: 'presentedDocuments', message: 'No identity document presented.', intakeRefusal: true },
+      { code: 'DOCUMENT_EXPIRED', field: 'presentedDocuments[1].validUntil', message: 'The passport expired on 2025-01-01.', intakeRefusal: true },
+      { code: 'PHONE_MISSING', field: 'applicant.phone', message: 'No phone number.', intakeRefusal: false },
+    ];
+    const { after } = given([])
+      .when(cmd.receive(pscApp(), findings))
+      .then([
+        {
+          type: 'IntakeRefused',
+          findings,
+          refusalReceipt: {
+            form: 'APPENDIX_4_REFUSAL_RECEIPT',
+            receiptNumber: 'R-2026-000123',
+            refusedBy: { kind: 'PSC', branchId: 'PSC-ALM-07' },
+            missingDocuments: [{ kind: 'MISSING_OR_INCOMPLETE', code: 'IDENTITY_DOCUMENT_MISSING' }],
+            expiredDocuments: [{ kind: 'EXPIRED', code: 'DOCUMENT_EXPIRED', message: 'The passport expired on 2025-01-01.' }],
+            copies: 2,
+          },
+        },
+      ]);
+    expect(after.phase).toBe('INTAKE_REFUSED');
+    expect(after.identity).toBeNull();
+  });
+
+  it('a portal intake refusal names the portal as the refusing party', () => {
+    const findings = [{ code: 'SIGNATURE_MISSING', field: 'signature', message: 'Not signed.', intakeRefusal: true }];
+    given([])
+      .when(cmd.receive(portalApp(), findings))
+      .then([{ type: 'IntakeRefused', refusalReceipt: { refusedBy: { kind: 'PORTAL' }, missingDocuments: [{ code: 'SIGNATURE_MISSING' }] } }]);
+  });
+
+  it('missing consent (G3) never refuses intake: accepted, flagged for the college', () => {
+    const findings = [{ code: 'CONSENT_MISSING', field: 'personalDataConsent', message: 'No consent.', intakeRefusal: true }];
+    const { after } = given([])
+      .when(cmd.receive(officeApp({ personalDataConsent: false }), findings))
+      .then([{ type: 'ApplicationAccepted', consentMissing: true, findings }]);
+    expect(after.consentMissing).toBe(true);
+  });
+
+  it('a portal filing on Friday evening is registered on Monday (item 53)', () => {
+    given([])
+      .when(cmd.receive(portalApp({ submittedAt: at('10', '19:00') })))
+      .then([{ type: 'ApplicationSubmitted', deadlines: { registrationDate: '2026-04-13' } }]);
+  });
+
+  describe('rejections', () => {
+    it('a second intake of the same id: APPLICATION_ALREADY_RECEIVED', () => {
+      given(paths.portalReceived()).when(cmd.receive(portalApp())).then({ error: 'APPLICATION_ALREADY_RECEIVED' });
+    });
+    it('the application inside carries another id: APPLICATION_ID_MISMATCH', () => {
+      given([])
+        .when({ ...cmd.receive(portalApp()), applicationId: 'APP-OTHER' })
+        .then({ error: 'APPLICATION_ID_MISMATCH' });
+    });
+    it('a PSC application without receipt data: INVALID_COMMAND', () => {
+      const { psc: _p, ...noPsc } = pscApp();
+      given([]).when(cmd.receive(noPsc)).then({ error: 'INVALID_COMMAND' });
+    });
+    it('a submission instant without offset: INVALID_COMMAND', () => {
+      given([])
+        .when(cmd.receive(portalApp({ submittedAt: '2026-04-06T10:00:00' })))
+        .then({ error: 'INVALID_COMMAND' });
+    });
+    it('findings that are not a list: INVALID_COMMAND', () => {
+      given([])
+        .when({ ...cmd.receive(portalApp()), findings: null as never })
+        .then({ error: 'INVALID_COMMAND' });
+    });
+    it('a command without an instant: INVALID_COMMAND', () => {
+      given([])
+        .when({ ...cmd.receive(portalApp()), at: 'yesterday' })
+        .then({ error: 'INVALID_COMMAND' });
+    });
+    it('a term that runs into a year with no calendar file: CALENDAR_YEAR_MISSING (parked, never guessed)', () => {
+      const r = given([])
+        .when(cmd.receive(portalApp({ submittedAt: at('21', '10:00', '12') })))
+        .then({ error: 'CALENDAR_YEAR_MISSING' });
+      expect(r.events).toEqual([]);
+    });
+    it('an unknown command type: INVALID_COMMAND', () => {
+      given(paths.portalReceived())
+        .when({ type: 'Teleport', applicationId: ID, at: at('07') } as never)
+        .then({ error: 'INVALID_COMMAND' });
+    });
+  });
+});
