@@ -12,7 +12,7 @@
  * - `date` (Avro int, days since 1970-01-01) <-> `'YYYY-MM-DD'` (a day of the Kazakhstan
  *   calendar, no zone involved).
  *
- * Pass {@link logicalTypes} (or {@link avroOptions}) to every avsc `Type.forSchema` call and to the
+ * Pass {@link logicalTypes} (or {@link avroOptions}()) to every avsc `Type.forSchema` call and to the
  * schema registry client, so producers and consumers agree; see registry-options.ts.
  */
 import avro from 'avsc';
@@ -107,7 +107,11 @@ export const logicalTypes = {
 } as const;
 
 /**
- * avsc options every party of the adapter uses. `wrapUnions` stays 'auto' (the avsc default): the
+ * Fresh avsc `Type.forSchema` options for the contract. A function, not a constant: avsc stores
+ * the named types it creates in `opts.registry`, so sharing one options object between two
+ * schemas fails with "duplicate type name". `wrapUnions` stays 'auto' (the avsc default): the
  * contract only has `["null", X]` unions, which avsc keeps unwrapped (a value is `null` or X).
  */
-export const avroOptions = { logicalTypes, wrapUnions: 'auto' as const };
+export function avroOptions(): { logicalTypes: typeof logicalTypes; wrapUnions: 'auto' } {
+  return { logicalTypes, wrapUnions: 'auto' };
+}

@@ -76,7 +76,7 @@ export function loadSchemaFile(file: string, schemasDir: string = defaultSchemas
   let type: Type;
   try {
     schema = JSON.parse(readFileSync(path, 'utf8')) as AvroSchemaJson;
-    type = avro.Type.forSchema(schema as avro.Schema, avroOptions);
+    type = avro.Type.forSchema(schema as avro.Schema, avroOptions());
   } catch (cause) {
     throw new ContractError(
       ContractErrorCode.SCHEMA_LOAD_FAILED,
