@@ -63,6 +63,7 @@ describe('schemas/ folder', () => {
       const doc = f.field['doc'];
       expect(typeof doc === 'string' && doc.length > 3, `${f.file}: ${f.record}.${String(f.field['name'])} lacks doc`).toBe(true);
     }
+    for (const w of walked) expect(JSON.stringify(w.schema), w.file).not.toMatch(/undefined|TODO|\[object/);
   });
 
   it('gives every message messageId (string), correlationId (string) and occurredAt (timestamp-millis)', () => {
