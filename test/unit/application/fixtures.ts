@@ -74,22 +74,24 @@ export function officeApp(over: Partial<Application> = {}): Application {
 const slot = { slotId: 'SLOT-1', pickupAt: at('06', '13:00') };
 
 /** Command builders; every command is for application ID unless `applicationId` is overridden. */
+type C<T extends ApplicationCommand['type']> = Extract<ApplicationCommand, { type: T }>;
+
 export const cmd = {
-  receive: (application: Application, findings: Extract<ApplicationCommand, { type: 'ReceiveApplication' }>['findings'] = []): ApplicationCommand => ({
+  receive: (application: Application, findings: Extract<ApplicationCommand, { type: 'ReceiveApplication' }>['findings'] = []): C<'ReceiveApplication'> => ({
     type: 'ReceiveApplication',
     applicationId: application.applicationId,
     at: application.submittedAt,
     application,
     findings,
   }),
-  identityOk: (when: string, findings: { code: 'NAME_MISMATCH' | 'DECEASED' | 'DOCUMENT_INVALID'; detail: string }[] = []): ApplicationCommand => ({
+  identityOk: (when: string, findings: { code: 'NAME_MISMATCH' | 'DECEASED' | 'DOCUMENT_INVALID'; detail: string }[] = []): C<'RecordIdentityVerified'> => ({
     type: 'RecordIdentityVerified',
     applicationId: ID,
     at: when,
     requestId: 'REQ-1',
     findings,
   }),
-  identityFailed: (when: string, reason: 'NOT_FOUND' | 'NO_ANSWER' = 'NO_ANSWER'): ApplicationCommand => ({
+  identityFailed: (when: string, reason: 'NOT_FOUND' | 'NO_ANSWER' = 'NO_ANSWER'): C<'RecordIdentityFailed'> => ({
     type: 'RecordIdentityFailed',
     applicationId: ID,
     at: when,
@@ -97,21 +99,21 @@ export const cmd = {
     reason,
     attempts: 5,
   }),
-  identityRetry: (when: string): ApplicationCommand => ({ type: 'RetryIdentityCheck', applicationId: ID, at: when, operatorId: 'OPS-3', requestId: 'REQ-2' }),
-  dispatchRegister: (when: string, registerId = 'REG-1'): ApplicationCommand => ({
+  identityRetry: (when: string): C<'RetryIdentityCheck'> => ({ type: 'RetryIdentityCheck', applicationId: ID, at: when, operatorId: 'OPS-3', requestId: 'REQ-2' }),
+  dispatchRegister: (when: string, registerId = 'REG-1'): C<'DispatchRegister'> => ({
     type: 'DispatchRegister',
     applicationId: ID,
     at: when,
     registerId,
     courierSlot: slot,
   }),
-  deliverRegister: (when: string, registerId = 'REG-1'): ApplicationCommand => ({ type: 'DeliverRegister', applicationId: ID, at: when, registerId }),
-  register: (when: string): ApplicationCommand => ({ type: 'RegisterAtCollege', applicationId: ID, at: when, registrationNumber: 'C-77' }),
+  deliverRegister: (when: string, registerId = 'REG-1'): C<'DeliverRegister'> => ({ type: 'DeliverRegister', applicationId: ID, at: when, registerId }),
+  register: (when: string): C<'RegisterAtCollege'> => ({ type: 'RegisterAtCollege', applicationId: ID, at: when, registrationNumber: 'C-77' }),
   preliminary: (
     when: string,
     hearingAt: string,
     over: Partial<Extract<ApplicationCommand, { type: 'IssuePreliminaryRefusal' }>> = {},
-  ): ApplicationCommand => ({
+  ): C<'IssuePreliminaryRefusal'> => ({
     type: 'IssuePreliminaryRefusal',
     applicationId: ID,
     at: when,
@@ -121,30 +123,30 @@ export const cmd = {
     noticeChannel: 'SMS',
     ...over,
   }),
-  hearing: (when: string, objection: { receivedOn: string; summary: string } | null = null): ApplicationCommand => ({
+  hearing: (when: string, objection: { receivedOn: string; summary: string } | null = null): C<'HoldHearing'> => ({
     type: 'HoldHearing',
     applicationId: ID,
     at: when,
     objection,
   }),
-  issue: (when: string): ApplicationCommand => ({ type: 'IssueDuplicate', applicationId: ID, at: when, series: 'TKB', number: '0012345', issuedOn: when.slice(0, 10) }),
-  refuse: (when: string, ground: 'G1_UNRELIABLE_DATA' | 'G2_NONCOMPLIANT_DOCUMENTS' | 'G3_NO_CONSENT' = 'G1_UNRELIABLE_DATA'): ApplicationCommand => ({
+  issue: (when: string): C<'IssueDuplicate'> => ({ type: 'IssueDuplicate', applicationId: ID, at: when, series: 'TKB', number: '0012345', issuedOn: when.slice(0, 10) }),
+  refuse: (when: string, ground: 'G1_UNRELIABLE_DATA' | 'G2_NONCOMPLIANT_DOCUMENTS' | 'G3_NO_CONSENT' = 'G1_UNRELIABLE_DATA'): C<'RefuseApplication'> => ({
     type: 'RefuseApplication',
     applicationId: ID,
     at: when,
     ground,
     motivation: { kk: 'Деректер расталмады.', ru: 'Сведения не подтверждены.' },
   }),
-  dispatchResult: (when: string, dispatchId = 'DSP-1'): ApplicationCommand => ({
+  dispatchResult: (when: string, dispatchId = 'DSP-1'): C<'DispatchResult'> => ({
     type: 'DispatchResult',
     applicationId: ID,
     at: when,
     dispatchId,
     courierSlot: { slotId: 'SLOT-R', pickupAt: when },
   }),
-  deliverResult: (when: string, dispatchId = 'DSP-1'): ApplicationCommand => ({ type: 'DeliverResultToPsc', applicationId: ID, at: when, dispatchId }),
-  notifyReady: (when: string): ApplicationCommand => ({ type: 'NotifyResultReady', applicationId: ID, at: when }),
-  handOver: (when: string, place: 'PSC' | 'COLLEGE_OFFICE' = 'PSC'): ApplicationCommand => ({
+  deliverResult: (when: string, dispatchId = 'DSP-1'): C<'DeliverResultToPsc'> => ({ type: 'DeliverResultToPsc', applicationId: ID, at: when, dispatchId }),
+  notifyReady: (when: string): C<'NotifyResultReady'> => ({ type: 'NotifyResultReady', applicationId: ID, at: when }),
+  handOver: (when: string, place: 'PSC' | 'COLLEGE_OFFICE' = 'PSC'): C<'HandOver'> => ({
     type: 'HandOver',
     applicationId: ID,
     at: when,
@@ -152,9 +154,9 @@ export const cmd = {
     operatorId: 'OP-15',
     identityDocument: 'ID_CARD',
   }),
-  returnToCollege: (when: string): ApplicationCommand => ({ type: 'ReturnToCollege', applicationId: ID, at: when }),
-  requestBack: (when: string): ApplicationCommand => ({ type: 'RequestResultBack', applicationId: ID, at: when, branchId: 'PSC-ALM-07' }),
-  checkSla: (when: string): ApplicationCommand => ({ type: 'CheckSla', applicationId: ID, at: when }),
+  returnToCollege: (when: string): C<'ReturnToCollege'> => ({ type: 'ReturnToCollege', applicationId: ID, at: when }),
+  requestBack: (when: string): C<'RequestResultBack'> => ({ type: 'RequestResultBack', applicationId: ID, at: when, branchId: 'PSC-ALM-07' }),
+  checkSla: (when: string): C<'CheckSla'> => ({ type: 'CheckSla', applicationId: ID, at: when }),
 };
 
 /** Runs commands through decide/evolve from the initial state; fails the test on a rejection. */
