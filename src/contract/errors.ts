@@ -2,17 +2,9 @@
  * Errors of the message contract. Every error carries a stable `code` (used in DLQ records and
  * alerts) and a message that tells the operator what to do.
  */
-export class ContractError extends Error {
-  readonly code: string;
-  readonly details: Record<string, unknown>;
+import { AppError } from '../errors/app-error.js';
 
-  constructor(code: string, message: string, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-    this.details = details;
-  }
-}
+export class ContractError extends AppError {}
 
 /** Stable codes raised by src/contract. */
 export const ContractErrorCode = {

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import * as m001 from './migrations/001_schema_and_roles.js';
 import * as m002 from './migrations/002_saga_inbox_outbox.js';
+import * as m003 from './migrations/003_identity_and_relay.js';
 
 export interface MigrationContext {
   schema: string;
@@ -14,6 +15,7 @@ type Step = (ctx: MigrationContext) => (knex: Knex) => Promise<void>;
 const MIGRATIONS: ReadonlyArray<[string, Step]> = [
   ['001_schema_and_roles', m001.up],
   ['002_saga_inbox_outbox', m002.up],
+  ['003_identity_and_relay', m003.up],
 ];
 
 class ListSource implements Knex.MigrationSource<[string, Step]> {
