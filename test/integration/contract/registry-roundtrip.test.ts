@@ -65,6 +65,7 @@ describe('Avro through the real broker', () => {
     const value = samples[Topics.monitoringStages][0] as Record<string, unknown>;
     await producer.send({ topic, messages: [{ key: String(value.applicationId), value: await registry.encode(s.id, value) }] });
 
+    await consumer.subscribe({ topic, fromBeginning: true });
     const received = new Promise<{ key: string; value: unknown; schemaId: number }>((resolve, reject) => {
       consumer
         .run({
@@ -74,7 +75,6 @@ describe('Avro through the real broker', () => {
         })
         .catch(reject);
     });
-    await consumer.subscribe({ topic, fromBeginning: true });
     const got = await received;
     expect(got.key).toBe(value.applicationId);
     expect(got.schemaId).toBe(s.id);
