@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { KafkaMessage } from 'kafkajs';
+import { Partitioners, type KafkaMessage } from 'kafkajs';
 import type { AppConfig } from '../config/schema.js';
 import { millisToInstant } from '../contract/logical-types.js';
 import { messageKey } from '../contract/message-key.js';
@@ -42,7 +42,9 @@ export async function startGatewayStub(config: AppConfig, log: Logger): Promise<
   const requestsTopic = codec.topic(Topics.identityRequests);
   const responsesTopic = codec.topic(Topics.identityResponses);
   const stats = emptyStats();
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  // Not idempotent: a re-answer after a crash is harmless (same requestId, same status, new
+  // messageId; the adapter deduplicates), and the shared client's limited retries conflict with it.
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   const consumer = kafka.consumer({ groupId: `${config.kafka.groupId}-gateway-stub` });
   let startedAt = 0;
 

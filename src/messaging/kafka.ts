@@ -14,6 +14,9 @@ function pinoLogCreator(log: Logger): logCreator {
   };
 }
 
+// Our producers key every message; the v2 default partitioner is the one we want, so its notice is noise.
+process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
+
 export function createKafka(config: AppConfig, log: Logger, clientSuffix = ''): Kafka {
   return new Kafka({
     clientId: `${config.kafka.clientId}${clientSuffix}`,

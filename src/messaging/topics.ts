@@ -2,6 +2,17 @@ import type { Admin, ITopicConfig } from 'kafkajs';
 import type { AppConfig } from '../config/schema.js';
 import { ALL_TOPICS, INBOUND_TOPICS, dlqTopic, topicName } from '../contract/topics.js';
 
+/**
+ * Internal topics (not part of the integration contract): the outbox relay commits its cursor
+ * (the last batch sent) as a consumer-group offset against partition 0 of this topic, inside the
+ * same Kafka transaction as the batch. It holds no messages.
+ */
+export const OUTBOX_CURSOR_TOPIC = 'tvet-adapter.outbox-cursor.v1';
+
+export function internalTopicName(base: string, prefix: string): string {
+  return prefix ? `${prefix}.${base}` : base;
+}
+
 /** Every topic the adapter needs, with partitions and retention from configuration. */
 export function topicPlan(config: AppConfig): ITopicConfig[] {
   const k = config.kafka;
@@ -17,7 +28,8 @@ export function topicPlan(config: AppConfig): ITopicConfig[] {
     replicationFactor: k.replicationFactor,
     configEntries: [{ name: 'retention.ms', value: String(k.dlqRetentionMs) }],
   }));
-  return [...plain, ...dlq];
+  const internal = [{ topic: internalTopicName(OUTBOX_CURSOR_TOPIC, k.topicPrefix), numPartitions: 1, replicationFactor: k.replicationFactor }];
+  return [...plain, ...dlq, ...internal];
 }
 
 /** Creates the topics that do not exist yet; existing ones are left as they are. Returns the created names. */

@@ -1,0 +1,90 @@
+import type { Knex } from 'knex';
+import { defaultCalendar } from '../calendar/index.js';
+import type { AppConfig } from '../config/schema.js';
+import { Topics } from '../contract/topics.js';
+import { connect, runtimeUrl } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { identityResponseHandler } from '../identity/handle-response.js';
+import { IdentityRetryScheduler } from '../identity/retry-scheduler.js';
+import { InboundConsumer } from '../inbound/batch-consumer.js';
+import { corporationApplicationHandler, portalApplicationHandler } from '../intake/handlers.js';
+import type { Logger } from '../logging/logger.js';
+import { connectMessaging } from '../messaging/bootstrap.js';
+import { OUTBOX_CURSOR_TOPIC, internalTopicName } from '../messaging/topics.js';
+import { OutboxRelay } from '../outbox/relay.js';
+import { defaultDeps, type AdapterDeps } from './deps.js';
+
+export interface RunningAdapter {
+  deps: AdapterDeps;
+  db: Knex;
+  consumer: InboundConsumer;
+  relay: OutboxRelay;
+  scheduler: IdentityRetryScheduler;
+  stop(): Promise<void>;
+}
+
+/** Applies pending migrations with the owner role (the runtime role has no DDL). */
+export async function migrate(config: AppConfig): Promise<string[]> {
+  const owner = connect({ url: config.database.url, schema: config.database.schema });
+  try {
+    return await migrateToLatest(owner, { schema: config.database.schema, runtimeRole: config.database.runtimeRole, runtimePassword: config.database.runtimePassword });
+  } finally {
+    await owner.destroy();
+  }
+}
+
+/**
+ * The adapter: consumers of the inbound topics, the outbox relay and the identity retry
+ * scheduler, all on the runtime database role. `overrides` lets tests pin the clock or ids.
+ */
+export async function startAdapter(config: AppConfig, log: Logger, overrides: Partial<AdapterDeps> = {}): Promise<RunningAdapter> {
+  const applied = await migrate(config);
+  if (applied.length > 0) log.info({ applied }, 'migrations applied');
+  const deps = { ...defaultDeps(config, defaultCalendar(), log), ...overrides };
+  const dbUrl = runtimeUrl(config.database.url, config.database.runtimeRole, config.database.runtimePassword);
+  const db = connect({ url: dbUrl, schema: config.database.schema, poolMax: config.database.poolMax });
+  const { kafka, codec } = await connectMessaging(config, log);
+
+  const consumer = new InboundConsumer({
+    kafka,
+    codec,
+    db,
+    log,
+    groupId: config.kafka.groupId,
+    routes: [
+      { base: Topics.portalApplications, handle: portalApplicationHandler(deps) },
+      { base: Topics.corporationApplications, handle: corporationApplicationHandler(deps) },
+      { base: Topics.identityResponses, handle: identityResponseHandler(deps) },
+    ],
+  });
+  const relay = new OutboxRelay({
+    db,
+    databaseUrl: dbUrl,
+    kafka,
+    codec,
+    log,
+    transactionalId: `${config.kafka.groupId}-outbox-relay`,
+    cursorGroup: `${config.kafka.groupId}-outbox-cursor`,
+    cursorTopic: internalTopicName(OUTBOX_CURSOR_TOPIC, config.kafka.topicPrefix),
+  });
+  const scheduler = new IdentityRetryScheduler(db, deps);
+  relay.start();
+  scheduler.start();
+  await consumer.start();
+  log.info({ groupId: config.kafka.groupId, prefix: config.kafka.topicPrefix || '(none)' }, 'adapter started');
+
+  return {
+    deps,
+    db,
+    consumer,
+    relay,
+    scheduler,
+    async stop() {
+      await consumer.stop();
+      await scheduler.stop();
+      await relay.stop();
+      await db.destroy();
+      log.info('adapter stopped');
+    },
+  };
+}

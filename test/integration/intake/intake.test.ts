@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { millisToInstant } from '../../../src/contract/logical-types.js';
+import type { MonitoringStage } from '../../../src/contract/messages.js';
+import { Topics, dlqTopic } from '../../../src/contract/topics.js';
+import { eligiblePerson, portalApplication, pscApplication } from '../../../src/demo/applications.js';
+import { harness, type Harness } from '../../support/adapter-harness.js';
+
+let h: Harness;
+const now = () => millisToInstant(Date.now());
+const today = () => now().slice(0, 10);
+
+beforeAll(async () => {
+  h = await harness('intake');
+  await h.startStub();
+  await h.startAdapter();
+});
+afterAll(async () => h?.stop());
+
+function stagesOf(applicationId: string): MonitoringStage[] {
+  return h.reader.on(h.topic(Topics.monitoringStages)).map((m) => m.value as unknown as MonitoringStage).filter((s) => s.applicationId === applicationId);
+}
+
+describe('intake and identity enrichment, end to end on real Kafka', () => {
+  it('portal: SUBMITTED, the accepted notification, an identity request, then IDENTITY_VERIFIED', async () => {
+    const { person } = eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 3, today());
+    const msg = portalApplication(person, { submittedAt: now() });
+    await h.send(Topics.portalApplications, msg.applicationId, msg);
+    await h.reader.until(() => stagesOf(msg.applicationId).length >= 2, 30_000, 'two stages');
+    const stages = stagesOf(msg.applicationId);
+    expect(stages.map((s) => s.stage)).toEqual(['SUBMITTED', 'IDENTITY_VERIFIED']);
+    expect(stages.map((s) => s.sequence)).toEqual([1, 2]);
+    expect(stages[0]!.channel).toBe('PORTAL');
+    expect(stages[0]!.serviceTermEndsAt).toMatch(/T23:59:59\.999\+05:00$/);
+    expect(stages.every((s) => s.correlationId === msg.correlationId || s.correlationId.length > 0)).toBe(true);
+
+    const notes = h.reader.on(h.topic(Topics.portalNotifications)).filter((m) => m.value.applicationId === msg.applicationId);
+    expect(notes.map((n) => n.value.kind)).toEqual(['ACCEPTED']);
+    const requests = h.reader.on(h.topic(Topics.identityRequests)).filter((m) => m.value.applicationId === msg.applicationId);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.value).toMatchObject({ iin: person.iin, replyTopic: h.topic(Topics.identityResponses), serviceId: h.config.identity.serviceId });
+  });
+
+  it('PSC: ACCEPTED with the receipt to the PSC, then IDENTITY_VERIFIED', async () => {
+    const { person } = eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 10, today());
+    const msg = pscApplication(person, { acceptedAt: now() });
+    await h.send(Topics.corporationApplications, msg.applicationId, msg);
+    await h.reader.until(() => stagesOf(msg.applicationId).length >= 2, 30_000, 'two stages');
+    expect(stagesOf(msg.applicationId).map((s) => s.stage)).toEqual(['ACCEPTED', 'IDENTITY_VERIFIED']);
+    const receipts = h.reader.on(h.topic(Topics.corporationNotifications)).filter((m) => m.value.applicationId === msg.applicationId);
+    expect(receipts.map((r) => r.value.kind)).toEqual(['RECEIPT']);
+    expect((receipts[0]!.value.receipt as { receiptNumber: string }).receiptNumber).toBe(msg.applicationAccepted!.receiptNumber);
+  });
+
+  it('PSC with an expired identity document: INTAKE_REFUSED and a refusal receipt, no identity request', async () => {
+    const { person } = eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 20, today());
+    const msg = pscApplication(person, { acceptedAt: now(), expiredDocument: true });
+    await h.send(Topics.corporationApplications, msg.applicationId, msg);
+    await h.reader.until(() => h.reader.on(h.topic(Topics.corporationNotifications)).some((m) => m.value.applicationId === msg.applicationId), 30_000, 'refusal receipt');
+    expect(stagesOf(msg.applicationId).map((s) => s.stage)).toEqual(['INTAKE_REFUSED']);
+    const receipt = h.reader.on(h.topic(Topics.corporationNotifications)).find((m) => m.value.applicationId === msg.applicationId)!;
+    expect(receipt.value.kind).toBe('REFUSAL_RECEIPT');
+    const body = receipt.value.refusalReceipt as { motivationKk: string; motivationRu: string; expiredDocuments: unknown[] };
+    expect(body.motivationRu).toContain('IDENTITY_DOCUMENT_EXPIRED');
+    expect(body.motivationKk.length).toBeGreaterThan(20);
+    expect(body.expiredDocuments).toHaveLength(1);
+    expect(h.reader.on(h.topic(Topics.identityRequests)).some((m) => m.value.applicationId === msg.applicationId)).toBe(false);
+  });
+
+  it('the same message delivered twice gives one stage', async () => {
+    const { person } = eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 30, today());
+    const msg = portalApplication(person, { submittedAt: now() });
+    await h.send(Topics.portalApplications, msg.applicationId, msg);
+    await h.send(Topics.portalApplications, msg.applicationId, msg);
+    await h.reader.until(() => stagesOf(msg.applicationId).some((s) => s.stage === 'IDENTITY_VERIFIED'), 30_000, 'identity verified');
+    await h.adapter!.relay.drained();
+    expect(stagesOf(msg.applicationId).map((s) => s.stage)).toEqual(['SUBMITTED', 'IDENTITY_VERIFIED']);
+  });
+
+  it('a poison message goes to the DLQ with its bytes and reason, and the next message is processed', async () => {
+    const poison = Buffer.from('definitely not avro');
+    await h.sendRaw(Topics.portalApplications, 'poison-1', poison);
+    const { person } = eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 40, today());
+    const next = portalApplication(person, { submittedAt: now() });
+    await h.send(Topics.portalApplications, next.applicationId, next);
+    const dlq = dlqTopic(h.topic(Topics.portalApplications));
+    await h.reader.until(() => h.reader.on(dlq).length >= 1 && stagesOf(next.applicationId).length >= 1, 30_000, 'dead letter and next stage');
+    const dead = h.reader.on(dlq).find((m) => m.key === 'poison-1')!;
+    expect(dead.value.errorCode).toBe('UNDECODABLE');
+    expect(Buffer.from(dead.value.originalValue as Buffer).equals(poison)).toBe(true);
+    expect(dead.value.originalTopic).toBe(h.topic(Topics.portalApplications));
+    expect(typeof dead.value.offset).toBe('number');
+    expect(stagesOf(next.applicationId)[0]!.stage).toBe('SUBMITTED');
+  });
+
+  it('an unknown schema id goes to the DLQ as UNKNOWN_SCHEMA_ID', async () => {
+    const bytes = Buffer.concat([Buffer.from([0, 0x7f, 0xff, 0xff, 0x00]), Buffer.from('payload')]);
+    await h.sendRaw(Topics.corporationApplications, 'unknown-schema', bytes);
+    const dlq = dlqTopic(h.topic(Topics.corporationApplications));
+    await h.reader.until(() => h.reader.on(dlq).some((m) => m.key === 'unknown-schema'), 30_000, 'dead letter');
+    const dead = h.reader.on(dlq).find((m) => m.key === 'unknown-schema')!;
+    expect(dead.value.errorCode).toBe('UNKNOWN_SCHEMA_ID');
+    expect(dead.value.schemaId).toBe(0x7fffff00);
+  });
+
+  it('a second application with the same id is refused by the core and parked with the core\'s code', async () => {
+    const { person } = eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 50, today());
+    const first = portalApplication(person, { submittedAt: now() });
+    const again = { ...portalApplication(person, { submittedAt: now(), applicationId: first.applicationId }) };
+    await h.send(Topics.portalApplications, first.applicationId, first);
+    await h.send(Topics.portalApplications, again.applicationId, again);
+    const dlq = dlqTopic(h.topic(Topics.portalApplications));
+    await h.reader.until(() => h.reader.on(dlq).some((m) => m.value.originalMessageId === again.messageId), 30_000, 'dead letter');
+    expect(h.reader.on(dlq).find((m) => m.value.originalMessageId === again.messageId)!.value.errorCode).toBe('APPLICATION_ALREADY_RECEIVED');
+  });
+});
