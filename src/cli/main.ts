@@ -1,30 +1,49 @@
 #!/usr/bin/env node
 import { loadConfig } from '../config/load.js';
-import { createLogger } from '../logging/logger.js';
+import type { AppConfig } from '../config/schema.js';
+import { createLogger, type Logger } from '../logging/logger.js';
+import { migrate } from '../adapter/adapter.js';
+import { runGatewayStubCommand } from './gateway-stub.js';
 import { runInfra } from './infra.js';
+import { runDlqList, runDlqReplay, runIdentityRetry } from './operator.js';
+import { runStart } from './start.js';
 
-const commands: Record<string, { help: string; run: (args: string[]) => Promise<void> }> = {
-  infra: {
-    help: 'start Kafka, the schema registry and PostgreSQL in the foreground and print their connection strings',
-    run: async () => {
-      const config = loadConfig();
-      await runInfra(config, createLogger({ level: config.log.level }));
+type Run = (config: AppConfig, log: Logger, args: string[]) => Promise<void>;
+
+const commands: Record<string, { help: string; run: Run }> = {
+  start: { help: 'the whole system on this machine: infrastructure, migrations, adapter, gateway stub', run: (c, l) => runStart(c, l, true) },
+  adapter: { help: 'the adapter alone, against KAFKA_BROKERS / SCHEMA_REGISTRY_URL / DATABASE_URL (or started infrastructure)', run: (c, l) => runStart(c, l, false) },
+  'gateway-stub': { help: 'the e-government gateway stub (answers identity requests)', run: () => runGatewayStubCommand() },
+  infra: { help: 'Kafka, the schema registry and PostgreSQL in the foreground; prints their connection strings', run: (c, l) => runInfra(c, l) },
+  migrate: {
+    help: 'apply pending database migrations (owner role)',
+    run: async (c) => {
+      const applied = await migrate(c);
+      process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
     },
   },
+  'dlq-list': { help: 'dlq-list <inbound topic>: the dead letters of a topic with their reasons', run: runDlqList },
+  'dlq-replay': { help: 'dlq-replay <inbound topic> [<partition>/<offset> ...]: put dead letters back on their topic', run: runDlqReplay },
+  'identity-retry': { help: 'identity-retry <applicationId> [operatorId]: ask the gateway again after IDENTITY_FAILED', run: runIdentityRetry },
 };
 
 async function main(): Promise<void> {
   const [name, ...args] = process.argv.slice(2);
   const cmd = name ? commands[name] : undefined;
   if (!cmd) {
-    process.stderr.write(`usage: tvet-adapter <command>\n\n${Object.entries(commands).map(([n, c]) => `  ${n.padEnd(16)} ${c.help}`).join('\n')}\n`);
+    process.stderr.write(`usage: npm run cli -- <command> [args]\n\n${Object.entries(commands).map(([n, c]) => `  ${n.padEnd(16)} ${c.help}`).join('\n')}\n`);
     process.exit(name ? 2 : 0);
   }
-  await cmd.run(args);
+  const config = loadConfig();
+  const log = createLogger({ level: config.log.level, name: `${config.serviceName}${name === 'start' || name === 'adapter' ? '' : `-${name}`}` });
+  await cmd.run(config, log, args);
 }
 
-main().catch((err: unknown) => {
-  const e = err as { code?: string; message?: string };
-  process.stderr.write(`error${e.code ? ` ${e.code}` : ''}: ${e.message ?? String(err)}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    const e = err as { code?: string; message?: string };
+    process.stderr.write(`error${e.code ? ` ${e.code}` : ''}: ${e.message ?? String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -107,22 +107,26 @@ export class InboundConsumer {
       for (let i = 0; i < batch.messages.length; i++) {
         const m = batch.messages[i]!;
         const d = decoded[i]!;
-        const id = d.ok ? (d.value.messageId as string) : `undecodable:${batch.topic}/${batch.partition}/${m.offset}`;
-        if (!(await recordInboxEntry(tx, { messageId: id, topic: batch.topic, partition: batch.partition, offset: m.offset }))) continue;
         let reason: DeadLetterReason | null = d.ok ? null : d.reason;
         if (d.ok) {
           try {
-            // A savepoint: a rejected message leaves no partial effect behind.
-            await tx.transaction((sp) => route.handle({ base: route.base, topic: batch.topic, partition: batch.partition, offset: m.offset, key: m.key?.toString() ?? null, value: d.value, tx: sp }));
-            done++;
+            // A savepoint holds the inbox row and the effects: a rejected message leaves neither
+            // behind, so the same message replayed from the DLQ after a fix is processed anew.
+            const fresh = await tx.transaction(async (sp) => {
+              if (!(await recordInboxEntry(sp, { messageId: d.value.messageId as string, topic: batch.topic, partition: batch.partition, offset: m.offset }))) return false;
+              await route.handle({ base: route.base, topic: batch.topic, partition: batch.partition, offset: m.offset, key: m.key?.toString() ?? null, value: d.value, tx: sp });
+              return true;
+            });
+            if (fresh) done++;
           } catch (err) {
             if (!(err instanceof AppError)) throw err;
             reason = reasonOf(err, 'REJECTED');
           }
         }
-        if (reason) {
+        // One dead letter per (topic, partition, offset), however often the batch is redelivered.
+        if (reason && (await recordInboxEntry(tx, { messageId: `dead-letter:${batch.topic}/${batch.partition}/${m.offset}`, topic: batch.topic, partition: batch.partition, offset: m.offset }))) {
           dead++;
-          const correlationId = d.ok && typeof d.value.correlationId === 'string' ? d.value.correlationId : id;
+          const correlationId = d.ok && typeof d.value.correlationId === 'string' ? d.value.correlationId : `${batch.topic}/${batch.partition}/${m.offset}`;
           await insertOutboxMessages(tx, [
             deadLetterFor(route.base, batch.topic, batch.partition, m, reason, {
               messageId: randomUUID(),
@@ -138,12 +142,7 @@ export class InboundConsumer {
     });
     const last = batch.messages[batch.messages.length - 1]!;
     await this.consumer!.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() }]);
-    for (const m of batch.messages) this.resolve(m);
     this.processed += done;
     this.deadLettered += dead;
-  }
-
-  private resolve(_m: KafkaMessage): void {
-    // Offsets are committed explicitly above; nothing to resolve with eachBatchAutoResolve off.
   }
 }
