@@ -1,6 +1,7 @@
 import type { AppConfig } from '../config/schema.js';
 import type { Logger } from '../logging/logger.js';
 import { startInfrastructure } from '../infra/launcher.js';
+import { untilSignal } from './signals.js';
 
 /** `infra`: the three services in the foreground, until Ctrl-C; prints their connection strings. */
 export async function runInfra(config: AppConfig, log: Logger): Promise<void> {
@@ -16,5 +17,6 @@ export async function runInfra(config: AppConfig, log: Logger): Promise<void> {
       '',
     ].join('\n'),
   );
-  await new Promise<void>(() => undefined);
+  await untilSignal();
+  await infra.stop();
 }

@@ -25,7 +25,9 @@ export async function runStart(config: AppConfig, log: Logger, withStub: boolean
   log.info({ mode: infra.mode, kafka: infra.kafkaBrokers, registry: infra.registryUrl, gatewayStub: stub ? stub.pid : 'not started' }, 'system running; Ctrl-C stops it');
   const signal = await untilSignal();
   log.info({ signal }, 'stopping');
+  const stubExited = stub && stub.exitCode === null ? new Promise((r) => stub.once('exit', r)) : Promise.resolve();
   stub?.kill('SIGTERM');
   await adapter.stop();
+  await Promise.race([stubExited, new Promise((r) => setTimeout(r, 10_000).unref())]);
   await infra.stop();
 }

@@ -11,9 +11,22 @@ export interface ServiceProcess {
 }
 
 const running = new Set<ServiceProcess>();
+const stoppables = new Set<{ name: string; stop(): Promise<void> }>();
 let hooksInstalled = false;
 
-/** On exit (normal, Ctrl-C, SIGTERM) every service this process started is stopped. */
+/** Something besides a child process to stop on Ctrl-C (e.g. embedded PostgreSQL). Returns an unregister function. */
+export function registerStoppable(name: string, stop: () => Promise<void>): () => void {
+  installExitHooks();
+  const entry = { name, stop };
+  stoppables.add(entry);
+  return () => stoppables.delete(entry);
+}
+
+/**
+ * On exit every child this process started is killed. On Ctrl-C / SIGTERM, when nobody else
+ * handles the signal (the `start` and `infra` commands do, and stop in order), the services are
+ * stopped and the process exits.
+ */
 function installExitHooks(): void {
   if (hooksInstalled) return;
   hooksInstalled = true;
@@ -21,9 +34,12 @@ function installExitHooks(): void {
     for (const s of running) s.child.kill('SIGKILL');
   });
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(sig, () => {
-      void Promise.allSettled([...running].map((s) => s.stop())).then(() => process.exit(sig === 'SIGINT' ? 130 : 143));
-    });
+    const onSignal = () => {
+      if (process.listenerCount(sig) > 1) return;
+      const all = [...[...running].map((s) => s.stop()), ...[...stoppables].map((s) => s.stop())];
+      void Promise.allSettled(all).then(() => process.exit(sig === 'SIGINT' ? 130 : 143));
+    };
+    process.on(sig, onSignal);
   }
 }
 
