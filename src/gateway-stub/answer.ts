@@ -75,7 +75,10 @@ export function decideAnswer(input: AnswerInput): Answer {
   if (request.serviceId !== settings.serviceId) {
     return error(StubErrorCode.SERVICE_UNKNOWN, `Service ${request.serviceId} is not served here; this gateway serves ${settings.serviceId}.`);
   }
-  const draws = drawsFor(request.requestId);
+  // A gateway error is transient: each request message (a re-request has a new messageId) draws
+  // anew, while a redelivery of the same message draws the same. Not-found is a fact about the
+  // request: it stays the same across re-requests.
+  const draws = { error: drawsFor(`${request.requestId}:${request.messageId}`).error, notFound: drawsFor(request.requestId).notFound };
   if (draws.error < settings.errorRate) {
     return error(StubErrorCode.SOURCE_UNAVAILABLE, 'The state database of individuals did not answer; repeat the request later.');
   }
