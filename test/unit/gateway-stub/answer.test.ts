@@ -91,12 +91,25 @@ describe('decideAnswer', () => {
     expect(decide({ settings: { ...settings, outages }, elapsedMs: 2000 }).kind).toBe('RESPOND');
   });
 
-  it('draws deterministically from the requestId: the same request always gets the same answer', () => {
-    const half = { ...settings, errorRate: 0.5, notFoundRate: 0.5 };
+  it('draws deterministically: a redelivered message gets the same answer, a re-request draws its error anew', () => {
+    const half = { ...settings, errorRate: 0.5, notFoundRate: 0 };
+    let differs = 0;
     for (let i = 0; i < 100; i += 1) {
       const req = request({ requestId: `IDR-${i}`, messageId: `m-${i}` });
-      expect(response({ request: req, settings: half }).status).toBe(response({ request: { ...req, messageId: 'other' }, settings: half }).status);
+      expect(response({ request: req, settings: half }).status).toBe(response({ request: { ...req }, settings: half }).status);
+      if (response({ request: req, settings: half }).status !== response({ request: { ...req, messageId: `again-${i}` }, settings: half }).status) differs += 1;
       expect(drawsFor(`IDR-${i}`)).toEqual(drawsFor(`IDR-${i}`));
+    }
+    // About half of the re-requests change outcome with a 50 % error rate.
+    expect(differs).toBeGreaterThan(25);
+    expect(differs).toBeLessThan(75);
+  });
+
+  it('keeps NOT_FOUND stable across re-requests of one request id', () => {
+    const nf = { ...settings, errorRate: 0, notFoundRate: 0.5 };
+    for (let i = 0; i < 50; i += 1) {
+      const req = request({ requestId: `IDR-${i}`, messageId: `m-${i}` });
+      expect(response({ request: req, settings: nf }).status).toBe(response({ request: { ...req, messageId: `again-${i}` }, settings: nf }).status);
     }
   });
 
