@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordInboxEntry } from '../../../src/inbox/record-inbox-entry.js';
+import { openQueriesDb, type QueriesDb } from './db.js';
+
+let db: QueriesDb;
+beforeAll(async () => {
+  db = await openQueriesDb('q-inbox');
+});
+afterAll(() => db.close());
+
+const entry = (messageId: string, offset = '41') => ({ messageId, topic: 'it.college.decisions.v1', partition: 2, offset });
+
+describe('recordInboxEntry', () => {
+  it('returns true the first time a messageId is seen and stores where it came from', async () => {
+    expect(await recordInboxEntry(db.runtime, entry('m-1', '9007199254740993'))).toBe(true);
+    const row = await db.runtime('inbox').where({ message_id: 'm-1' }).first();
+    expect(row).toMatchObject({ topic: 'it.college.decisions.v1', partition: 2 });
+    // A bigint offset beyond 2^53 is stored exactly (compared as text in SQL, not through a JS number).
+    const { rows } = await db.runtime.raw(`SELECT "offset"::text AS o FROM inbox WHERE message_id = 'm-1'`);
+    expect(rows[0].o).toBe('9007199254740993');
+  });
+
+  it('returns false on a redelivery of the same messageId, even from another offset, and keeps the first row', async () => {
+    expect(await recordInboxEntry(db.runtime, entry('m-2', '10'))).toBe(true);
+    expect(await recordInboxEntry(db.runtime, entry('m-2', '11'))).toBe(false);
+    expect(await recordInboxEntry(db.runtime, entry('m-2', '10'))).toBe(false);
+    const rows = await db.runtime('inbox').where({ message_id: 'm-2' });
+    expect(rows).toHaveLength(1);
+    expect(Number(rows[0].offset)).toBe(10);
+  });
+
+  it('treats other messageIds independently', async () => {
+    expect(await recordInboxEntry(db.runtime, entry('m-3'))).toBe(true);
+    expect(await recordInboxEntry(db.runtime, entry('m-4'))).toBe(true);
+    expect(await recordInboxEntry(db.runtime, entry('m-3'))).toBe(false);
+    expect(await recordInboxEntry(db.runtime, entry('m-5'))).toBe(true);
+  });
+
+  it('inside a transaction that rolls back, records nothing: the message is seen as new again', async () => {
+    const tx = await db.runtime.transaction();
+    expect(await recordInboxEntry(tx, entry('m-6'))).toBe(true);
+    await tx.rollback();
+    expect(await recordInboxEntry(db.runtime, entry('m-6'))).toBe(true);
+  });
+});
