@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { encodeState, type ApplicationState } from '../../../src/application/index.js';
+import { insertApplication, selectApplicationForUpdate, selectOpenApplicationIds, updateApplication } from '../../../src/saga/application-queries.js';
+import { openQueriesDb, stillPendingAfter, type QueriesDb } from './db.js';
+import { portalReceived, portalRegistered, pscAccepted, pscHandedOver, pscRefused } from './states.js';
+
+let db: QueriesDb;
+beforeAll(async () => {
+  db = await openQueriesDb('q-applications');
+});
+afterAll(() => db.close());
+beforeEach(async () => {
+  await db.runtime('applications').del();
+});
+
+const insert = (state: ApplicationState, stageSeq = 1) => db.runtime.transaction((tx) => insertApplication(tx, state, stageSeq));
+const load = (id: string) => db.runtime.transaction((tx) => selectApplicationForUpdate(tx, id));
+/** The read-side columns, dates as text (no local-zone Date parsing). */
+const columnsOf = async (id: string) => {
+  const { rows } = await db.runtime.raw(
+    `SELECT channel, college_bin, status, version, stage_seq, registration_date::text AS registration_date, term_end_date::text AS term_end_date,
+            term_ends_at, created_at, updated_at
+       FROM applications WHERE application_id = ?`,
+    [id],
+  );
+  return rows[0];
+};
+
+describe('insertApplication', () => {
+  it('stores the encoded state and the read-side columns taken from it', async () => {
+    const state = pscAccepted('GOV4C-1');
+    expect(state.phase).toBe('AWAITING_REGISTER_DISPATCH');
+    await insert(state, 2);
+    const row = await columnsOf('GOV4C-1');
+    expect(row).toMatchObject({
+      channel: 'PSC',
+      college_bin: '990140000385',
+      status: 'AWAITING_REGISTER_DISPATCH',
+      version: state.version,
+      stage_seq: 2,
+      registration_date: state.deadlines!.registrationDate,
+      term_end_date: '2026-04-27',
+    });
+    expect((row.term_ends_at as Date).toISOString()).toBe('2026-04-27T18:59:59.999Z');
+    const stored = await db.runtime('applications').where({ application_id: 'GOV4C-1' }).first('state');
+    expect(stored.state).toEqual(JSON.parse(encodeState(state)));
+  });
+
+  it('stores an intake-refused application with its phase as status and the deadlines it was given', async () => {
+    const state = pscRefused('GOV4C-R');
+    expect(state.phase).toBe('INTAKE_REFUSED');
+    await insert(state, 1);
+    expect(await columnsOf('GOV4C-R')).toMatchObject({
+      status: 'INTAKE_REFUSED',
+      registration_date: state.deadlines?.registrationDate ?? null,
+      term_end_date: state.deadlines?.termEndDate ?? null,
+    });
+  });
+
+  it('refuses a second row for the same application id', async () => {
+    await insert(portalReceived('EGOV-1'));
+    await expect(insert(portalReceived('EGOV-1'))).rejects.toThrow(/duplicate key/);
+  });
+});
+
+describe('selectApplicationForUpdate', () => {
+  it('returns the state exactly as inserted (encodeState/decodeState round trip) and the stage sequence', async () => {
+    const state = portalRegistered();
+    expect(state.phase).toBe('UNDER_REVIEW');
+    await insert(state, 3);
+    const loaded = await load(state.applicationId!);
+    expect(loaded).toEqual({ state, stageSeq: 3 });
+  });
+
+  it('returns a closed, long history intact (PSC application handed over)', async () => {
+    const state = pscHandedOver();
+    expect(state.phase).toBe('HANDED_OVER');
+    await insert(state, 9);
+    expect(await load(state.applicationId!)).toEqual({ state, stageSeq: 9 });
+  });
+
+  it('returns null for an unknown application', async () => {
+    await insert(portalReceived('EGOV-1'));
+    expect(await load('EGOV-UNKNOWN')).toBeNull();
+  });
+
+  it('locks the row: a second FOR UPDATE waits until the first transaction commits, then reads the committed state', async () => {
+    const before = portalReceived('APP-1');
+    await insert(before, 1);
+    const after = portalRegistered();
+    expect(after.applicationId).toBe('APP-1');
+
+    const first = await db.runtime.transaction();
+    let second: Awaited<ReturnType<typeof db.runtime.transaction>> | null = null;
+    try {
+      expect((await selectApplicationForUpdate(first, 'APP-1'))?.stageSeq).toBe(1);
+      second = await db.runtime.transaction();
+      const waiting = selectApplicationForUpdate(second, 'APP-1');
+      expect(await stillPendingAfter(waiting, 300)).toBe(true);
+      await updateApplication(first, after, 3);
+      await first.commit();
+      // Had it not waited, it would have read the old row (stage_seq 1, AWAITING_REGISTRATION).
+      expect(await waiting).toEqual({ state: after, stageSeq: 3 });
+    } finally {
+      if (!first.isCompleted()) await first.rollback();
+      if (second && !second.isCompleted()) await second.rollback();
+    }
+  });
+
+  it('does not block on another application\'s row', async () => {
+    await insert(portalReceived('EGOV-A'));
+    await insert(portalReceived('EGOV-B'));
+    const first = await db.runtime.transaction();
+    try {
+      await selectApplicationForUpdate(first, 'EGOV-A');
+      const other = load('EGOV-B');
+      expect(await stillPendingAfter(other, 2_000)).toBe(false);
+      expect((await other)?.state.applicationId).toBe('EGOV-B');
+    } finally {
+      await first.rollback();
+    }
+  });
+});
+
+describe('updateApplication', () => {
+  it('replaces the state and every read-side column of that application only, and moves updated_at', async () => {
+    await insert(portalReceived('APP-1'), 1);
+    const untouched = portalReceived('EGOV-OTHER', '08');
+    await insert(untouched, 1);
+    const rowBefore = await columnsOf('APP-1');
+    const otherBefore = await columnsOf('EGOV-OTHER');
+    await new Promise((r) => setTimeout(r, 20));
+
+    const after = portalRegistered();
+    await db.runtime.transaction((tx) => updateApplication(tx, after, 3));
+
+    const row = await columnsOf('APP-1');
+    expect(row).toMatchObject({ status: 'UNDER_REVIEW', version: after.version, stage_seq: 3, term_end_date: '2026-04-27' });
+    expect(after.version).toBeGreaterThan(1);
+    expect(row.created_at).toEqual(rowBefore.created_at);
+    expect((row.updated_at as Date).getTime()).toBeGreaterThan((rowBefore.updated_at as Date).getTime());
+    expect(await load('APP-1')).toEqual({ state: after, stageSeq: 3 });
+    expect(await columnsOf('EGOV-OTHER')).toEqual(otherBefore);
+  });
+
+  it('writes nothing for an application without a row (no upsert)', async () => {
+    await db.runtime.transaction((tx) => updateApplication(tx, portalRegistered(), 3));
+    expect(await load('APP-1')).toBeNull();
+  });
+});
+
+describe('selectOpenApplicationIds', () => {
+  it('lists applications of open phases by term end, oldest first, leaving out intake-refused and handed-over ones', async () => {
+    await insert(portalReceived('EGOV-LATE', '10'));
+    await insert(pscRefused('GOV4C-REFUSED'));
+    await insert(pscHandedOver());
+    await insert(pscAccepted('GOV4C-EARLY', '01'));
+    await insert(portalReceived('EGOV-MID', '06'));
+    expect(await selectOpenApplicationIds(db.runtime, 10)).toEqual(['GOV4C-EARLY', 'EGOV-MID', 'EGOV-LATE']);
+  });
+
+  it('returns at most `limit` ids, the nearest terms first', async () => {
+    await insert(portalReceived('EGOV-LATE', '10'));
+    await insert(pscAccepted('GOV4C-EARLY', '01'));
+    await insert(portalReceived('EGOV-MID', '06'));
+    expect(await selectOpenApplicationIds(db.runtime, 2)).toEqual(['GOV4C-EARLY', 'EGOV-MID']);
+  });
+
+  it('is empty when every application is closed', async () => {
+    await insert(pscRefused('GOV4C-REFUSED'));
+    await insert(pscHandedOver());
+    expect(await selectOpenApplicationIds(db.runtime, 10)).toEqual([]);
+  });
+});
