@@ -28,6 +28,8 @@ export interface RelayOptions {
   cursorTopic: string;
   batchSize?: number;
   pollMs?: number;
+  /** Fault injection for tests: runs after the Kafka commit, before the rows are marked. */
+  faults?: { afterKafkaCommit?(): Promise<void> | void };
 }
 
 /** Full Kafka topic of an outbox row: contract topics and their `.dlq`, with the prefix. */
@@ -53,6 +55,8 @@ export class OutboxRelay {
   private loop: Promise<void> | null = null;
   private producer: Producer | null = null;
   private lockClient: pg.Client | null = null;
+  /** Ids of a batch Kafka committed but PostgreSQL has not marked yet (a retry marks them first). */
+  private unmarked: number[] | null = null;
   published = 0;
 
   constructor(private readonly o: RelayOptions) {}
@@ -147,6 +151,10 @@ export class OutboxRelay {
 
   private async publishBatch(): Promise<number> {
     const { db } = this.o;
+    if (this.unmarked) {
+      await markOutboxPublished(db, this.unmarked);
+      this.unmarked = null;
+    }
     const rows = await db.transaction((tx) => selectPublishableOutbox(tx, this.o.batchSize ?? 500));
     if (rows.length === 0) return 0;
     const ids = rows.map((r) => r.id);
@@ -163,7 +171,10 @@ export class OutboxRelay {
       await ktx.abort().catch(() => undefined);
       throw err;
     }
+    this.unmarked = ids;
+    await this.o.faults?.afterKafkaCommit?.();
     await markOutboxPublished(db, ids);
+    this.unmarked = null;
     this.published += rows.length;
     return rows.length;
   }

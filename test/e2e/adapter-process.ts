@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AppConfig } from '../../src/config/schema.js';
+
+const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+
+/** The environment that points a child adapter at the same services, prefix, schema and group. */
+export function childEnv(config: AppConfig): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'test',
+    KAFKA_BROKERS: config.kafka.brokers.join(','),
+    SCHEMA_REGISTRY_URL: config.schemaRegistry.url,
+    DATABASE_URL: config.database.url,
+    KAFKA_TOPIC_PREFIX: config.kafka.topicPrefix,
+    KAFKA_GROUP_ID: config.kafka.groupId,
+    KAFKA_CLIENT_ID: `${config.kafka.clientId}-child`,
+    DATABASE_SCHEMA: config.database.schema,
+    DATABASE_RUNTIME_ROLE: config.database.runtimeRole,
+    IDENTITY_RESPONSE_TIMEOUT_MS: String(config.identity.responseTimeoutMs),
+    IDENTITY_MAX_ATTEMPTS: String(config.identity.maxAttempts),
+    LOG_LEVEL: 'info',
+  };
+}
+
+/** `adapter` as a real process (node + tsx), its output appended to `logFile`. Resolves once it says it started. */
+export async function spawnAdapter(config: AppConfig, logFile: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'adapter'], { env: childEnv(config), stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = createWriteStream(logFile, { flags: 'a' });
+  child.stdout!.pipe(out);
+  child.stderr!.pipe(out);
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`adapter did not start within 60 s; see ${logFile}`)), 60_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      if (d.toString().includes('"adapter started"')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`adapter exited with ${code} before it started; see ${logFile}`));
+    });
+  });
+  return child;
+}
+
+export function killHard(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}

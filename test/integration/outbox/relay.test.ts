@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Knex } from 'knex';
+import { AbortError } from 'p-retry';
+import type { MonitoringStage } from '../../../src/contract/messages.js';
+import { Topics } from '../../../src/contract/topics.js';
+import { connect, runtimeUrl } from '../../../src/db/connect.js';
+import { migrateToLatest } from '../../../src/db/migrate.js';
+import { createLogger } from '../../../src/logging/logger.js';
+import { connectMessaging, type Messaging } from '../../../src/messaging/bootstrap.js';
+import { OUTBOX_CURSOR_TOPIC, internalTopicName } from '../../../src/messaging/topics.js';
+import { insertOutboxMessages } from '../../../src/outbox/outbox-queries.js';
+import { OutboxRelay, type RelayOptions } from '../../../src/outbox/relay.js';
+import { isolatedConfig } from '../../support/isolation.js';
+import { samples } from '../../support/samples.js';
+import { TopicReader } from '../../support/topic-reader.js';
+
+const config = isolatedConfig('relay');
+const log = createLogger({ level: 'warn', name: 'relay-test' });
+const url = runtimeUrl(config.database.url, config.database.runtimeRole, config.database.runtimePassword);
+let owner: Knex;
+let db: Knex;
+let messaging: Messaging;
+let reader: TopicReader;
+
+beforeAll(async () => {
+  owner = connect({ url: config.database.url, schema: config.database.schema });
+  await migrateToLatest(owner, { schema: config.database.schema, runtimeRole: config.database.runtimeRole, runtimePassword: config.database.runtimePassword });
+  db = connect({ url, schema: config.database.schema, poolMax: 30 });
+  messaging = await connectMessaging(config, log, '-relay-test');
+  reader = await new TopicReader(messaging.kafka, messaging.codec, [messaging.codec.topic(Topics.monitoringStages)]).start();
+});
+afterAll(async () => {
+  await reader?.stop();
+  await db?.destroy();
+  await owner?.raw(`DROP SCHEMA IF EXISTS ${config.database.schema} CASCADE`);
+  await owner?.destroy();
+});
+
+function relay(extra: Partial<RelayOptions> = {}): OutboxRelay {
+  return new OutboxRelay({
+    db,
+    databaseUrl: url,
+    kafka: messaging.kafka,
+    codec: messaging.codec,
+    log,
+    transactionalId: `${config.kafka.groupId}-outbox-relay`,
+    cursorGroup: `${config.kafka.groupId}-outbox-cursor`,
+    cursorTopic: internalTopicName(OUTBOX_CURSOR_TOPIC, config.kafka.topicPrefix),
+    batchSize: 7,
+    ...extra,
+  });
+}
+
+const base = samples[Topics.monitoringStages][0];
+function stage(applicationId: string, sequence: number) {
+  return { topic: Topics.monitoringStages, key: applicationId, value: { ...base, messageId: randomUUID(), applicationId, sequence } };
+}
+const received = () => reader.on(messaging.codec.topic(Topics.monitoringStages)).map((m) => m.value as unknown as MonitoringStage);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('the outbox relay on real PostgreSQL and Kafka', () => {
+  it('publishes every row exactly once and in order per key, with two relays and slow concurrent writers', async () => {
+    const a = relay();
+    const b = relay();
+    a.start();
+    b.start();
+    const apps = Array.from({ length: 12 }, () => `APP-${randomUUID().slice(0, 8)}`);
+    // Per application, 6 transactions one after another; transactions of different applications
+    // overlap, and each stays open a random while, so later ids often commit first.
+    await Promise.all(
+      apps.map(async (app) => {
+        for (let seq = 1; seq <= 6; seq++) {
+          await db.transaction(async (tx) => {
+            await insertOutboxMessages(tx, [stage(app, seq)]);
+            await sleep(Math.floor(Math.random() * 120));
+          });
+        }
+      }),
+    );
+    await a.drained();
+    await reader.until(() => received().filter((s) => apps.includes(s.applicationId)).length >= 72, 30_000, '72 stages');
+    await sleep(1000);
+    await a.stop();
+    await b.stop();
+
+    const mine = received().filter((s) => apps.includes(s.applicationId));
+    expect(mine).toHaveLength(72);
+    expect(new Set(mine.map((s) => s.messageId)).size).toBe(72);
+    for (const app of apps) expect(mine.filter((s) => s.applicationId === app).map((s) => s.sequence)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(a.published + b.published).toBe(72);
+  });
+
+  it('after a crash between the Kafka commit and the PostgreSQL mark, the next leader marks the batch instead of sending it again', async () => {
+    const app = `APP-${randomUUID().slice(0, 8)}`;
+    await insertOutboxMessages(db, Array.from({ length: 5 }, (_, i) => stage(app, i + 1)));
+    let crashed = false;
+    const dying = relay({
+      faults: {
+        afterKafkaCommit: () => {
+          crashed = true;
+          throw new AbortError('simulated crash after the Kafka commit');
+        },
+      },
+    });
+    dying.start();
+    await reader.until(() => crashed && received().filter((s) => s.applicationId === app).length === 5, 30_000, 'the batch in Kafka');
+    await dying.stop(); // its lock connection closes, as when the process dies
+    const [row] = await db('outbox').whereNull('published_at').count<{ count: string }[]>({ count: '*' });
+    expect(Number(row?.count)).toBe(5); // Kafka has the batch, PostgreSQL does not know it yet
+
+    const next = relay();
+    next.start();
+    await next.drained();
+    await sleep(1500);
+    await next.stop();
+    expect(next.published).toBe(0);
+    expect(received().filter((s) => s.applicationId === app).map((s) => s.sequence)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('marks a committed batch before anything else when the mark failed inside a running relay', async () => {
+    const app = `APP-${randomUUID().slice(0, 8)}`;
+    await insertOutboxMessages(db, Array.from({ length: 3 }, (_, i) => stage(app, i + 1)));
+    let failures = 0;
+    const r = relay({
+      faults: {
+        afterKafkaCommit: () => {
+          if (failures++ === 0) throw new Error('transient failure before the mark');
+        },
+      },
+    });
+    r.start();
+    await r.drained();
+    await sleep(1000);
+    await r.stop();
+    expect(received().filter((s) => s.applicationId === app).map((s) => s.sequence)).toEqual([1, 2, 3]);
+  });
+});
