@@ -55,7 +55,8 @@ export class InboundConsumer {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 1,
+      // Partitions hold different applications (key = application id): their batches run side by side.
+      partitionsConsumedConcurrently: 4,
       eachBatch: (payload) => this.onBatch(payload),
     });
   }
