@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Knex } from 'knex';
 import { encodeState, type ApplicationState } from '../../../src/application/index.js';
 import { insertApplication, selectApplicationForUpdate, selectOpenApplicationIds, updateApplication } from '../../../src/saga/application-queries.js';
 import { openQueriesDb, stillPendingAfter, type QueriesDb } from './db.js';
@@ -91,7 +92,7 @@ describe('selectApplicationForUpdate', () => {
     expect(after.applicationId).toBe('APP-1');
 
     const first = await db.runtime.transaction();
-    let second: Awaited<ReturnType<typeof db.runtime.transaction>> | null = null;
+    let second: Knex.Transaction | null = null;
     try {
       expect((await selectApplicationForUpdate(first, 'APP-1'))?.stageSeq).toBe(1);
       second = await db.runtime.transaction();
