@@ -7,8 +7,9 @@ function pinoLogCreator(log: Logger): logCreator {
   return () => ({ level, log: entry }: LogEntry) => {
     const { message, ...rest } = entry;
     const fields = { kafkajs: entry.namespace, ...rest };
-    if (level === logLevel.ERROR) log.error(fields, message);
-    else if (level === logLevel.WARN) log.warn(fields, message);
+    // kafkajs logs protocol errors it retries itself (leader moves, coordinator loading) at ERROR;
+    // what it cannot retry reaches us as a thrown error, logged by us at error level.
+    if (level === logLevel.ERROR || level === logLevel.WARN) log.warn(fields, message);
     else if (level === logLevel.INFO) log.debug(fields, message);
     else log.trace(fields, message);
   };

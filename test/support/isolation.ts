@@ -20,7 +20,7 @@ export function isolatedConfig(label: string, overrides: Record<string, string> 
     KAFKA_CLIENT_ID: `it-${testId}`,
     DATABASE_SCHEMA: `t_${testId}`,
     DATABASE_RUNTIME_ROLE: 'tvet_runtime_test',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
     ...overrides,
   });
   return { ...config, testId };
