@@ -6,6 +6,7 @@ import { connect, runtimeUrl } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { identityResponseHandler } from '../identity/handle-response.js';
 import { IdentityRetryScheduler } from '../identity/retry-scheduler.js';
+import { SlaMonitor } from '../sla/sla-monitor.js';
 import { InboundConsumer } from '../inbound/batch-consumer.js';
 import { corporationApplicationHandler, portalApplicationHandler } from '../intake/handlers.js';
 import type { Logger } from '../logging/logger.js';
@@ -20,6 +21,7 @@ export interface RunningAdapter {
   consumer: InboundConsumer;
   relay: OutboxRelay;
   scheduler: IdentityRetryScheduler;
+  sla: SlaMonitor;
   stop(): Promise<void>;
 }
 
@@ -34,8 +36,8 @@ export async function migrate(config: AppConfig): Promise<string[]> {
 }
 
 /**
- * The adapter: consumers of the inbound topics, the outbox relay and the identity retry
- * scheduler, all on the runtime database role. `overrides` lets tests pin the clock or ids.
+ * The adapter: consumers of the inbound topics, the outbox relay, the identity retry
+ * scheduler and the SLA timer, all on the runtime database role. `overrides` lets tests pin the clock or ids.
  */
 export async function startAdapter(config: AppConfig, log: Logger, overrides: Partial<AdapterDeps> = {}): Promise<RunningAdapter> {
   const applied = await migrate(config);
@@ -68,8 +70,10 @@ export async function startAdapter(config: AppConfig, log: Logger, overrides: Pa
     cursorTopic: internalTopicName(OUTBOX_CURSOR_TOPIC, config.kafka.topicPrefix),
   });
   const scheduler = new IdentityRetryScheduler(db, deps);
+  const sla = new SlaMonitor(db, deps);
   relay.start();
   scheduler.start();
+  sla.start();
   await consumer.start();
   log.info({ groupId: config.kafka.groupId, prefix: config.kafka.topicPrefix || '(none)' }, 'adapter started');
 
@@ -79,8 +83,10 @@ export async function startAdapter(config: AppConfig, log: Logger, overrides: Pa
     consumer,
     relay,
     scheduler,
+    sla,
     async stop() {
       await consumer.stop();
+      await sla.stop();
       await scheduler.stop();
       await relay.stop();
       await db.destroy();

@@ -24,7 +24,9 @@ export function comparePerson(app: Application, person: IdentityPerson, onDate: 
   if (person.deceased) out.push({ code: 'DECEASED', detail: 'The state register records the person as deceased.' });
   const valid = person.documents.filter((d) => d.validUntil === null || d.validUntil >= onDate);
   const presented = app.presentedDocuments.filter((d) => d.type === 'ID_CARD' || d.type === 'PASSPORT' || d.type === 'BIRTH_CERTIFICATE');
-  const unknown = presented.filter((d) => d.number !== undefined && d.holderIin === undefined && !person.documents.some((p) => p.number === d.number));
+  // Only the applicant's own documents are compared (a representative's are not in this person's record).
+  const own = presented.filter((d) => d.holderIin === undefined || d.holderIin === a.iin);
+  const unknown = own.filter((d) => d.number !== undefined && !person.documents.some((p) => p.number === d.number));
   if (person.documents.length > 0 && valid.length === 0) {
     out.push({ code: 'DOCUMENT_INVALID', detail: 'No identity document of the person is valid on the submission date.' });
   } else if (unknown.length > 0) {

@@ -37,7 +37,16 @@ export async function updateApplication(tx: Knex.Transaction, state: Application
     .update({ ...columns(state, stageSeq), updated_at: tx.fn.now() });
 }
 
-/** Open applications whose SLA may need a signal (term running), oldest term first. */
-export async function selectOpenApplicationIds(db: Knex, limit: number): Promise<string[]> {
-  return db('applications').whereNotIn('status', ['INTAKE_REFUSED', 'HANDED_OVER', 'NEW']).orderBy('term_ends_at').limit(limit).pluck('application_id');
+/**
+ * Applications not closed whose service term ends before `termEndsBefore`, nearest term first:
+ * the candidates of the SLA timer (an application with its result ready is still listed; the
+ * core's CheckSla finds nothing to report for it).
+ */
+export async function selectOpenApplicationIds(db: Knex, termEndsBefore: Date, limit: number): Promise<string[]> {
+  return db('applications')
+    .whereNotIn('status', ['INTAKE_REFUSED', 'HANDED_OVER', 'NEW'])
+    .andWhere('term_ends_at', '<', termEndsBefore)
+    .orderBy('term_ends_at')
+    .limit(limit)
+    .pluck('application_id');
 }

@@ -38,6 +38,8 @@ export async function executeCommand(
   const before = stored?.state ?? initialState;
   const decided = decide(before, command, ctx);
   if (!decided.ok) return decided;
+  // Nothing happened (e.g. an SLA check with nothing to report): nothing to write.
+  if (decided.events.length === 0) return { ok: true, events: [], before, after: before, messages: [] };
 
   let seq = stored?.stageSeq ?? 0;
   const messages: OutboxMessage[] = [];

@@ -24,7 +24,7 @@ export function up() {
         updated_at       timestamptz NOT NULL DEFAULT now()
       );
       CREATE INDEX applications_college_idx ON applications (college_bin, status);
-      CREATE INDEX applications_open_term_idx ON applications (term_ends_at) WHERE status NOT IN ('CLOSED');
+      CREATE INDEX applications_open_term_idx ON applications (term_ends_at) WHERE status NOT IN ('INTAKE_REFUSED', 'HANDED_OVER');
 
       CREATE TABLE inbox (
         message_id   text PRIMARY KEY,

@@ -3,6 +3,7 @@ import { millisToInstant } from '../../../src/contract/logical-types.js';
 import type { MonitoringStage } from '../../../src/contract/messages.js';
 import { Topics, dlqTopic } from '../../../src/contract/topics.js';
 import { eligiblePerson, portalApplication, pscApplication } from '../../../src/demo/applications.js';
+import { runSlaChecks } from '../../../src/sla/sla-monitor.js';
 import { harness, type Harness } from '../../support/adapter-harness.js';
 
 let h: Harness;
@@ -111,5 +112,52 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
     const dlq = dlqTopic(h.topic(Topics.portalApplications));
     await h.reader.until(() => h.reader.on(dlq).some((m) => m.value.originalMessageId === again.messageId), 30_000, 'dead letter');
     expect(h.reader.on(dlq).find((m) => m.value.originalMessageId === again.messageId)!.value.errorCode).toBe('APPLICATION_ALREADY_RECEIVED');
+  });
+
+  it('checks PSC events against the state: a hand-over before the result is ready, or for an unknown application, is parked, never half-applied', async () => {
+    const { person } = eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 90, today());
+    const accepted = pscApplication(person, { acceptedAt: now() });
+    await h.send(Topics.corporationApplications, accepted.applicationId, accepted);
+    await h.reader.until(() => stagesOf(accepted.applicationId).length >= 1, 30_000, 'ACCEPTED');
+    const a = accepted.applicationAccepted!;
+    const none = { applicationAccepted: null, resultHandedOver: null, resultReturnedToCollege: null, resultRecallRequested: null };
+    const handOver = {
+      ...none,
+      messageId: `m-${accepted.applicationId}-handover`,
+      correlationId: accepted.applicationId,
+      occurredAt: now(),
+      applicationId: accepted.applicationId,
+      kind: 'RESULT_HANDED_OVER',
+      resultHandedOver: { receiptNumber: a.receiptNumber, branchId: a.branchId, operatorId: 'op-1', handedOverAt: now(), recipientIin: person.iin, identityDocument: a.presentedDocuments[1]! },
+    };
+    const recall = { ...none, messageId: 'm-recall-unknown', correlationId: 'x', occurredAt: now(), applicationId: 'PSC-NO-SUCH', kind: 'RESULT_RECALL_REQUESTED', resultRecallRequested: { receiptNumber: 'R-1', branchId: a.branchId, requestedAt: now() } };
+    await h.send(Topics.corporationApplications, accepted.applicationId, handOver);
+    await h.send(Topics.corporationApplications, 'PSC-NO-SUCH', recall);
+    const dlq = dlqTopic(h.topic(Topics.corporationApplications));
+    const parked = (id: string) => h.reader.on(dlq).find((m) => m.value.originalMessageId === id);
+    await h.reader.until(() => !!parked(handOver.messageId) && !!parked(recall.messageId), 30_000, 'two dead letters');
+    expect(parked(handOver.messageId)!.value.errorCode).toBe('INVALID_TRANSITION');
+    expect(parked(recall.messageId)!.value.errorCode).toBe('UNKNOWN_APPLICATION');
+    await h.adapter!.relay.drained();
+    expect(stagesOf(accepted.applicationId).map((s) => s.stage)).not.toContain('HANDED_OVER');
+  });
+
+  it('reports SLA_BREACHED once for an application past its term, on the real calendar', async () => {
+    const { person } = eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 100, today());
+    // Filed on 1 October 2026: the 15th working day after it is long gone.
+    const late = portalApplication(person, { submittedAt: '2026-10-01T10:00:00.000+05:00' });
+    await h.send(Topics.portalApplications, late.applicationId, late);
+    await h.reader.until(() => stagesOf(late.applicationId).some((s) => s.stage === 'IDENTITY_VERIFIED'), 30_000, 'identity verified');
+    expect(stagesOf(late.applicationId).find((s) => s.stage === 'IDENTITY_VERIFIED')!.slaStatus).toBe('OVERDUE');
+    await runSlaChecks(h.adapter!.db, h.adapter!.deps);
+    await runSlaChecks(h.adapter!.db, h.adapter!.deps);
+    await h.reader.until(() => stagesOf(late.applicationId).some((s) => s.stage === 'SLA_BREACHED'), 30_000, 'SLA_BREACHED');
+    await h.adapter!.relay.drained();
+    const stages = stagesOf(late.applicationId);
+    expect(stages.filter((s) => s.stage === 'SLA_BREACHED')).toHaveLength(1);
+    const breached = stages.find((s) => s.stage === 'SLA_BREACHED')!;
+    expect(breached.slaStatus).toBe('OVERDUE');
+    expect(breached.serviceTermEndsAt).toBe('2026-10-22T23:59:59.999+05:00');
+    expect(stages.map((s) => s.sequence)).toEqual([1, 2, 3]);
   });
 });

@@ -14,6 +14,7 @@ beforeEach(async () => {
   await db.runtime('applications').del();
 });
 
+const FAR = new Date('2100-01-01T00:00:00Z');
 const insert = (state: ApplicationState, stageSeq = 1) => db.runtime.transaction((tx) => insertApplication(tx, state, stageSeq));
 const load = (id: string) => db.runtime.transaction((tx) => selectApplicationForUpdate(tx, id));
 /** The read-side columns, dates as text (no local-zone Date parsing). */
@@ -157,19 +158,27 @@ describe('selectOpenApplicationIds', () => {
     await insert(pscHandedOver());
     await insert(pscAccepted('GOV4C-EARLY', '01'));
     await insert(portalReceived('EGOV-MID', '06'));
-    expect(await selectOpenApplicationIds(db.runtime, 10)).toEqual(['GOV4C-EARLY', 'EGOV-MID', 'EGOV-LATE']);
+    expect(await selectOpenApplicationIds(db.runtime, FAR, 10)).toEqual(['GOV4C-EARLY', 'EGOV-MID', 'EGOV-LATE']);
   });
 
   it('returns at most `limit` ids, the nearest terms first', async () => {
     await insert(portalReceived('EGOV-LATE', '10'));
     await insert(pscAccepted('GOV4C-EARLY', '01'));
     await insert(portalReceived('EGOV-MID', '06'));
-    expect(await selectOpenApplicationIds(db.runtime, 2)).toEqual(['GOV4C-EARLY', 'EGOV-MID']);
+    expect(await selectOpenApplicationIds(db.runtime, FAR, 2)).toEqual(['GOV4C-EARLY', 'EGOV-MID']);
+  });
+
+  it('leaves out terms ending at or after the bound', async () => {
+    await insert(pscAccepted('GOV4C-EARLY', '01'));
+    await insert(portalReceived('EGOV-MID', '06'));
+    const mid = (await columnsOf('EGOV-MID')).term_ends_at as Date;
+    expect(await selectOpenApplicationIds(db.runtime, new Date(mid), 10)).toEqual(['GOV4C-EARLY']);
+    expect(await selectOpenApplicationIds(db.runtime, new Date(new Date(mid).getTime() + 1), 10)).toEqual(['GOV4C-EARLY', 'EGOV-MID']);
   });
 
   it('is empty when every application is closed', async () => {
     await insert(pscRefused('GOV4C-REFUSED'));
     await insert(pscHandedOver());
-    expect(await selectOpenApplicationIds(db.runtime, 10)).toEqual([]);
+    expect(await selectOpenApplicationIds(db.runtime, FAR, 10)).toEqual([]);
   });
 });
