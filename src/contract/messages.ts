@@ -383,6 +383,9 @@ export type CourierEventMessage = Envelope<
 export type PortalAccepted = {
   registrationDate: IsoDate;
   serviceTermEndsAt: Instant;
+  /** Status text for the personal cabinet (item 51), Kazakh and Russian. */
+  statusKk: string;
+  statusRu: string;
 };
 
 export type PortalIntakeRefused = Motivation;

@@ -3,7 +3,7 @@ import type { IdentityRequest, MonitoringStage } from '../contract/messages.js';
 import { Topics } from '../contract/topics.js';
 import type { OutboxMessage } from '../outbox/outbox-queries.js';
 import { envelope } from './envelope.js';
-import { refusalMotivation } from './texts.js';
+import { acceptedStatus, refusalMotivation } from './texts.js';
 
 export interface OutboundEnv {
   newId(): string;
@@ -72,7 +72,13 @@ function partyMessages(event: ApplicationEvent, after: ApplicationState, env: Ou
   switch (event.type) {
     case 'ApplicationSubmitted':
       return [
-        portal('ACCEPTED', { registrationDate: event.deadlines.registrationDate, serviceTermEndsAt: event.deadlines.termEndsAt }, app, event.at, env),
+        portal(
+          'ACCEPTED',
+          { registrationDate: event.deadlines.registrationDate, serviceTermEndsAt: event.deadlines.termEndsAt, ...acceptedStatus(event.deadlines.registrationDate, event.deadlines.termEndDate) },
+          app,
+          event.at,
+          env,
+        ),
         identityRequest(app, identityRequestId(app.applicationId, 1), event.at, env),
       ];
     case 'ApplicationAccepted': {

@@ -13,3 +13,11 @@ export function refusalMotivation(receipt: RefusalReceipt): { motivationKk: stri
     motivationRu: `В приеме заявления отказано в связи с неполным пакетом документов и (или) документами с истекшим сроком действия (пункт 52 Правил): ${list}`,
   };
 }
+
+/** Item 51: the "accepted" status of the personal cabinet, in Kazakh and Russian. */
+export function acceptedStatus(registrationDate: string, termEndDate: string): { statusKk: string; statusRu: string } {
+  return {
+    statusKk: `Өтінішіңіз қабылданды. Тіркелген күні: ${registrationDate}. Қызмет көрсету мерзімі: ${termEndDate}.`,
+    statusRu: `Ваше заявление принято. Дата регистрации: ${registrationDate}. Срок оказания услуги: ${termEndDate}.`,
+  };
+}

@@ -592,7 +592,12 @@ const portalNotifications: NonEmpty<PortalNotificationMessage> = [
     applicationId: PORTAL_APP_ID,
     recipientIin: PORTAL_APPLICANT_IIN,
     kind: 'ACCEPTED',
-    accepted: { registrationDate: '2026-03-02', serviceTermEndsAt: '2026-03-26T23:59:59.999+05:00' },
+    accepted: {
+      registrationDate: '2026-03-02',
+      serviceTermEndsAt: '2026-03-26T23:59:59.999+05:00',
+      statusKk: 'Өтінішіңіз қабылданды. Тіркелген күні: 2026-03-02. Қызмет көрсету мерзімі: 2026-03-26.',
+      statusRu: 'Ваше заявление принято. Дата регистрации: 2026-03-02. Срок оказания услуги: 2026-03-26.',
+    },
   },
   {
     ...noPortalKinds,

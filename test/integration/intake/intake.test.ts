@@ -3,6 +3,7 @@ import { millisToInstant } from '../../../src/contract/logical-types.js';
 import type { MonitoringStage } from '../../../src/contract/messages.js';
 import { Topics, dlqTopic } from '../../../src/contract/topics.js';
 import { eligiblePerson, portalApplication, pscApplication } from '../../../src/demo/applications.js';
+import { findPersonIndex, personAt } from '../../../src/gateway-stub/population.js';
 import { runSlaChecks } from '../../../src/sla/sla-monitor.js';
 import { harness, type Harness } from '../../support/adapter-harness.js';
 
@@ -36,6 +37,10 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
 
     const notes = h.reader.on(h.topic(Topics.portalNotifications)).filter((m) => m.value.applicationId === msg.applicationId);
     expect(notes.map((n) => n.value.kind)).toEqual(['ACCEPTED']);
+    const accepted = notes[0]!.value.accepted as { statusKk: string; statusRu: string; registrationDate: string };
+    expect(accepted.statusRu).toContain('Ваше заявление принято');
+    expect(accepted.statusKk).toContain('Өтінішіңіз қабылданды');
+    expect(accepted.statusRu).toContain(accepted.registrationDate);
     const requests = h.reader.on(h.topic(Topics.identityRequests)).filter((m) => m.value.applicationId === msg.applicationId);
     expect(requests).toHaveLength(1);
     expect(requests[0]!.value).toMatchObject({ iin: person.iin, replyTopic: h.topic(Topics.identityResponses), serviceId: h.config.identity.serviceId });
@@ -159,5 +164,50 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
     expect(breached.slaStatus).toBe('OVERDUE');
     expect(breached.serviceTermEndsAt).toBe('2026-10-22T23:59:59.999+05:00');
     expect(stages.map((s) => s.sequence)).toEqual([1, 2, 3]);
+  });
+
+  it('a person the gateway does not know: IDENTITY_FAILED (NOT_FOUND)', async () => {
+    const { populationSeed: seed, populationSize: size } = h.config.gatewayStub;
+    const stranger = personAt(seed, size + 17); // a valid IIN outside the stub's population
+    const msg = portalApplication(stranger, { submittedAt: now() });
+    await h.send(Topics.portalApplications, msg.applicationId, msg);
+    await h.reader.until(() => stagesOf(msg.applicationId).length >= 2, 30_000, 'two stages');
+    expect(stagesOf(msg.applicationId).map((s) => s.stage)).toEqual(['SUBMITTED', 'IDENTITY_FAILED']);
+    const row = await h.adapter!.db('identity_requests').where({ application_id: msg.applicationId }).first();
+    expect(row).toMatchObject({ status: 'FAILED', last_error: 'NOT_FOUND' });
+  });
+
+  it('a person found but registered as deceased: verified, with the finding kept for the college (ground G1 candidate)', async () => {
+    const { populationSeed: seed, populationSize: size } = h.config.gatewayStub;
+    const i = findPersonIndex(seed, size, (p) => p.deceased && p.documents.some((d) => d.validUntil !== null && d.validUntil >= today()));
+    expect(i).toBeGreaterThanOrEqual(0);
+    const msg = portalApplication(personAt(seed, i), { submittedAt: now() });
+    await h.send(Topics.portalApplications, msg.applicationId, msg);
+    await h.reader.until(() => stagesOf(msg.applicationId).some((s) => s.stage === 'IDENTITY_VERIFIED'), 30_000, 'identity verified');
+    const row = await h.adapter!.db('applications').where({ application_id: msg.applicationId }).first();
+    const state = typeof row.state === 'string' ? JSON.parse(row.state) : row.state;
+    expect(JSON.stringify(state)).toContain('DECEASED');
+  });
+
+  it('an answer to a request the adapter never sent is parked; the consumer goes on', async () => {
+    const stray = {
+      messageId: `stray-${Date.now()}`,
+      correlationId: 'stray',
+      occurredAt: now(),
+      serviceId: h.config.identity.serviceId,
+      messageDate: now(),
+      requestId: 'idr-NOT-OURS-1',
+      applicationId: 'NOT-OURS',
+      status: 'NOT_FOUND',
+      deliveryStatus: 'DELIVERED',
+      person: null,
+      errorCode: null,
+      errorMessage: null,
+      errorDate: null,
+    };
+    await h.send(Topics.identityResponses, 'NOT-OURS', stray);
+    const dlq = dlqTopic(h.topic(Topics.identityResponses));
+    await h.reader.until(() => h.reader.on(dlq).some((m) => m.value.originalMessageId === stray.messageId), 30_000, 'dead letter');
+    expect(h.reader.on(dlq).find((m) => m.value.originalMessageId === stray.messageId)!.value.errorCode).toBe('IDENTITY_RESPONSE_UNKNOWN_REQUEST');
   });
 });
