@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { millisToInstant } from '../../../src/contract/logical-types.js';
 import type { MonitoringStage } from '../../../src/contract/messages.js';
@@ -5,6 +8,9 @@ import { Topics } from '../../../src/contract/topics.js';
 import { eligiblePerson, portalApplication, pscApplication } from '../../../src/demo/applications.js';
 import { retryIdentityCheck } from '../../../src/identity/operator-retry.js';
 import { harness, type Harness } from '../../support/adapter-harness.js';
+import { childEnv } from '../../e2e/adapter-process.js';
+
+const MAIN = fileURLToPath(new URL('../../../src/cli/main.ts', import.meta.url));
 
 // The gateway is down for its first 12 s (it reads requests and answers none); the adapter gives
 // up after 3 requests of 1.5 s each (+ backoff).
@@ -38,8 +44,11 @@ describe('a gateway outage', () => {
     expect(h.stub!.stats().silent).toBeGreaterThanOrEqual(6);
 
     // The outage ends; an operator asks again for each application.
-    await h.reader.until(() => false || Date.now() - Date.parse(now) > 12_500, 20_000, 'end of the outage').catch(() => undefined);
-    for (const id of [portal.applicationId, psc.applicationId]) await retryIdentityCheck(h.adapter!.db, h.adapter!.deps, id, 'op-7');
+    await h.reader.until(() => Date.now() - Date.parse(now) > 12_500, 20_000, 'the end of the outage');
+    await retryIdentityCheck(h.adapter!.db, h.adapter!.deps, portal.applicationId, 'op-7');
+    // The operator command, as a process of its own, for the other one.
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', MAIN, 'identity-retry', psc.applicationId, 'op-7'], { env: childEnv(h.config) });
+    expect(stdout).toContain(`identity request idr-${psc.applicationId}-2 queued`);
     for (const id of [portal.applicationId, psc.applicationId]) {
       await h.reader.until(() => stagesOf(id).some((s) => s.stage === 'IDENTITY_VERIFIED'), 30_000, `IDENTITY_VERIFIED of ${id}`);
     }
