@@ -66,6 +66,7 @@ export async function startAdapter(config: AppConfig, log: Logger, overrides: Pa
     codec,
     log,
     transactionalId: `${config.kafka.groupId}-outbox-relay`,
+    lockName: `${config.database.schema}.outbox-relay`,
     cursorGroup: `${config.kafka.groupId}-outbox-cursor`,
     cursorTopic: internalTopicName(OUTBOX_CURSOR_TOPIC, config.kafka.topicPrefix),
   });

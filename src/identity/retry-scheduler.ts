@@ -24,7 +24,10 @@ export async function runIdentityRetries(db: Knex, deps: AdapterDeps, limit = 10
       const stored = await selectApplicationForUpdate(tx, req.applicationId);
       const app = stored?.state.application;
       const nowIso = deps.now().toISOString();
-      if (!app) continue;
+      if (!app) {
+        await closeIdentityRequest(tx, req.requestId, 'FAILED', 'APPLICATION_MISSING');
+        continue;
+      }
       const env = outboundEnv(deps, `identity-retry-${req.requestId}`);
       if (req.attempts >= identity.maxAttempts) {
         const res = await executeCommand(tx, { type: 'RecordIdentityFailed', applicationId: req.applicationId, at: nowIso, requestId: req.requestId, reason: 'NO_ANSWER', attempts: req.attempts, detail: `no answer after ${req.attempts} requests` }, { calendar: deps.calendar }, env);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Knex } from 'knex';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { AppError } from '../errors/app-error.js';
@@ -44,6 +45,8 @@ export class InboundConsumer {
   private consumer: Consumer | null = null;
   processed = 0;
   deadLettered = 0;
+  /** Messages handed to this consumer per topic, redeliveries included (tests: none expected). */
+  readonly delivered = new Map<string, number>();
 
   constructor(private readonly o: InboundConsumerOptions) {}
 
@@ -71,20 +74,32 @@ export class InboundConsumer {
     return r;
   }
 
+  /**
+   * Bad input is what the bytes themselves make undecodable: no Confluent framing, a schema id
+   * the registry does not have, an Avro body that does not read. A registry that does not answer
+   * is not bad input: the error is thrown and the batch retried, so good messages are never parked.
+   */
   private async decode(base: TopicName, m: KafkaMessage): Promise<Decoded> {
-    if (!m.value) return { ok: false, reason: { code: 'EMPTY_VALUE', text: 'The message has no value (a tombstone or an empty record); producers must send an Avro value.' } };
+    const bytes = m.value;
+    if (!bytes || bytes.length === 0) return { ok: false, reason: { code: 'EMPTY_VALUE', text: 'The message has no value (a tombstone or an empty record); producers must send an Avro value.' } };
+    if (bytes.length < 5 || bytes[0] !== 0) {
+      return { ok: false, reason: { code: 'UNDECODABLE', text: 'The value is not in the Confluent wire format (magic byte 0, 4-byte schema id, Avro body); the producer must encode through the schema registry.' } };
+    }
+    const schemaId = bytes.readInt32BE(1);
+    try {
+      await this.o.codec.registry.getSchema(schemaId);
+    } catch (err) {
+      const e = err as { status?: number; message?: string };
+      if (e.status === 404 || /not found|40403/i.test(e.message ?? '')) {
+        return { ok: false, reason: { code: 'UNKNOWN_SCHEMA_ID', text: `The schema registry has no schema ${schemaId}. The producer must register its schema (subject <topic>-value) and encode with that id.` } };
+      }
+      throw err;
+    }
     let value: Record<string, unknown>;
     try {
-      value = await this.o.codec.decode<Record<string, unknown>>(m.value);
+      value = await this.o.codec.decode<Record<string, unknown>>(bytes);
     } catch (err) {
-      const unknownSchema = /schema.*not found|40403|No schema/i.test((err as Error).message);
-      return {
-        ok: false,
-        reason: {
-          code: unknownSchema ? 'UNKNOWN_SCHEMA_ID' : 'UNDECODABLE',
-          text: `Cannot decode the value through the schema registry: ${(err as Error).message}. The producer must use the Confluent wire format with a schema registered for this topic.`,
-        },
-      };
+      return { ok: false, reason: { code: 'UNDECODABLE', text: `The Avro body does not read with schema ${schemaId}: ${(err as Error).message}. The producer must encode with the schema it names.` } };
     }
     try {
       checkKindFields(base, value);
@@ -97,53 +112,98 @@ export class InboundConsumer {
     return { ok: true, value };
   }
 
-  private async onBatch({ batch, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async onBatch({ batch, heartbeat, isRunning, isStale, resolveOffset }: EachBatchPayload): Promise<void> {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
     const route = this.route(batch.topic);
+    this.delivered.set(batch.topic, (this.delivered.get(batch.topic) ?? 0) + batch.messages.length);
     const decoded = await Promise.all(batch.messages.map((m) => this.decode(route.base, m)));
     await heartbeat();
-    let dead = 0;
-    let done = 0;
-    await this.o.db.transaction(async (tx) => {
-      for (let i = 0; i < batch.messages.length; i++) {
-        const m = batch.messages[i]!;
-        const d = decoded[i]!;
-        let reason: DeadLetterReason | null = d.ok ? null : d.reason;
-        if (d.ok) {
-          try {
-            // A savepoint holds the inbox row and the effects: a rejected message leaves neither
-            // behind, so the same message replayed from the DLQ after a fix is processed anew.
-            const fresh = await tx.transaction(async (sp) => {
-              if (!(await recordInboxEntry(sp, { messageId: d.value.messageId as string, topic: batch.topic, partition: batch.partition, offset: m.offset }))) return false;
-              await route.handle({ base: route.base, topic: batch.topic, partition: batch.partition, offset: m.offset, key: m.key?.toString() ?? null, value: d.value, tx: sp });
-              return true;
-            });
-            if (fresh) done++;
-          } catch (err) {
-            if (!(err instanceof AppError)) throw err;
-            reason = reasonOf(err, 'REJECTED');
-          }
+    // Two partitions' batches may lock the same applications in opposite orders: PostgreSQL breaks
+    // the deadlock by failing one, which is then simply run again.
+    let counts = { done: 0, dead: 0 };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        counts = await this.o.db.transaction((tx) => this.applyBatch(tx, route, batch.topic, batch.partition, batch.messages, decoded, heartbeat));
+        break;
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if ((code === '40P01' || code === '40001') && attempt < 5) {
+          this.o.log.warn({ topic: batch.topic, partition: batch.partition, attempt, code }, 'batch transaction lost a lock conflict; running it again');
+          await sleep(50 * attempt);
+          continue;
         }
-        // One dead letter per (topic, partition, offset), however often the batch is redelivered.
-        if (reason && (await recordInboxEntry(tx, { messageId: `dead-letter:${batch.topic}/${batch.partition}/${m.offset}`, topic: batch.topic, partition: batch.partition, offset: m.offset }))) {
-          dead++;
-          const correlationId = d.ok && typeof d.value.correlationId === 'string' ? d.value.correlationId : `${batch.topic}/${batch.partition}/${m.offset}`;
-          await insertOutboxMessages(tx, [
-            deadLetterFor(route.base, batch.topic, batch.partition, m, reason, {
-              messageId: randomUUID(),
-              correlationId,
-              occurredAt: new Date().toISOString(),
-              consumerGroup: this.o.groupId,
-              originalMessageId: d.ok ? (d.value.messageId as string) : null,
-            }),
-          ]);
-          this.o.log.warn({ topic: batch.topic, partition: batch.partition, offset: m.offset, code: reason.code, reason: reason.text }, 'input parked on the dead-letter topic');
+        throw err;
+      }
+    }
+    const last = batch.messages[batch.messages.length - 1]!;
+    // Both: the fetch position (resolveOffset) and the group's committed offset.
+    resolveOffset(last.offset);
+    await this.consumer!.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() }]);
+    this.processed += counts.done;
+    this.deadLettered += counts.dead;
+  }
+
+  private async applyBatch(
+    tx: Knex.Transaction,
+    route: InboundRoute,
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+    decoded: Decoded[],
+    heartbeat: () => Promise<void>,
+  ): Promise<{ done: number; dead: number }> {
+    let done = 0;
+    let dead = 0;
+    for (let i = 0; i < messages.length; i++) {
+      if (i > 0 && i % 100 === 0) await heartbeat();
+      const m = messages[i]!;
+      const d = decoded[i]!;
+      let reason: DeadLetterReason | null = d.ok ? null : d.reason;
+      if (d.ok) {
+        try {
+          // A savepoint holds the inbox row and the effects: a rejected message leaves neither
+          // behind, so the same message replayed from the DLQ after a fix is processed anew.
+          const fresh = await tx.transaction(async (sp) => {
+            if (!(await recordInboxEntry(sp, { messageId: d.value.messageId as string, topic, partition, offset: m.offset }))) return false;
+            await route.handle({ base: route.base, topic, partition, offset: m.offset, key: m.key?.toString() ?? null, value: d.value, tx: sp });
+            return true;
+          });
+          if (fresh) done++;
+        } catch (err) {
+          reason = inputErrorReason(err);
+          if (!reason) throw err;
         }
       }
-    });
-    const last = batch.messages[batch.messages.length - 1]!;
-    await this.consumer!.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() }]);
-    this.processed += done;
-    this.deadLettered += dead;
+      // One dead letter per (topic, partition, offset), however often the batch is redelivered.
+      if (reason && (await recordInboxEntry(tx, { messageId: `dead-letter:${topic}/${partition}/${m.offset}`, topic, partition, offset: m.offset }))) {
+        dead++;
+        const correlationId = d.ok && typeof d.value.correlationId === 'string' ? d.value.correlationId : `${topic}/${partition}/${m.offset}`;
+        await insertOutboxMessages(tx, [
+          deadLetterFor(route.base, topic, partition, m, reason, {
+            messageId: randomUUID(),
+            correlationId,
+            occurredAt: new Date().toISOString(),
+            consumerGroup: this.o.groupId,
+            originalMessageId: d.ok ? (d.value.messageId as string) : null,
+          }),
+        ]);
+        this.o.log.warn({ topic, partition, offset: m.offset, code: reason.code, reason: reason.text }, 'input parked on the dead-letter topic');
+      }
+    }
+    return { done, dead };
   }
+}
+
+/**
+ * Whether a handler's error is about the input (park it) or about the system (retry the batch):
+ * typed AppErrors and PostgreSQL data or constraint errors (SQLSTATE classes 22 and 23: a value
+ * too long, a NUL character, a broken check) are the input's; anything else is the system's.
+ */
+export function inputErrorReason(err: unknown): DeadLetterReason | null {
+  if (err instanceof AppError) return reasonOf(err, 'REJECTED');
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code)) {
+    return { code: `DATA_REJECTED_${code}`, text: `The database refused the message's data (SQLSTATE ${code}: ${(err as Error).message}). Fix the sender's data, then replay.` };
+  }
+  return null;
 }

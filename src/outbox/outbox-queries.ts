@@ -21,25 +21,28 @@ export async function insertOutboxMessages(tx: Knex.Transaction | Knex, messages
 }
 
 /**
- * Unpublished rows whose transaction is older than every transaction still running
- * (txid < xmin of the current snapshot), in id order. A row of a slower concurrent transaction
- * is not skipped: it is picked up once that transaction ends, because the relay selects by
- * "unpublished", never by "id greater than the last one seen".
+ * The publishable head of the outbox: unpublished rows in id order, up to the first one whose
+ * transaction may still be running (txid not below the xmin of the current snapshot).
+ *
+ * - Nothing is skipped: the relay selects by "unpublished", never by "id above the last seen", so
+ *   a row of a slower concurrent transaction is taken once that transaction ends.
+ * - Per-key order holds: xids are handed out at a transaction's first write, not in commit order,
+ *   so a later row can be "finished" while an earlier row of the same key is not yet judged so;
+ *   stopping at the first unfinished row keeps every key's rows in id order (the saga row lock
+ *   makes id order the order of the application's events).
  */
 export async function selectPublishableOutbox(tx: Knex.Transaction, limit: number): Promise<OutboxRow[]> {
   const rows = await tx('outbox')
-    .select('id', 'topic', 'message_key', 'value', 'headers')
+    .select('id', 'topic', 'message_key', 'value', 'headers', tx.raw('txid < pg_snapshot_xmin(pg_current_snapshot()) AS finished'))
     .whereNull('published_at')
-    .andWhereRaw('txid < pg_snapshot_xmin(pg_current_snapshot())')
     .orderBy('id')
     .limit(limit);
-  return rows.map((r: { id: number; topic: string; message_key: string; value: Record<string, unknown>; headers: Record<string, string> }) => ({
-    id: r.id,
-    topic: r.topic,
-    key: r.message_key,
-    value: r.value,
-    headers: r.headers,
-  }));
+  const head: OutboxRow[] = [];
+  for (const r of rows as Array<{ id: number; topic: string; message_key: string; value: Record<string, unknown>; headers: Record<string, string>; finished: boolean }>) {
+    if (!r.finished) break;
+    head.push({ id: r.id, topic: r.topic, key: r.message_key, value: r.value, headers: r.headers });
+  }
+  return head;
 }
 
 /** Marks rows as published. Idempotent (a row already marked keeps its first time). */
@@ -52,10 +55,4 @@ export async function markOutboxPublished(tx: Knex.Transaction | Knex, ids: numb
 export async function countUnpublishedOutbox(db: Knex): Promise<number> {
   const [row] = await db('outbox').whereNull('published_at').count<{ count: string }[]>({ count: '*' });
   return Number(row?.count ?? 0);
-}
-
-/** Takes the relay's lock for this transaction; false when another relay instance holds it. */
-export async function tryLockRelay(tx: Knex.Transaction, lockKey: number): Promise<boolean> {
-  const { rows } = await tx.raw<{ rows: Array<{ locked: boolean }> }>('SELECT pg_try_advisory_xact_lock(?) AS locked', [lockKey]);
-  return rows[0]?.locked === true;
 }

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Knex } from 'knex';
 import type { Kafka, Message, Producer } from 'kafkajs';
 import pg from 'pg';
-import pRetry from 'p-retry';
+import pRetry, { AbortError } from 'p-retry';
 import type { Logger } from '../logging/logger.js';
 import type { MessageCodec } from '../messaging/codec.js';
 import { DLQ_SUFFIX, dlqTopic, topicName, type TopicName } from '../contract/topics.js';
@@ -10,8 +10,6 @@ import { insertOutboxBatch, selectNextBatchSeq, selectOutboxBatchIds } from './b
 import { revive } from './json-bytes.js';
 import { markOutboxPublished, selectPublishableOutbox, type OutboxRow } from './outbox-queries.js';
 
-/** Advisory lock key of the relay leader (any constant unique to this application). */
-const RELAY_LOCK_KEY = 7_312_2023;
 
 export interface RelayOptions {
   db: Knex;
@@ -22,6 +20,8 @@ export interface RelayOptions {
   log: Logger;
   /** Unique per deployment: fences a zombie relay through Kafka's transactional id. */
   transactionalId: string;
+  /** Names the leader lock (hashed to a PostgreSQL advisory lock): one leader per outbox, e.g. the schema. */
+  lockName: string;
   /** Consumer group whose committed offset on the cursor topic is the last batch in Kafka. */
   cursorGroup: string;
   /** Internal topic (partition 0) the cursor is committed against. */
@@ -89,19 +89,41 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     await this.becomeLeader();
+    while (!this.stopped) {
+      // A fresh transactional producer settles (aborts) whatever transaction an earlier one left
+      // open; recovery then marks the batch Kafka committed last. After any failure the relay
+      // starts over from here, with backoff: it never gives up while it holds the lead.
+      await pRetry(() => this.connectAndRecover(), {
+        retries: Number.POSITIVE_INFINITY,
+        minTimeout: 200,
+        maxTimeout: 10_000,
+        randomize: true,
+        shouldRetry: () => !this.stopped,
+        onFailedAttempt: ({ error, attemptNumber }) => this.o.log.warn({ err: error, attemptNumber }, 'outbox relay cannot reach Kafka or PostgreSQL; retrying'),
+      }).catch(() => undefined);
+      try {
+        while (!this.stopped) {
+          const n = await this.publishBatch();
+          if (n === 0) await sleep(this.o.pollMs ?? 50);
+        }
+      } catch (err) {
+        if (err instanceof AbortError) throw err;
+        this.o.log.warn({ err }, 'outbox relay batch failed; reconnecting and recovering');
+        await this.producer?.disconnect().catch(() => undefined);
+        this.producer = null;
+        await sleep(200);
+      }
+    }
+  }
+
+  private async connectAndRecover(): Promise<void> {
     if (this.stopped) return;
     this.producer = this.o.kafka.producer({ transactionalId: this.o.transactionalId, idempotent: true, maxInFlightRequests: 1 });
     await this.producer.connect();
     await this.recover();
-    while (!this.stopped) {
-      const n = await pRetry(() => this.publishBatch(), {
-        retries: 8,
-        minTimeout: 200,
-        maxTimeout: 5_000,
-        randomize: true,
-        onFailedAttempt: ({ error, attemptNumber }) => this.o.log.warn({ err: error, attemptNumber }, 'outbox relay batch failed; retrying'),
-      });
-      if (n === 0) await sleep(this.o.pollMs ?? 50);
+    if (this.unmarked) {
+      await markOutboxPublished(this.o.db, this.unmarked);
+      this.unmarked = null;
     }
   }
 
@@ -110,7 +132,7 @@ export class OutboxRelay {
     this.lockClient.on('error', (err) => this.o.log.error({ err }, 'relay lock connection lost'));
     await this.lockClient.connect();
     for (let logged = false; !this.stopped; ) {
-      const { rows } = await this.lockClient.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [RELAY_LOCK_KEY]);
+      const { rows } = await this.lockClient.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [this.o.lockName]);
       if (rows[0]?.locked) {
         this.o.log.info('outbox relay is the leader');
         return;

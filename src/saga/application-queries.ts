@@ -38,14 +38,17 @@ export async function updateApplication(tx: Knex.Transaction, state: Application
 }
 
 /**
- * Applications not closed whose service term ends before `termEndsBefore`, nearest term first:
- * the candidates of the SLA timer (an application with its result ready is still listed; the
- * core's CheckSla finds nothing to report for it).
+ * The SLA timer's candidates: applications whose service term is still running (not closed, the
+ * result not yet at its place), whose term ends before `termEndsBefore`, and which have not been
+ * reported as breached yet: the nearest term first. Reported and finished applications drop out,
+ * so they never crowd the newer ones out of the limit.
  */
 export async function selectOpenApplicationIds(db: Knex, termEndsBefore: Date, limit: number): Promise<string[]> {
   return db('applications')
     .whereNotIn('status', ['INTAKE_REFUSED', 'HANDED_OVER', 'NEW'])
     .andWhere('term_ends_at', '<', termEndsBefore)
+    .andWhereRaw("(state -> 'state' -> 'sla' ->> 'breachedReportedAt') IS NULL")
+    .andWhereRaw("(state -> 'state' -> 'result' ->> 'firstReadyAt') IS NULL")
     .orderBy('term_ends_at')
     .limit(limit)
     .pluck('application_id');

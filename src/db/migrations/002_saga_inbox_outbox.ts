@@ -12,7 +12,7 @@ export function up() {
       CREATE TABLE applications (
         application_id   text PRIMARY KEY,
         channel          text NOT NULL CHECK (channel IN ('PORTAL','PSC','COLLEGE_OFFICE')),
-        college_bin      char(12) NOT NULL,
+        college_bin      text NOT NULL,
         status           text NOT NULL,
         state            jsonb NOT NULL,
         version          integer NOT NULL DEFAULT 1,

@@ -75,11 +75,16 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
   it('the same message delivered twice gives one stage', async () => {
     const { person } = eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 30, today());
     const msg = portalApplication(person, { submittedAt: now() });
+    const portalTopic = h.topic(Topics.portalApplications);
+    const before = h.adapter!.consumer.delivered.get(portalTopic) ?? 0;
     await h.send(Topics.portalApplications, msg.applicationId, msg);
     await h.send(Topics.portalApplications, msg.applicationId, msg);
     await h.reader.until(() => stagesOf(msg.applicationId).some((s) => s.stage === 'IDENTITY_VERIFIED'), 30_000, 'identity verified');
     await h.adapter!.relay.drained();
+    await new Promise((r) => setTimeout(r, 1500));
     expect(stagesOf(msg.applicationId).map((s) => s.stage)).toEqual(['SUBMITTED', 'IDENTITY_VERIFIED']);
+    // Each copy was handed to the consumer once: the fetch position moves past what was committed.
+    expect((h.adapter!.consumer.delivered.get(portalTopic) ?? 0) - before).toBe(2);
   });
 
   it('a poison message goes to the DLQ with its bytes and reason, and the next message is processed', async () => {
@@ -209,5 +214,27 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
     const dlq = dlqTopic(h.topic(Topics.identityResponses));
     await h.reader.until(() => h.reader.on(dlq).some((m) => m.value.originalMessageId === stray.messageId), 30_000, 'dead letter');
     expect(h.reader.on(dlq).find((m) => m.value.originalMessageId === stray.messageId)!.value.errorCode).toBe('IDENTITY_RESPONSE_UNKNOWN_REQUEST');
+  });
+
+  it('input the database refuses (a NUL character) is parked with the SQLSTATE, and the partition goes on', async () => {
+    const { person } = eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 110, today());
+    const bad = portalApplication(person, { submittedAt: now() });
+    bad.form.specialtyName = 'Бағдарламалау\u0000';
+    const good = portalApplication(person, { submittedAt: now(), applicationId: `${bad.applicationId}-next` });
+    // Same key: same partition, the good one right behind the bad one.
+    await h.send(Topics.portalApplications, bad.applicationId, bad);
+    await h.send(Topics.portalApplications, bad.applicationId, good);
+    const dlq = dlqTopic(h.topic(Topics.portalApplications));
+    await h.reader.until(() => h.reader.on(dlq).some((m) => m.value.originalMessageId === bad.messageId) && stagesOf(good.applicationId).length >= 1, 30_000, 'dead letter and the next application');
+    expect(h.reader.on(dlq).find((m) => m.value.originalMessageId === bad.messageId)!.value.errorCode).toBe('DATA_REJECTED_22P05');
+    expect(stagesOf(bad.applicationId)).toHaveLength(0);
+  });
+
+  it('a college BIN of the wrong length is an intake refusal, not a database error', async () => {
+    const { person } = eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 120, today());
+    const msg = portalApplication(person, { submittedAt: now(), collegeBin: '0504400012310' });
+    await h.send(Topics.portalApplications, msg.applicationId, msg);
+    await h.reader.until(() => stagesOf(msg.applicationId).length >= 1, 30_000, 'a stage');
+    expect(stagesOf(msg.applicationId).map((s) => s.stage)).toEqual(['INTAKE_REFUSED']);
   });
 });

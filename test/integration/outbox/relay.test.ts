@@ -9,7 +9,7 @@ import { migrateToLatest } from '../../../src/db/migrate.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { connectMessaging, type Messaging } from '../../../src/messaging/bootstrap.js';
 import { OUTBOX_CURSOR_TOPIC, internalTopicName } from '../../../src/messaging/topics.js';
-import { insertOutboxMessages } from '../../../src/outbox/outbox-queries.js';
+import { insertOutboxMessages, selectPublishableOutbox } from '../../../src/outbox/outbox-queries.js';
 import { OutboxRelay, type RelayOptions } from '../../../src/outbox/relay.js';
 import { isolatedConfig } from '../../support/isolation.js';
 import { samples } from '../../support/samples.js';
@@ -45,6 +45,7 @@ function relay(extra: Partial<RelayOptions> = {}): OutboxRelay {
     codec: messaging.codec,
     log,
     transactionalId: `${config.kafka.groupId}-outbox-relay`,
+    lockName: `${config.database.schema}.outbox-relay`,
     cursorGroup: `${config.kafka.groupId}-outbox-cursor`,
     cursorTopic: internalTopicName(OUTBOX_CURSOR_TOPIC, config.kafka.topicPrefix),
     batchSize: 7,
@@ -134,5 +135,32 @@ describe('the outbox relay on real PostgreSQL and Kafka', () => {
     await sleep(1000);
     await r.stop();
     expect(received().filter((s) => s.applicationId === app).map((s) => s.sequence)).toEqual([1, 2, 3]);
+  });
+
+  it('holds back a later row of a key while an earlier row of that key is not yet judged finished (xids are not commit order)', async () => {
+    const app = `APP-${randomUUID().slice(0, 8)}`;
+    const other = `APP-${randomUUID().slice(0, 8)}`;
+    const t2 = await db.transaction();
+    const t0 = await db.transaction();
+    try {
+      // T2 takes its xid first (a write elsewhere), T0 then, and stays open.
+      await insertOutboxMessages(t2, [stage(other, 1)]);
+      await insertOutboxMessages(t0, [stage(`${other}-t0`, 1)]);
+      // T1, younger than both, writes the key's first row and commits.
+      await db.transaction((t1) => insertOutboxMessages(t1, [stage(app, 1)]));
+      // T2 writes the key's second row and commits: its xid is older than T0's, T1's is not.
+      await insertOutboxMessages(t2, [stage(app, 2)]);
+      await t2.commit();
+      const visible = await db.transaction((tx) => selectPublishableOutbox(tx, 1000));
+      const mine = visible.filter((r) => r.key === app).map((r) => r.value.sequence);
+      expect(mine).toEqual([]); // never seq 2 without seq 1
+      await t0.commit();
+      const after = await db.transaction((tx) => selectPublishableOutbox(tx, 1000));
+      expect(after.filter((r) => r.key === app).map((r) => r.value.sequence)).toEqual([1, 2]);
+    } finally {
+      if (!t2.isCompleted()) await t2.rollback();
+      if (!t0.isCompleted()) await t0.rollback();
+      await db('outbox').whereIn('message_key', [app, other, `${other}-t0`]).update({ published_at: db.fn.now() });
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
 import { encodeState, type ApplicationState } from '../../../src/application/index.js';
+import { evolve } from '../../../src/application/index.js';
 import { insertApplication, selectApplicationForUpdate, selectOpenApplicationIds, updateApplication } from '../../../src/saga/application-queries.js';
 import { openQueriesDb, stillPendingAfter, type QueriesDb } from './db.js';
 import { portalReceived, portalRegistered, pscAccepted, pscHandedOver, pscRefused } from './states.js';
@@ -174,6 +175,14 @@ describe('selectOpenApplicationIds', () => {
     const mid = (await columnsOf('EGOV-MID')).term_ends_at as Date;
     expect(await selectOpenApplicationIds(db.runtime, new Date(mid), 10)).toEqual(['GOV4C-EARLY']);
     expect(await selectOpenApplicationIds(db.runtime, new Date(new Date(mid).getTime() + 1), 10)).toEqual(['GOV4C-EARLY', 'EGOV-MID']);
+  });
+
+  it('drops an application once its breach was reported, so it never crowds out newer ones', async () => {
+    const late = portalReceived('EGOV-BREACHED', '01');
+    const breached = evolve(late, { type: 'SlaBreached', applicationId: 'EGOV-BREACHED', at: '2026-06-01T10:00:00.000+05:00', termEndsAt: late.deadlines!.termEndsAt, stageDeadline: late.deadlines!.termEndsAt });
+    await insert(breached);
+    await insert(portalReceived('EGOV-MID', '06'));
+    expect(await selectOpenApplicationIds(db.runtime, FAR, 10)).toEqual(['EGOV-MID']);
   });
 
   it('is empty when every application is closed', async () => {

@@ -4,7 +4,6 @@ import {
   insertOutboxMessages,
   markOutboxPublished,
   selectPublishableOutbox,
-  tryLockRelay,
   type OutboxRow,
 } from '../../../src/outbox/outbox-queries.js';
 import { eventually, openQueriesDb, type QueriesDb } from './db.js';
@@ -163,34 +162,5 @@ describe('countUnpublishedOutbox', () => {
     const [a] = await allIds();
     await markOutboxPublished(db.runtime, [a!]);
     expect(await countUnpublishedOutbox(db.runtime)).toBe(2);
-  });
-});
-
-describe('tryLockRelay', () => {
-  const KEY = 73_122_023;
-
-  it('gives the lock to one transaction; a second concurrent one gets false; free again after commit', async () => {
-    const first = await db.runtime.transaction();
-    const second = await db.runtime.transaction();
-    try {
-      expect(await tryLockRelay(first, KEY)).toBe(true);
-      expect(await tryLockRelay(second, KEY)).toBe(false);
-      // Another key is an independent lock.
-      expect(await tryLockRelay(second, KEY + 1)).toBe(true);
-      await first.commit();
-      expect(await tryLockRelay(second, KEY)).toBe(true);
-    } finally {
-      if (!first.isCompleted()) await first.rollback();
-      await second.rollback();
-    }
-    // Released at the end of the transaction, rollback included.
-    expect(await db.runtime.transaction((tx) => tryLockRelay(tx, KEY))).toBe(true);
-  });
-
-  it('is re-entrant within the same transaction', async () => {
-    await db.runtime.transaction(async (tx) => {
-      expect(await tryLockRelay(tx, KEY)).toBe(true);
-      expect(await tryLockRelay(tx, KEY)).toBe(true);
-    });
   });
 });
