@@ -75,7 +75,13 @@ export async function startAdapter(config: AppConfig, log: Logger, overrides: Pa
   relay.start();
   scheduler.start();
   sla.start();
-  await consumer.start();
+  try {
+    await consumer.start();
+  } catch (err) {
+    await Promise.allSettled([sla.stop(), scheduler.stop(), relay.stop()]);
+    await db.destroy();
+    throw err;
+  }
   log.info({ groupId: config.kafka.groupId, prefix: config.kafka.topicPrefix || '(none)' }, 'adapter started');
 
   return {

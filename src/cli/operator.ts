@@ -9,7 +9,6 @@ import { AppError } from '../errors/app-error.js';
 import { retryIdentityCheck } from '../identity/operator-retry.js';
 import type { Logger } from '../logging/logger.js';
 import { connectMessaging } from '../messaging/bootstrap.js';
-import { migrate } from '../adapter/adapter.js';
 
 /** Operator commands act on running services: they must be named, never started. */
 function requireServices(config: AppConfig): void {
@@ -49,7 +48,6 @@ export async function runIdentityRetry(config: AppConfig, log: Logger, args: str
   const [applicationId, operatorId = process.env.USER ?? 'operator'] = args;
   if (!applicationId) throw new AppError('CLI_USAGE', 'usage: identity-retry <applicationId> [operatorId]');
   requireServices(config);
-  await migrate(config);
   const db = connect({ url: runtimeUrl(config.database.url, config.database.runtimeRole, config.database.runtimePassword), schema: config.database.schema });
   try {
     const requestId = await retryIdentityCheck(db, defaultDeps(config, defaultCalendar(), log), applicationId, operatorId);

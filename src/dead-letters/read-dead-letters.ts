@@ -11,8 +11,11 @@ export interface DeadLetterEntry {
 }
 
 /**
- * Reads a `.dlq` topic from its beginning up to its end as of now (read_committed), with a
- * throw-away consumer group, and returns every entry. Nothing is committed: listing is read-only.
+ * Reads a `.dlq` topic from its beginning up to its end as of now, with a throw-away consumer
+ * group, and returns every entry once. It reads uncommitted records too: a relay transaction that
+ * was aborted (a crash) leaves records read_committed never delivers, so the end could not be
+ * seen; those records were sent again in a later transaction with the same dead-letter messageId,
+ * and entries are kept once per messageId. Nothing is committed: listing is read-only.
  */
 export async function readDeadLetters(kafka: Kafka, codec: MessageCodec, dlqTopic: string, timeoutMs = 30_000): Promise<DeadLetterEntry[]> {
   const admin = kafka.admin();
@@ -23,7 +26,7 @@ export async function readDeadLetters(kafka: Kafka, codec: MessageCodec, dlqTopi
   const out: DeadLetterEntry[] = [];
   if (remaining.size === 0) return out;
 
-  const consumer = kafka.consumer({ groupId: `dlq-reader-${randomUUID()}`, readUncommitted: false });
+  const consumer = kafka.consumer({ groupId: `dlq-reader-${randomUUID()}`, readUncommitted: true });
   await consumer.connect();
   await consumer.subscribe({ topic: dlqTopic, fromBeginning: true });
   const done = new Promise<void>((resolve, reject) => {
@@ -47,7 +50,14 @@ export async function readDeadLetters(kafka: Kafka, codec: MessageCodec, dlqTopi
   } finally {
     await consumer.disconnect();
   }
-  return out.sort((a, b) => a.dlqPartition - b.dlqPartition || Number(BigInt(a.dlqOffset) - BigInt(b.dlqOffset)));
+  const seen = new Set<string>();
+  return out
+    .sort((a, b) => a.dlqPartition - b.dlqPartition || Number(BigInt(a.dlqOffset) - BigInt(b.dlqOffset)))
+    .filter((e) => {
+      if (seen.has(e.record.messageId)) return false;
+      seen.add(e.record.messageId);
+      return true;
+    });
 }
 
 /** A listing line for an operator: the reason and the coordinates, never the payload (personal data). */

@@ -7,6 +7,7 @@ import type { Logger } from '../logging/logger.js';
 import type { MessageCodec } from '../messaging/codec.js';
 import { DLQ_SUFFIX, dlqTopic, topicName, type TopicName } from '../contract/topics.js';
 import { insertOutboxBatch, selectNextBatchSeq, selectOutboxBatchIds } from './batch-queries.js';
+import { AppError } from '../errors/app-error.js';
 import { revive } from './json-bytes.js';
 import { markOutboxPublished, selectPublishableOutbox, type OutboxRow } from './outbox-queries.js';
 
@@ -57,6 +58,8 @@ export class OutboxRelay {
   private lockClient: pg.Client | null = null;
   /** Ids of a batch Kafka committed but PostgreSQL has not marked yet (a retry marks them first). */
   private unmarked: number[] | null = null;
+  /** Consecutive failed batches: the pause before the next try doubles, up to 10 s. */
+  private failures = 0;
   published = 0;
 
   constructor(private readonly o: RelayOptions) {}
@@ -104,14 +107,16 @@ export class OutboxRelay {
       try {
         while (!this.stopped) {
           const n = await this.publishBatch();
+          this.failures = 0;
           if (n === 0) await sleep(this.o.pollMs ?? 50);
         }
       } catch (err) {
         if (err instanceof AbortError) throw err;
-        this.o.log.warn({ err }, 'outbox relay batch failed; reconnecting and recovering');
+        this.failures++;
+        this.o.log.warn({ err, failures: this.failures }, 'outbox relay batch failed; reconnecting and recovering');
         await this.producer?.disconnect().catch(() => undefined);
         this.producer = null;
-        await sleep(200);
+        await sleep(Math.min(10_000, 200 * 2 ** Math.min(this.failures - 1, 6)));
       }
     }
   }
@@ -163,7 +168,13 @@ export class OutboxRelay {
     const byTopic = new Map<string, Message[]>();
     for (const row of rows) {
       const topic = resolveTopic(row.topic, this.o.codec.prefix);
-      const value = await this.o.codec.encode(topic, revive(row.value));
+      let value: Buffer;
+      try {
+        value = await this.o.codec.encode(topic, revive(row.value));
+      } catch (err) {
+        // The encoder's message quotes the value (personal data): say where, not what.
+        throw new AppError('OUTBOX_ROW_INVALID', `Outbox row ${row.id} for ${topic} does not match the topic's registered schema; the relay stops at it to keep the order. Fix the producing code, then correct or delete the row.`, { id: row.id, topic, cause: (err as Error).name });
+      }
       const messages = byTopic.get(topic) ?? [];
       messages.push({ key: row.key, value, headers: { ...(row.headers ?? {}), 'outbox-id': String(row.id) } });
       byTopic.set(topic, messages);

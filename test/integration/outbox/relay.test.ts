@@ -163,4 +163,27 @@ describe('the outbox relay on real PostgreSQL and Kafka', () => {
       await db('outbox').whereIn('message_key', [app, other, `${other}-t0`]).update({ published_at: db.fn.now() });
     }
   });
+
+  it('stops at a row that does not match its schema, logs where without the value, and goes on once the row is fixed', async () => {
+    const lines: string[] = [];
+    const { Writable } = await import('node:stream');
+    const capture = createLogger({ level: 'warn', name: 'relay-bad-row', destination: new Writable({ write: (c: Buffer, _e, cb) => { lines.push(c.toString()); cb(); } }) });
+    const app = `APP-${randomUUID().slice(0, 8)}`;
+    const bad = stage(app, 1);
+    (bad.value as Record<string, unknown>).stage = 'Жумабекова Айгерим';
+    await insertOutboxMessages(db, [bad, stage(`${app}-after`, 1)]);
+    const r = relay({ log: capture });
+    r.start();
+    await new Promise<void>((resolve, reject) => {
+      const until = Date.now() + 20_000;
+      const tick = () => (lines.some((l) => l.includes('OUTBOX_ROW_INVALID')) ? resolve() : Date.now() > until ? reject(new Error('no OUTBOX_ROW_INVALID logged')) : setTimeout(tick, 100));
+      tick();
+    });
+    expect(received().some((s) => s.applicationId === `${app}-after`)).toBe(false); // order kept: nothing passes the bad row
+    expect(lines.join('')).not.toContain('Жумабекова');
+    await db('outbox').where({ message_key: app }).update({ value: JSON.stringify({ ...bad.value, stage: 'SUBMITTED' }) });
+    await r.drained(30_000);
+    await r.stop();
+    await reader.until(() => received().some((s) => s.applicationId === `${app}-after`), 15_000, 'the row behind the fixed one');
+  });
 });
