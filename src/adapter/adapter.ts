@@ -13,6 +13,7 @@ import type { Logger } from '../logging/logger.js';
 import { connectMessaging } from '../messaging/bootstrap.js';
 import { OUTBOX_CURSOR_TOPIC, internalTopicName } from '../messaging/topics.js';
 import { OutboxRelay } from '../outbox/relay.js';
+import { missingCalendarYear } from './calendar-horizon.js';
 import { defaultDeps, type AdapterDeps } from './deps.js';
 
 export interface RunningAdapter {
@@ -42,7 +43,12 @@ export async function migrate(config: AppConfig): Promise<string[]> {
 export async function startAdapter(config: AppConfig, log: Logger, overrides: Partial<AdapterDeps> = {}): Promise<RunningAdapter> {
   const applied = await migrate(config);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
-  const deps = { ...defaultDeps(config, defaultCalendar(), log), ...overrides };
+  const calendar = defaultCalendar();
+  const deps = { ...defaultDeps(config, calendar, log), ...overrides };
+  const missingYear = missingCalendarYear(calendar.years, deps.now());
+  if (missingYear !== null) {
+    log.warn({ code: 'CALENDAR_HORIZON', missingYear }, `config/calendar/${missingYear}.json is missing: applications whose term runs into ${missingYear} will be refused with CALENDAR_YEAR_MISSING. Add the year's holidays and transfers as published by the labour authority.`);
+  }
   const dbUrl = runtimeUrl(config.database.url, config.database.runtimeRole, config.database.runtimePassword);
   const db = connect({ url: dbUrl, schema: config.database.schema, poolMax: config.database.poolMax });
   const { kafka, codec } = await connectMessaging(config, log);
