@@ -1,20 +1,20 @@
 import type { Knex } from 'knex';
-import { defaultCalendar } from '../calendar/index.js';
-import type { AppConfig } from '../config/schema.js';
+import { defaultCalendar } from '../core/calendar/index.js';
+import type { AppConfig } from '../platform/config/schema.js';
 import { Topics } from '../contract/topics.js';
-import { connect, runtimeUrl } from '../db/connect.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { identityResponseHandler } from '../identity/handle-response.js';
-import { IdentityRetryScheduler } from '../identity/retry-scheduler.js';
-import { SlaMonitor } from '../sla/sla-monitor.js';
-import { InboundConsumer } from '../inbound/batch-consumer.js';
-import { corporationApplicationHandler, portalApplicationHandler } from '../intake/handlers.js';
-import type { Logger } from '../logging/logger.js';
-import { connectMessaging } from '../messaging/bootstrap.js';
-import { OUTBOX_CURSOR_TOPIC, internalTopicName } from '../messaging/topics.js';
-import { OutboxRelay } from '../outbox/relay.js';
-import { missingCalendarYear } from './calendar-horizon.js';
-import { defaultDeps, type AdapterDeps } from './deps.js';
+import { connect, runtimeUrl } from '../platform/db/connect.js';
+import { migrateToLatest } from '../platform/db/migrate.js';
+import { identityResponseHandler } from '../partners/gateway/handle-response.js';
+import { IdentityRetryScheduler } from '../timers/identity-retry.js';
+import { SlaMonitor } from '../timers/sla-monitor.js';
+import { InboundConsumer } from '../pipeline/inbound/batch-consumer.js';
+import { corporationApplicationHandler, portalApplicationHandler } from '../partners/intake-handlers.js';
+import type { Logger } from '../platform/logging/logger.js';
+import { connectMessaging } from '../platform/messaging/bootstrap.js';
+import { OUTBOX_CURSOR_TOPIC, internalTopicName } from '../platform/messaging/topics.js';
+import { OutboxRelay } from '../pipeline/outbox/relay.js';
+import { missingCalendarYear } from '../platform/calendar/calendar-horizon.js';
+import { defaultDeps, type AdapterDeps } from '../pipeline/deps.js';
 
 export interface RunningAdapter {
   deps: AdapterDeps;

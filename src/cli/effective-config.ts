@@ -1,5 +1,5 @@
-import type { AppConfig } from '../config/schema.js';
-import type { Infrastructure } from '../infra/launcher.js';
+import type { AppConfig } from '../platform/config/schema.js';
+import type { Infrastructure } from '../local/infra/launcher.js';
 
 /** The configuration with the connection strings of the infrastructure actually in use. */
 export function withInfrastructure(config: AppConfig, infra: Infrastructure): AppConfig {

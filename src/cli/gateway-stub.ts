@@ -5,9 +5,9 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../config/load.js';
-import { startGatewayStub } from '../gateway-stub/stub.js';
-import { createLogger } from '../logging/logger.js';
+import { loadConfig } from '../platform/config/load.js';
+import { startGatewayStub } from '../local/gateway-stub/stub.js';
+import { createLogger } from '../platform/logging/logger.js';
 
 export async function runGatewayStubCommand(): Promise<void> {
   const config = loadConfig();

@@ -1,6 +1,6 @@
-import type { AppConfig } from '../config/schema.js';
-import type { Logger } from '../logging/logger.js';
-import { startInfrastructure } from '../infra/launcher.js';
+import type { AppConfig } from '../platform/config/schema.js';
+import type { Logger } from '../platform/logging/logger.js';
+import { startInfrastructure } from '../local/infra/launcher.js';
 import { untilSignal } from './signals.js';
 
 /** `infra`: the three services in the foreground, until Ctrl-C; prints their connection strings. */

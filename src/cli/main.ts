@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-import { loadConfig } from '../config/load.js';
-import type { AppConfig } from '../config/schema.js';
-import { createLogger, type Logger } from '../logging/logger.js';
+import { loadConfig } from '../platform/config/load.js';
+import type { AppConfig } from '../platform/config/schema.js';
+import { createLogger, type Logger } from '../platform/logging/logger.js';
 import { migrate } from '../adapter/adapter.js';
 import { runGatewayStubCommand } from './gateway-stub.js';
 import { runInfra } from './infra.js';
-import { runDlqList, runDlqReplay, runIdentityRetry } from './operator.js';
+import { runDlqList, runDlqReplay, runIdentityRetry } from '../ops/commands.js';
 import { runStart } from './start.js';
 
 type Run = (config: AppConfig, log: Logger, args: string[]) => Promise<void>;

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startAdapter } from '../adapter/adapter.js';
-import type { AppConfig } from '../config/schema.js';
-import { startInfrastructure } from '../infra/launcher.js';
-import type { Logger } from '../logging/logger.js';
+import type { AppConfig } from '../platform/config/schema.js';
+import { startInfrastructure } from '../local/infra/launcher.js';
+import type { Logger } from '../platform/logging/logger.js';
 import { infrastructureEnv, withInfrastructure } from './effective-config.js';
 import { untilSignal } from './signals.js';
 

@@ -2,7 +2,7 @@
  * Runtime lists of the symbols of every Avro enum in schemas/, keyed by the enum's full name.
  *
  * The enums that mirror the domain model carry a compile-time assertion that the list equals the
- * model's string-literal union (src/application/model.ts), so a symbol added to one side and not
+ * model's string-literal union (src/core/application/model.ts), so a symbol added to one side and not
  * the other fails `tsc`; the unit tests then check each .avsc enum against these lists. Together
  * they keep the edges a 1:1 mapping. Order matters in Avro (the index is written), so the lists
  * also fix the order of the symbols.
@@ -20,7 +20,7 @@ import type {
   SignatureKind,
   SlaStatus,
   StageCode,
-} from '../application/model.js';
+} from '../core/application/model.js';
 
 /** Namespace of every named type of the contract. */
 export const CONTRACT_NAMESPACE = 'kz.edu.tvet.duplicate.v1';

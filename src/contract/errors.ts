@@ -2,7 +2,7 @@
  * Errors of the message contract. Every error carries a stable `code` (used in DLQ records and
  * alerts) and a message that tells the operator what to do.
  */
-import { AppError } from '../errors/app-error.js';
+import { AppError } from '../platform/errors/app-error.js';
 
 export class ContractError extends AppError {}
 

@@ -2,13 +2,13 @@
  * Avro logical types of the contract, as avsc LogicalType classes.
  *
  * Decision: in TypeScript the contract uses the same value forms as the domain model
- * (src/application/model.ts), so the edges map Avro values to the model without conversion:
+ * (src/core/application/model.ts), so the edges map Avro values to the model without conversion:
  * - `timestamp-millis` (Avro long, ms since the Unix epoch) <-> an ISO-8601 instant string with an
  *   explicit offset. Written: any `YYYY-MM-DDTHH:mm[:ss[.SSS]]` followed by `Z` or `+hh:mm`
  *   (a string without an offset is rejected: its instant would be a guess; more than 3 fraction
  *   digits are rejected: they would be lost silently). Read: always rendered in Kazakhstan time
  *   (Asia/Almaty) with milliseconds, e.g. `2026-03-02T10:15:00.000+05:00` (`+06:00` for instants
- *   before 1 March 2024), the form luxon's `toISO()` gives and src/calendar produces.
+ *   before 1 March 2024), the form luxon's `toISO()` gives and src/core/calendar produces.
  * - `date` (Avro int, days since 1970-01-01) <-> `'YYYY-MM-DD'` (a day of the Kazakhstan
  *   calendar, no zone involved).
  *
@@ -18,8 +18,8 @@
 import avro from 'avsc';
 import type { Type } from 'avsc';
 import { DateTime } from 'luxon';
-import { KZ_ZONE } from '../calendar/time-zone.js';
-import { isIsoDate } from '../calendar/iso-date.js';
+import { KZ_ZONE } from '../core/calendar/time-zone.js';
+import { isIsoDate } from '../core/calendar/iso-date.js';
 import { ContractError, ContractErrorCode } from './errors.js';
 
 const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;

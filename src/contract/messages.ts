@@ -25,7 +25,7 @@ import type {
   SignatureKind,
   SlaStatus,
   StageCode,
-} from '../application/model.js';
+} from '../core/application/model.js';
 import type {
   COLLEGE_DECISION_KIND,
   CORPORATION_APPLICATION_KIND,

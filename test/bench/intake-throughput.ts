@@ -10,15 +10,15 @@
 import { randomBytes } from 'node:crypto';
 import { startAdapter } from '../../src/adapter/adapter.js';
 import { withInfrastructure } from '../../src/cli/effective-config.js';
-import { loadConfig } from '../../src/config/load.js';
+import { loadConfig } from '../../src/platform/config/load.js';
 import { millisToInstant } from '../../src/contract/logical-types.js';
 import type { MonitoringStage } from '../../src/contract/messages.js';
 import { Topics } from '../../src/contract/topics.js';
-import { eligiblePerson, portalApplication, pscApplication } from '../../src/demo/applications.js';
-import { startGatewayStub } from '../../src/gateway-stub/stub.js';
-import { startInfrastructure } from '../../src/infra/launcher.js';
-import { createLogger } from '../../src/logging/logger.js';
-import { connectMessaging } from '../../src/messaging/bootstrap.js';
+import { eligiblePerson, portalApplication, pscApplication } from '../../src/local/demo/applications.js';
+import { startGatewayStub } from '../../src/local/gateway-stub/stub.js';
+import { startInfrastructure } from '../../src/local/infra/launcher.js';
+import { createLogger } from '../../src/platform/logging/logger.js';
+import { connectMessaging } from '../../src/platform/messaging/bootstrap.js';
 import { TopicReader } from '../support/topic-reader.js';
 
 const N = Number(process.argv[2] ?? 2000);

@@ -6,7 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import { millisToInstant } from '../../src/contract/logical-types.js';
 import type { MonitoringStage } from '../../src/contract/messages.js';
 import { INBOUND_TOPICS, Topics, dlqTopic } from '../../src/contract/topics.js';
-import { eligiblePerson, portalApplication, pscApplication } from '../../src/demo/applications.js';
+import { eligiblePerson, portalApplication, pscApplication } from '../../src/local/demo/applications.js';
 import { harness, type Harness } from '../support/adapter-harness.js';
 import { killHard, spawnAdapter } from './adapter-process.js';
 

@@ -1,10 +1,10 @@
 import type { Producer } from 'kafkajs';
 import { startAdapter, type RunningAdapter } from '../../src/adapter/adapter.js';
-import type { AppConfig } from '../../src/config/schema.js';
+import type { AppConfig } from '../../src/platform/config/schema.js';
 import { INBOUND_TOPICS, OUTBOUND_TOPICS, dlqTopic, type TopicName } from '../../src/contract/topics.js';
-import { startGatewayStub, type GatewayStub } from '../../src/gateway-stub/stub.js';
-import { createLogger, type Logger } from '../../src/logging/logger.js';
-import { connectMessaging, type Messaging } from '../../src/messaging/bootstrap.js';
+import { startGatewayStub, type GatewayStub } from '../../src/local/gateway-stub/stub.js';
+import { createLogger, type Logger } from '../../src/platform/logging/logger.js';
+import { connectMessaging, type Messaging } from '../../src/platform/messaging/bootstrap.js';
 import { isolatedConfig } from './isolation.js';
 import { TopicReader } from './topic-reader.js';
 

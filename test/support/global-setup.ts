@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
-import { loadConfig } from '../../src/config/load.js';
-import { startInfrastructure } from '../../src/infra/launcher.js';
-import { createLogger } from '../../src/logging/logger.js';
+import { loadConfig } from '../../src/platform/config/load.js';
+import { startInfrastructure } from '../../src/local/infra/launcher.js';
+import { createLogger } from '../../src/platform/logging/logger.js';
 
 export interface ProvidedInfra {
   mode: string;

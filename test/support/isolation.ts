@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { loadConfig } from '../../src/config/load.js';
-import type { AppConfig } from '../../src/config/schema.js';
+import { loadConfig } from '../../src/platform/config/load.js';
+import type { AppConfig } from '../../src/platform/config/schema.js';
 
 /**
  * Per test file: its own topic prefix, database schema and consumer group, on the shared real

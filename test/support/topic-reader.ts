@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Consumer } from 'kafkajs';
-import type { MessageCodec } from '../../src/messaging/codec.js';
+import type { MessageCodec } from '../../src/platform/messaging/codec.js';
 import type { Kafka } from 'kafkajs';
 
 export interface Read<T = Record<string, unknown>> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SchemaType } from '@kafkajs/confluent-schema-registry';
-import { createRegistry } from '../../../src/messaging/registry.js';
+import { createRegistry } from '../../../src/platform/messaging/registry.js';
 import { loadSchemaFile } from '../../../src/contract/schemas.js';
 import { Topics, topicName, valueSubject } from '../../../src/contract/topics.js';
 import { isolatedConfig } from '../../support/isolation.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
-import { createRegistry, registerContractSchemas, type RegisteredSchema } from '../../../src/messaging/registry.js';
-import { provisionTopics, topicPlan } from '../../../src/messaging/topics.js';
+import { createRegistry, registerContractSchemas, type RegisteredSchema } from '../../../src/platform/messaging/registry.js';
+import { provisionTopics, topicPlan } from '../../../src/platform/messaging/topics.js';
 import { ALL_TOPICS, INBOUND_TOPICS, Topics, topicName } from '../../../src/contract/topics.js';
 import { samples } from '../../support/samples.js';
 import { isolatedConfig } from '../../support/isolation.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
-import { connect, runtimeUrl } from '../../../src/db/connect.js';
-import { migrateToLatest, migrationNames } from '../../../src/db/migrate.js';
+import { connect, runtimeUrl } from '../../../src/platform/db/connect.js';
+import { migrateToLatest, migrationNames } from '../../../src/platform/db/migrate.js';
 import { isolatedConfig } from '../../support/isolation.js';
 
 const config = isolatedConfig('migrations');

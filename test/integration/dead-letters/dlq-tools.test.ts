@@ -3,8 +3,8 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Topics, dlqTopic } from '../../../src/contract/topics.js';
-import { describeDeadLetter, readDeadLetters } from '../../../src/dead-letters/read-dead-letters.js';
-import { replayDeadLetters } from '../../../src/dead-letters/replay-dead-letters.js';
+import { describeDeadLetter, readDeadLetters } from '../../../src/ops/dead-letters/read-dead-letters.js';
+import { replayDeadLetters } from '../../../src/ops/dead-letters/replay-dead-letters.js';
 import { harness, type Harness } from '../../support/adapter-harness.js';
 import { childEnv } from '../../e2e/adapter-process.js';
 

@@ -1,12 +1,12 @@
 /** A test-side participant: produces identity requests and collects the responses, through the real broker and registry. */
 import { randomUUID } from 'node:crypto';
 import { Partitioners, type Consumer, type Producer } from 'kafkajs';
-import type { AppConfig } from '../../../src/config/schema.js';
+import type { AppConfig } from '../../../src/platform/config/schema.js';
 import { millisToInstant } from '../../../src/contract/logical-types.js';
 import type { IdentityRequest, IdentityResponse } from '../../../src/contract/messages.js';
 import { Topics } from '../../../src/contract/topics.js';
-import type { Logger } from '../../../src/logging/logger.js';
-import { connectMessaging, type Messaging } from '../../../src/messaging/bootstrap.js';
+import type { Logger } from '../../../src/platform/logging/logger.js';
+import { connectMessaging, type Messaging } from '../../../src/platform/messaging/bootstrap.js';
 
 export interface Received {
   key: string | null;

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../../src/logging/logger.js';
-import { personAt } from '../../../src/gateway-stub/population.js';
+import { createLogger } from '../../../src/platform/logging/logger.js';
+import { personAt } from '../../../src/local/gateway-stub/population.js';
 import { isolatedConfig } from '../../support/isolation.js';
 import { eventually, gatewayTestClient, type GatewayTestClient } from './client.js';
 

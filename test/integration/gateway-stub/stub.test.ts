@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateIin } from '../../../src/identity-numbers/index.js';
-import { createLogger } from '../../../src/logging/logger.js';
-import { personAt } from '../../../src/gateway-stub/population.js';
-import { startGatewayStub, type GatewayStub } from '../../../src/gateway-stub/stub.js';
+import { generateIin } from '../../../src/core/identity-numbers/index.js';
+import { createLogger } from '../../../src/platform/logging/logger.js';
+import { personAt } from '../../../src/local/gateway-stub/population.js';
+import { startGatewayStub, type GatewayStub } from '../../../src/local/gateway-stub/stub.js';
 import { isolatedConfig } from '../../support/isolation.js';
 import { eventually, gatewayTestClient, type GatewayTestClient } from './client.js';
 

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { millisToInstant } from '../../../src/contract/logical-types.js';
 import type { MonitoringStage } from '../../../src/contract/messages.js';
 import { Topics } from '../../../src/contract/topics.js';
-import { eligiblePerson, portalApplication, pscApplication } from '../../../src/demo/applications.js';
-import { retryIdentityCheck } from '../../../src/identity/operator-retry.js';
+import { eligiblePerson, portalApplication, pscApplication } from '../../../src/local/demo/applications.js';
+import { retryIdentityCheck } from '../../../src/ops/identity-retry.js';
 import { harness, type Harness } from '../../support/adapter-harness.js';
 import { childEnv } from '../../e2e/adapter-process.js';
 

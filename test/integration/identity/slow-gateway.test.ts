@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { millisToInstant } from '../../../src/contract/logical-types.js';
 import type { MonitoringStage } from '../../../src/contract/messages.js';
 import { Topics } from '../../../src/contract/topics.js';
-import { eligiblePerson, portalApplication } from '../../../src/demo/applications.js';
+import { eligiblePerson, portalApplication } from '../../../src/local/demo/applications.js';
 import { harness, type Harness } from '../../support/adapter-harness.js';
 
 // The gateway answers after 2.5 s; the adapter waits 1.5 s (+ backoff) before asking again.

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { millisToInstant } from '../../../src/contract/logical-types.js';
 import type { MonitoringStage } from '../../../src/contract/messages.js';
 import { Topics, dlqTopic } from '../../../src/contract/topics.js';
-import { eligiblePerson, portalApplication, pscApplication } from '../../../src/demo/applications.js';
-import { findPersonIndex, personAt } from '../../../src/gateway-stub/population.js';
-import { runSlaChecks } from '../../../src/sla/sla-monitor.js';
+import { eligiblePerson, portalApplication, pscApplication } from '../../../src/local/demo/applications.js';
+import { findPersonIndex, personAt } from '../../../src/local/gateway-stub/population.js';
+import { runSlaChecks } from '../../../src/timers/sla-monitor.js';
 import { harness, type Harness } from '../../support/adapter-harness.js';
 
 let h: Harness;

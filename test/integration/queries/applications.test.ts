@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
-import { encodeState, type ApplicationState } from '../../../src/application/index.js';
-import { evolve } from '../../../src/application/index.js';
-import { insertApplication, selectApplicationForUpdate, selectOpenApplicationIds, updateApplication } from '../../../src/saga/application-queries.js';
+import { encodeState, type ApplicationState } from '../../../src/core/application/index.js';
+import { evolve } from '../../../src/core/application/index.js';
+import { insertApplication, selectApplicationForUpdate, selectOpenApplicationIds, updateApplication } from '../../../src/pipeline/saga/application-queries.js';
 import { openQueriesDb, stillPendingAfter, type QueriesDb } from './db.js';
 import { portalReceived, portalRegistered, pscAccepted, pscHandedOver, pscRefused } from './states.js';
 

@@ -3,8 +3,8 @@
  * (the role the adapter runs with: rows only, no DDL). `close()` drops the schema.
  */
 import type { Knex } from 'knex';
-import { connect, runtimeUrl } from '../../../src/db/connect.js';
-import { migrateToLatest } from '../../../src/db/migrate.js';
+import { connect, runtimeUrl } from '../../../src/platform/db/connect.js';
+import { migrateToLatest } from '../../../src/platform/db/migrate.js';
 import { isolatedConfig } from '../../support/isolation.js';
 
 export interface QueriesDb {

@@ -7,8 +7,8 @@ import {
   selectDueIdentityRequests,
   selectIdentityRequestForUpdate,
   updateIdentityRequestAttempt,
-} from '../../../src/identity/identity-request-queries.js';
-import { insertApplication } from '../../../src/saga/application-queries.js';
+} from '../../../src/partners/gateway/identity-request-queries.js';
+import { insertApplication } from '../../../src/pipeline/saga/application-queries.js';
 import { openQueriesDb, stillPendingAfter, type QueriesDb } from './db.js';
 import { portalReceived, pscAccepted } from './states.js';
 

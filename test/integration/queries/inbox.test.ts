@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordInboxEntry } from '../../../src/inbox/record-inbox-entry.js';
+import { recordInboxEntry } from '../../../src/pipeline/inbox/record-inbox-entry.js';
 import { openQueriesDb, type QueriesDb } from './db.js';
 
 let db: QueriesDb;

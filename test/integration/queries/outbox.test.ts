@@ -5,7 +5,7 @@ import {
   markOutboxPublished,
   selectPublishableOutbox,
   type OutboxRow,
-} from '../../../src/outbox/outbox-queries.js';
+} from '../../../src/pipeline/outbox/outbox-queries.js';
 import { eventually, openQueriesDb, type QueriesDb } from './db.js';
 
 let db: QueriesDb;

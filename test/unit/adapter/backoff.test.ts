@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { identityBackoffMs } from '../../../src/identity/backoff.js';
+import { identityBackoffMs } from '../../../src/partners/gateway/backoff.js';
 
 const opts = { minMs: 1_000, maxMs: 60_000 };
 const zero = () => 0;

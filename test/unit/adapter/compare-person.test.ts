@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Application } from '../../../src/application/index.js';
+import type { Application } from '../../../src/core/application/index.js';
 import type { CorporationApplicationMessage, IdentityPerson, PortalApplicationSubmitted } from '../../../src/contract/messages.js';
 import { Topics } from '../../../src/contract/topics.js';
-import { comparePerson } from '../../../src/identity/compare-person.js';
-import { applicationFromPortal, applicationFromPsc } from '../../../src/intake/map-application.js';
+import { comparePerson } from '../../../src/core/checks/compare-person.js';
+import { applicationFromPortal, applicationFromPsc } from '../../../src/partners/map-application.js';
 import { minorIdentity, portalApplicantIdentity, samples } from '../../support/samples.js';
 
 const ON = '2026-03-02';

@@ -2,7 +2,7 @@
  * Runs real commands through the real core (decide/evolve on the shipped calendar) and collects,
  * per event, the state before and after it: the inputs of the saga's outbound mapping.
  */
-import { decide, evolve, initialState, type ApplicationCommand, type ApplicationEvent, type ApplicationState } from '../../../src/application/index.js';
+import { decide, evolve, initialState, type ApplicationCommand, type ApplicationEvent, type ApplicationState } from '../../../src/core/application/index.js';
 import { ctx } from '../application/fixtures.js';
 
 export interface Step {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { KafkaMessage } from 'kafkajs';
 import { deadLetterSchema } from '../../../src/contract/schemas.js';
 import { topicName, Topics } from '../../../src/contract/topics.js';
-import { deadLetterFor } from '../../../src/inbound/dead-letter.js';
-import { revive } from '../../../src/outbox/json-bytes.js';
+import { deadLetterFor } from '../../../src/pipeline/inbound/dead-letter.js';
+import { revive } from '../../../src/pipeline/outbox/json-bytes.js';
 
 const FULL = topicName(Topics.collegeDecisions, 'it-dlq');
 const ids = { messageId: 'dl-1', correlationId: 'GOV4C-20260303-0008124', occurredAt: '2026-03-04T10:12:01.250+05:00', consumerGroup: 'adapter.college-decisions', originalMessageId: null };

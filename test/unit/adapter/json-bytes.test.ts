@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { revive, toStorable } from '../../../src/outbox/json-bytes.js';
+import { revive, toStorable } from '../../../src/pipeline/outbox/json-bytes.js';
 
 /** What jsonb gives back: JSON text parsed again. */
 const throughJson = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CorporationApplicationMessage, PortalApplicationSubmitted } from '../../../src/contract/messages.js';
 import { Topics } from '../../../src/contract/topics.js';
-import { applicationFromPortal, applicationFromPsc } from '../../../src/intake/map-application.js';
-import { isIntakeRefused, validateIntake } from '../../../src/intake-validation/index.js';
+import { applicationFromPortal, applicationFromPsc } from '../../../src/partners/map-application.js';
+import { isIntakeRefused, validateIntake } from '../../../src/core/checks/index.js';
 import {
   COLLEGE_BIN,
   COLLEGE_HEAD,

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Application, ApplicationCommand } from '../../../src/application/index.js';
+import type { Application, ApplicationCommand } from '../../../src/core/application/index.js';
 import { checkKindFields, kindField, TOPIC_KINDS } from '../../../src/contract/kinds.js';
 import type { CorporationApplicationMessage, PortalApplicationSubmitted } from '../../../src/contract/messages.js';
 import { topicSchema } from '../../../src/contract/schemas.js';
 import { topicName, Topics, type TopicName } from '../../../src/contract/topics.js';
-import { applicationFromPortal, applicationFromPsc } from '../../../src/intake/map-application.js';
-import { validateIntake } from '../../../src/intake-validation/index.js';
-import type { OutboxMessage } from '../../../src/outbox/outbox-queries.js';
-import { envelope } from '../../../src/saga/envelope.js';
-import { identityRequestId, outboundFor, type OutboundEnv } from '../../../src/saga/outbound.js';
+import { applicationFromPortal, applicationFromPsc } from '../../../src/partners/map-application.js';
+import { validateIntake } from '../../../src/core/checks/index.js';
+import type { OutboxMessage } from '../../../src/pipeline/outbox/outbox-queries.js';
+import { envelope } from '../../../src/pipeline/saga/envelope.js';
+import { identityRequestId, outboundFor, type OutboundEnv } from '../../../src/pipeline/saga/outbound.js';
 import { FATHER_IIN, MINOR_IIN, PORTAL_APPLICANT_IIN, PSC_BRANCH, PSC_RECEIPT, RENAMED_APPLICANT_IIN, renamedInstitutionForm, samples } from '../../support/samples.js';
 import { run } from './core-run.js';
 

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeState, encodeState, StateDecodeError } from '../../../src/application/codec/state-codec.js';
-import type { Application } from '../../../src/application/model.js';
-import type { ApplicationCommand } from '../../../src/application/workflow/commands.js';
-import { decide } from '../../../src/application/workflow/decide.js';
-import { evolve } from '../../../src/application/workflow/evolve.js';
-import { initialState, type ApplicationState } from '../../../src/application/workflow/state.js';
+import { decodeState, encodeState, StateDecodeError } from '../../../src/core/application/codec/state-codec.js';
+import type { Application } from '../../../src/core/application/model.js';
+import type { ApplicationCommand } from '../../../src/core/application/workflow/commands.js';
+import { decide } from '../../../src/core/application/workflow/decide.js';
+import { evolve } from '../../../src/core/application/workflow/evolve.js';
+import { initialState, type ApplicationState } from '../../../src/core/application/workflow/state.js';
 import { cmd, ctx, officeApp, portalApp, pscApp } from './fixtures.js';
 
 /** An instant `minutes` after Mon 2026-04-06 10:00 Kazakhstan time. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { given } from './given.js';
 import { at, cmd, ctx, history, paths, pscApp } from './fixtures.js';
-import { decide, decideOrThrow } from '../../../src/application/workflow/decide.js';
-import { CommandRejectedError } from '../../../src/application/workflow/rejection.js';
-import { CalendarError } from '../../../src/calendar/index.js';
-import { initialState } from '../../../src/application/workflow/state.js';
+import { decide, decideOrThrow } from '../../../src/core/application/workflow/decide.js';
+import { CommandRejectedError } from '../../../src/core/application/workflow/rejection.js';
+import { CalendarError } from '../../../src/core/calendar/index.js';
+import { initialState } from '../../../src/core/application/workflow/state.js';
 
 describe('rejections shared by every command', () => {
   it('UNKNOWN_APPLICATION for any command before the intake', () => {

@@ -6,13 +6,13 @@
  * the term ends on the 15th working day after it, Mon 2026-04-27; "at risk" from Fri 2026-04-24;
  * the hearing notice is due by Wed 2026-04-22.
  */
-import { defaultCalendar } from '../../../src/calendar/index.js';
-import type { Application } from '../../../src/application/model.js';
-import type { ApplicationCommand } from '../../../src/application/workflow/commands.js';
-import { decide } from '../../../src/application/workflow/decide.js';
-import type { ApplicationEvent } from '../../../src/application/workflow/events.js';
-import { evolve } from '../../../src/application/workflow/evolve.js';
-import { initialState, type ApplicationState } from '../../../src/application/workflow/state.js';
+import { defaultCalendar } from '../../../src/core/calendar/index.js';
+import type { Application } from '../../../src/core/application/model.js';
+import type { ApplicationCommand } from '../../../src/core/application/workflow/commands.js';
+import { decide } from '../../../src/core/application/workflow/decide.js';
+import type { ApplicationEvent } from '../../../src/core/application/workflow/events.js';
+import { evolve } from '../../../src/core/application/workflow/evolve.js';
+import { initialState, type ApplicationState } from '../../../src/core/application/workflow/state.js';
 
 export const ctx = { calendar: defaultCalendar() };
 export const ID = 'APP-1';

@@ -4,12 +4,12 @@
  * error is matched by its stable code, and the message must name the state and the command.
  */
 import { expect } from 'vitest';
-import type { ApplicationCommand } from '../../../src/application/workflow/commands.js';
-import { decide } from '../../../src/application/workflow/decide.js';
-import type { ApplicationEvent } from '../../../src/application/workflow/events.js';
-import { evolve } from '../../../src/application/workflow/evolve.js';
-import type { DecideResult, RejectionCode } from '../../../src/application/workflow/rejection.js';
-import { initialState, type ApplicationState } from '../../../src/application/workflow/state.js';
+import type { ApplicationCommand } from '../../../src/core/application/workflow/commands.js';
+import { decide } from '../../../src/core/application/workflow/decide.js';
+import type { ApplicationEvent } from '../../../src/core/application/workflow/events.js';
+import { evolve } from '../../../src/core/application/workflow/evolve.js';
+import type { DecideResult, RejectionCode } from '../../../src/core/application/workflow/rejection.js';
+import { initialState, type ApplicationState } from '../../../src/core/application/workflow/state.js';
 import { ctx } from './fixtures.js';
 
 type Expected = Record<string, unknown>[] | { error: RejectionCode };

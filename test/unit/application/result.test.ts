@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { given } from './given.js';
 import { at, cmd, continueFrom, history, ID, paths, portalApp, withHearingHeld } from './fixtures.js';
-import type { ApplicationEvent } from '../../../src/application/workflow/events.js';
+import type { ApplicationEvent } from '../../../src/core/application/workflow/events.js';
 
 const endOf = (d: string) => `${d}T23:59:59.999+05:00`;
 const then = (past: ApplicationEvent[], ...c: Parameters<typeof continueFrom>[1][]) => [...past, ...continueFrom(past, ...c)];

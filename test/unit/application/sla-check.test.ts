@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { slaCheck } from '../../../src/application/monitoring/sla-check.js';
-import type { ApplicationEvent } from '../../../src/application/workflow/events.js';
-import { evolve } from '../../../src/application/workflow/evolve.js';
-import { initialState } from '../../../src/application/workflow/state.js';
+import { slaCheck } from '../../../src/core/application/monitoring/sla-check.js';
+import type { ApplicationEvent } from '../../../src/core/application/workflow/events.js';
+import { evolve } from '../../../src/core/application/workflow/evolve.js';
+import { initialState } from '../../../src/core/application/workflow/state.js';
 import { given } from './given.js';
 import { at, cmd, continueFrom, history, paths, pscApp } from './fixtures.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { stageCodeOf, stageOf, stagesOf } from '../../../src/application/monitoring/stage-of.js';
-import type { ApplicationEvent } from '../../../src/application/workflow/events.js';
-import { evolve } from '../../../src/application/workflow/evolve.js';
-import { initialState } from '../../../src/application/workflow/state.js';
+import { stageCodeOf, stageOf, stagesOf } from '../../../src/core/application/monitoring/stage-of.js';
+import type { ApplicationEvent } from '../../../src/core/application/workflow/events.js';
+import { evolve } from '../../../src/core/application/workflow/evolve.js';
+import { initialState } from '../../../src/core/application/workflow/state.js';
 import { at, cmd, continueFrom, history, paths, portalApp, pscApp, withHearingHeld } from './fixtures.js';
 
 const TERM_END = '2026-04-27T23:59:59.999+05:00';

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { calendarFromData, parseCalendarYear, SHIPPED_YEARS, type CalendarYear } from '../../../src/calendar/index.js';
-import { loadCalendarDirectory } from '../../../src/calendar/load-calendar-directory.js';
+import { calendarFromData, parseCalendarYear, SHIPPED_YEARS, type CalendarYear } from '../../../src/core/calendar/index.js';
+import { loadCalendarDirectory } from '../../../src/platform/calendar/load-calendar-directory.js';
 
 const SRC = 'Test source, law art. 1';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, defaultCalendar } from '../../../src/calendar/index.js';
+import { addDays, defaultCalendar } from '../../../src/core/calendar/index.js';
 
 const cal = defaultCalendar();
 /** Any date of 2025 (so that +60 working days stays within the shipped 2026). */

@@ -8,7 +8,7 @@ import {
   parseSchedules,
   SHIPPED_YEARS,
   type WorkingCalendar,
-} from '../../../src/calendar/index.js';
+} from '../../../src/core/calendar/index.js';
 import schedulesJson from '../../../config/calendar/schedules.json' with { type: 'json' };
 
 const cal = defaultCalendar();

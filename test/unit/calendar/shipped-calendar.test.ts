@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCalendar } from '../../../src/calendar/index.js';
+import { defaultCalendar } from '../../../src/core/calendar/index.js';
 
 const cal = defaultCalendar();
 

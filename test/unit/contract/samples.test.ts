@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Type } from 'avsc';
-import { isValidBin, isValidIin } from '../../../src/identity-numbers/index.js';
+import { isValidBin, isValidIin } from '../../../src/core/identity-numbers/index.js';
 import { TOPIC_KINDS, checkKindFields, kindField } from '../../../src/contract/kinds.js';
 import { messageKey } from '../../../src/contract/message-key.js';
 import { deadLetterSchema, topicSchema } from '../../../src/contract/schemas.js';

@@ -117,7 +117,7 @@ describe('schemas/ folder', () => {
   });
 });
 
-describe('enums mirror src/application/model.ts and the contract lists', () => {
+describe('enums mirror src/core/application/model.ts and the contract lists', () => {
   const enums = allNamed.filter((n) => n.node['type'] === 'enum');
 
   it('declares every enum of the schemas in ENUM_SYMBOLS with the same symbols in the same order', () => {

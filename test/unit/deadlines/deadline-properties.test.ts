@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Channel } from '../../../src/application/model.js';
-import { defaultCalendar } from '../../../src/calendar/index.js';
-import { collegeReviewDeadline, computeServiceDeadlines, hearingLatest, objectionWindowEnd } from '../../../src/deadlines/index.js';
+import type { Channel } from '../../../src/core/application/model.js';
+import { defaultCalendar } from '../../../src/core/calendar/index.js';
+import { collegeReviewDeadline, computeServiceDeadlines, hearingLatest, objectionWindowEnd } from '../../../src/core/deadlines/index.js';
 
 const cal = defaultCalendar();
 const START = Date.parse('2025-01-01T00:00:00+05:00');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calendarFromData, defaultCalendar, defaultSchedules } from '../../../src/calendar/index.js';
-import { registerDispatchPlan } from '../../../src/deadlines/index.js';
+import { calendarFromData, defaultCalendar, defaultSchedules } from '../../../src/core/calendar/index.js';
+import { registerDispatchPlan } from '../../../src/core/deadlines/index.js';
 
 const cal = defaultCalendar();
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCalendar } from '../../../src/calendar/index.js';
+import { defaultCalendar } from '../../../src/core/calendar/index.js';
 import {
   collegeReviewDeadline,
   hearingLatest,
   objectionWindowEnd,
   pscReturnToCollegeOn,
   pscStorageEnd,
-} from '../../../src/deadlines/index.js';
+} from '../../../src/core/deadlines/index.js';
 
 const cal = defaultCalendar();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Channel } from '../../../src/application/model.js';
-import { defaultCalendar } from '../../../src/calendar/index.js';
-import { computeServiceDeadlines, registrationDate, termEndDate } from '../../../src/deadlines/index.js';
+import type { Channel } from '../../../src/core/application/model.js';
+import { defaultCalendar } from '../../../src/core/calendar/index.js';
+import { computeServiceDeadlines, registrationDate, termEndDate } from '../../../src/core/deadlines/index.js';
 
 const cal = defaultCalendar();
 

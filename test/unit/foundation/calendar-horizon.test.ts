@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingCalendarYear } from '../../../src/adapter/calendar-horizon.js';
+import { missingCalendarYear } from '../../../src/platform/calendar/calendar-horizon.js';
 
 describe('calendar horizon warning', () => {
   it('is silent while the data reaches 45 days ahead', () => {

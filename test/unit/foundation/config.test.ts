@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../src/config/load.js';
+import { ConfigError, loadConfig } from '../../../src/platform/config/load.js';
 
 describe('configuration', () => {
   it('loads the defaults with no environment at all', () => {

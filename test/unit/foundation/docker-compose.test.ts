@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { envOverrides } from '../../../src/config/schema.js';
-import { loadConfig } from '../../../src/config/load.js';
-import { IMAGES } from '../../../src/infra/docker.js';
+import { envOverrides } from '../../../src/platform/config/schema.js';
+import { loadConfig } from '../../../src/platform/config/load.js';
+import { IMAGES } from '../../../src/local/infra/docker.js';
 
 interface Service {
   image: string;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config/load.js';
+import { loadConfig } from '../../../src/platform/config/load.js';
 import { ALL_TOPICS, INBOUND_TOPICS } from '../../../src/contract/topics.js';
-import { parseJavaMajor } from '../../../src/infra/java.js';
-import { kafkaServerProperties } from '../../../src/infra/kafka.js';
-import { OUTBOX_CURSOR_TOPIC, topicPlan } from '../../../src/messaging/topics.js';
-import { resolveTopic } from '../../../src/outbox/relay.js';
+import { parseJavaMajor } from '../../../src/local/infra/java.js';
+import { kafkaServerProperties } from '../../../src/local/infra/kafka.js';
+import { OUTBOX_CURSOR_TOPIC, topicPlan } from '../../../src/platform/messaging/topics.js';
+import { resolveTopic } from '../../../src/pipeline/outbox/relay.js';
 
 describe('infrastructure details', () => {
   it('reads the Java major version from `java -version` of old and new JDKs', () => {

@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { Application } from '../../../src/application/model.js';
-import { createLogger } from '../../../src/logging/logger.js';
-import { redactDeep } from '../../../src/logging/redact.js';
+import type { Application } from '../../../src/core/application/model.js';
+import { createLogger } from '../../../src/platform/logging/logger.js';
+import { redactDeep } from '../../../src/platform/logging/redact.js';
 
 function capture() {
   const lines: string[] = [];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { envOverrides } from '../../../src/config/schema.js';
+import { envOverrides } from '../../../src/platform/config/schema.js';
 import { ALL_TOPICS, INBOUND_TOPICS, dlqTopic } from '../../../src/contract/topics.js';
 
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');

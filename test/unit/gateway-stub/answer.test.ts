@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { IdentityRequest } from '../../../src/contract/messages.js';
 import { Topics } from '../../../src/contract/topics.js';
-import { generateIin } from '../../../src/identity-numbers/index.js';
-import { decideAnswer, drawsFor, StubErrorCode, type AnswerInput, type AnswerSettings } from '../../../src/gateway-stub/answer.js';
-import { parseOutages } from '../../../src/gateway-stub/outages.js';
-import { personAt, populationIndex } from '../../../src/gateway-stub/population.js';
+import { generateIin } from '../../../src/core/identity-numbers/index.js';
+import { decideAnswer, drawsFor, StubErrorCode, type AnswerInput, type AnswerSettings } from '../../../src/local/gateway-stub/answer.js';
+import { parseOutages } from '../../../src/local/gateway-stub/outages.js';
+import { personAt, populationIndex } from '../../../src/local/gateway-stub/population.js';
 
 const SEED = 11;
 const population = populationIndex(SEED, 200);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { addYears, fromDays, toDays } from '../../../src/gateway-stub/days.js';
+import { addYears, fromDays, toDays } from '../../../src/local/gateway-stub/days.js';
 
 describe('days', () => {
   it('round-trips real dates and rejects impossible ones', () => {

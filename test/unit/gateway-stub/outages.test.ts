@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inOutage, parseOutages } from '../../../src/gateway-stub/outages.js';
+import { inOutage, parseOutages } from '../../../src/local/gateway-stub/outages.js';
 
 describe('outage windows', () => {
   it('parses "from-to" windows', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { birthDateFromIin, isValidIin, sexFromIin } from '../../../src/identity-numbers/index.js';
-import { findPersonIndex, personAt, populationIndex, POPULATION_REFERENCE_DATE } from '../../../src/gateway-stub/population.js';
+import { birthDateFromIin, isValidIin, sexFromIin } from '../../../src/core/identity-numbers/index.js';
+import { findPersonIndex, personAt, populationIndex, POPULATION_REFERENCE_DATE } from '../../../src/local/gateway-stub/population.js';
 
 const SEED = 20231018;
 const ageOn = (birthDate: string, ref: string): number =>

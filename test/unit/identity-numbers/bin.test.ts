@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkDigit, checkDigitPass, generateBin, isValidBin, validateBin } from '../../../src/identity-numbers/index.js';
+import { checkDigit, checkDigitPass, generateBin, isValidBin, validateBin } from '../../../src/core/identity-numbers/index.js';
 
 describe('validateBin', () => {
   it.each(['040940123450', '991251000013', '040940001807'])('%s is valid', (bin) => {

@@ -8,7 +8,7 @@ import {
   isValidIin,
   sexFromIin,
   validateIin,
-} from '../../../src/identity-numbers/index.js';
+} from '../../../src/core/identity-numbers/index.js';
 
 describe('IIN check digit (two passes)', () => {
   it('first pass: 900515312349 (sum 185 mod 11 = 9)', () => {

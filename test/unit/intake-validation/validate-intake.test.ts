@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Application } from '../../../src/application/model.js';
-import { generateBin, generateIin } from '../../../src/identity-numbers/index.js';
-import { ageOn, isIntakeRefused, isMinorOn, validateIntake } from '../../../src/intake-validation/index.js';
+import type { Application } from '../../../src/core/application/model.js';
+import { generateBin, generateIin } from '../../../src/core/identity-numbers/index.js';
+import { ageOn, isIntakeRefused, isMinorOn, validateIntake } from '../../../src/core/checks/index.js';
 
 const ADULT_IIN = generateIin('1995-06-10', 'FEMALE', 17);
 const PARENT_IIN = generateIin('1975-01-20', 'MALE', 3);

@@ -1,0 +1,58 @@
+import { defaultDeps } from '../pipeline/deps.js';
+import { defaultCalendar } from '../core/calendar/index.js';
+import type { AppConfig } from '../platform/config/schema.js';
+import { INBOUND_TOPICS, dlqTopic, isTopicName, topicName } from '../contract/topics.js';
+import { connect, runtimeUrl } from '../platform/db/connect.js';
+import { describeDeadLetter, readDeadLetters } from './dead-letters/read-dead-letters.js';
+import { replayDeadLetters } from './dead-letters/replay-dead-letters.js';
+import { AppError } from '../platform/errors/app-error.js';
+import { retryIdentityCheck } from './identity-retry.js';
+import type { Logger } from '../platform/logging/logger.js';
+import { connectMessaging } from '../platform/messaging/bootstrap.js';
+
+/** Operator commands act on running services: they must be named, never started. */
+function requireServices(config: AppConfig): void {
+  const missing = [config.kafka.brokers.length === 0 && 'KAFKA_BROKERS', !config.schemaRegistry.url && 'SCHEMA_REGISTRY_URL', !config.database.url && 'DATABASE_URL'].filter(Boolean);
+  if (missing.length > 0) throw new AppError('CLI_SERVICES_MISSING', `Set ${missing.join(', ')} to the running system's services (\`npm run infra\` prints them for a local run).`);
+}
+
+function inboundTopic(config: AppConfig, name: string | undefined): string {
+  if (!name || !isTopicName(name) || !INBOUND_TOPICS.includes(name)) {
+    throw new AppError('CLI_USAGE', `Name an inbound topic: ${INBOUND_TOPICS.join(', ')}.`);
+  }
+  return dlqTopic(topicName(name, config.kafka.topicPrefix));
+}
+
+/** `dlq list <topic>`: one JSON line per dead letter (reason and coordinates, no payload). */
+export async function runDlqList(config: AppConfig, log: Logger, args: string[]): Promise<void> {
+  requireServices(config);
+  const { kafka, codec } = await connectMessaging(config, log, '-dlq');
+  const entries = await readDeadLetters(kafka, codec, inboundTopic(config, args[0]));
+  for (const e of entries) process.stdout.write(`${JSON.stringify(describeDeadLetter(e))}\n`);
+  process.stdout.write(`${entries.length} dead letter(s)\n`);
+}
+
+/** `dlq replay <topic> [<partition>/<offset> ...]`: put dead letters back on their topic (all when none named). */
+export async function runDlqReplay(config: AppConfig, log: Logger, args: string[]): Promise<void> {
+  const [topic, ...which] = args;
+  requireServices(config);
+  const { kafka, codec } = await connectMessaging(config, log, '-dlq');
+  const entries = await readDeadLetters(kafka, codec, inboundTopic(config, topic));
+  const chosen = which.length === 0 ? entries : entries.filter((e) => which.includes(`${e.dlqPartition}/${e.dlqOffset}`));
+  const n = await replayDeadLetters(kafka, chosen);
+  process.stdout.write(`${n} dead letter(s) replayed\n`);
+}
+
+/** `identity-retry <applicationId> [operatorId]`: ask the gateway again after IDENTITY_FAILED. */
+export async function runIdentityRetry(config: AppConfig, log: Logger, args: string[]): Promise<void> {
+  const [applicationId, operatorId = process.env.USER ?? 'operator'] = args;
+  if (!applicationId) throw new AppError('CLI_USAGE', 'usage: identity-retry <applicationId> [operatorId]');
+  requireServices(config);
+  const db = connect({ url: runtimeUrl(config.database.url, config.database.runtimeRole, config.database.runtimePassword), schema: config.database.schema });
+  try {
+    const requestId = await retryIdentityCheck(db, defaultDeps(config, defaultCalendar(), log), applicationId, operatorId);
+    process.stdout.write(`identity request ${requestId} queued; the running adapter publishes it\n`);
+  } finally {
+    await db.destroy();
+  }
+}

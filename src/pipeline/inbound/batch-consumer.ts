@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Knex } from 'knex';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { AppError } from '../../platform/errors/app-error.js';
+import { checkKindFields } from '../../contract/kinds.js';
+import type { TopicName } from '../../contract/topics.js';
+import type { Logger } from '../../platform/logging/logger.js';
+import type { MessageCodec } from '../../platform/messaging/codec.js';
+import { recordInboxEntry } from '../inbox/record-inbox-entry.js';
+import { insertOutboxMessages } from '../outbox/outbox-queries.js';
+import { deadLetterFor, type DeadLetterReason } from './dead-letter.js';
+import type { InboundHandler } from './handler.js';
+
+export interface InboundRoute {
+  base: TopicName;
+  handle: InboundHandler;
+}
+
+export interface InboundConsumerOptions {
+  kafka: Kafka;
+  codec: MessageCodec;
+  db: Knex;
+  log: Logger;
+  groupId: string;
+  routes: InboundRoute[];
+}
+
+type Decoded = { ok: true; value: Record<string, unknown> } | { ok: false; reason: DeadLetterReason };
+
+function reasonOf(err: unknown, fallback: string): DeadLetterReason {
+  const e = err as { code?: unknown; message?: string; details?: { path?: unknown } };
+  const code = err instanceof AppError || typeof e.code === 'string' ? String(e.code) : fallback;
+  return { code, text: e.message ?? String(err), path: typeof e.details?.path === 'string' ? e.details.path : null };
+}
+
+/**
+ * Consumes inbound topics in batches. Per batch: decode every message through the registry, then
+ * ONE PostgreSQL transaction writes the inbox rows (dedupe by messageId), the saga state and the
+ * outbox rows (including dead letters); Kafka offsets are committed only after it commits. A
+ * crash anywhere before the offset commit replays the batch, and the inbox makes the replay a
+ * no-op; a crash after it loses nothing because the effects are already in PostgreSQL.
+ */
+export class InboundConsumer {
+  private consumer: Consumer | null = null;
+  processed = 0;
+  deadLettered = 0;
+  /** Messages handed to this consumer per topic, redeliveries included (tests: none expected). */
+  readonly delivered = new Map<string, number>();
+
+  constructor(private readonly o: InboundConsumerOptions) {}
+
+  async start(): Promise<void> {
+    const { kafka, codec, groupId } = this.o;
+    this.consumer = kafka.consumer({ groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000, maxBytesPerPartition: 1_048_576 });
+    await this.consumer.connect();
+    for (const r of this.o.routes) await this.consumer.subscribe({ topic: codec.topic(r.base), fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      // Partitions hold different applications (key = application id): their batches run side by side.
+      partitionsConsumedConcurrently: 4,
+      eachBatch: (payload) => this.onBatch(payload),
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+
+  private route(topic: string): InboundRoute {
+    const r = this.o.routes.find((x) => this.o.codec.topic(x.base) === topic);
+    if (!r) throw new Error(`no route for topic ${topic}`);
+    return r;
+  }
+
+  /**
+   * Bad input is what the bytes themselves make undecodable: no Confluent framing, a schema id
+   * the registry does not have, an Avro body that does not read. A registry that does not answer
+   * is not bad input: the error is thrown and the batch retried, so good messages are never parked.
+   */
+  private async decode(base: TopicName, m: KafkaMessage): Promise<Decoded> {
+    const bytes = m.value;
+    if (!bytes || bytes.length === 0) return { ok: false, reason: { code: 'EMPTY_VALUE', text: 'The message has no value (a tombstone or an empty record); producers must send an Avro value.' } };
+    if (bytes.length < 5 || bytes[0] !== 0) {
+      return { ok: false, reason: { code: 'UNDECODABLE', text: 'The value is not in the Confluent wire format (magic byte 0, 4-byte schema id, Avro body); the producer must encode through the schema registry.' } };
+    }
+    const schemaId = bytes.readInt32BE(1);
+    try {
+      await this.o.codec.registry.getSchema(schemaId);
+    } catch (err) {
+      const e = err as { status?: number; message?: string };
+      if (e.status === 404 || /not found|40403/i.test(e.message ?? '')) {
+        return { ok: false, reason: { code: 'UNKNOWN_SCHEMA_ID', text: `The schema registry has no schema ${schemaId}. The producer must register its schema (subject <topic>-value) and encode with that id.` } };
+      }
+      throw err;
+    }
+    let value: Record<string, unknown>;
+    try {
+      value = await this.o.codec.decode<Record<string, unknown>>(bytes);
+    } catch (err) {
+      return { ok: false, reason: { code: 'UNDECODABLE', text: `The Avro body does not read with schema ${schemaId}: ${(err as Error).message}. The producer must encode with the schema it names.` } };
+    }
+    try {
+      checkKindFields(base, value);
+    } catch (err) {
+      return { ok: false, reason: reasonOf(err, 'KIND_MISMATCH') };
+    }
+    if (typeof value.messageId !== 'string' || value.messageId === '') {
+      return { ok: false, reason: { code: 'MESSAGE_ID_MISSING', text: 'The message has no messageId; every message must carry a unique one.', path: 'messageId' } };
+    }
+    return { ok: true, value };
+  }
+
+  private async onBatch({ batch, heartbeat, isRunning, isStale, resolveOffset }: EachBatchPayload): Promise<void> {
+    if (batch.messages.length === 0 || !isRunning() || isStale()) return;
+    const route = this.route(batch.topic);
+    this.delivered.set(batch.topic, (this.delivered.get(batch.topic) ?? 0) + batch.messages.length);
+    const decoded = await Promise.all(batch.messages.map((m) => this.decode(route.base, m)));
+    await heartbeat();
+    // Two partitions' batches may lock the same applications in opposite orders: PostgreSQL breaks
+    // the deadlock by failing one, which is then simply run again.
+    let counts = { done: 0, dead: 0 };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        counts = await this.o.db.transaction((tx) => this.applyBatch(tx, route, batch.topic, batch.partition, batch.messages, decoded, heartbeat));
+        break;
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if ((code === '40P01' || code === '40001') && attempt < 5) {
+          this.o.log.warn({ topic: batch.topic, partition: batch.partition, attempt, code }, 'batch transaction lost a lock conflict; running it again');
+          await sleep(50 * attempt);
+          continue;
+        }
+        throw err;
+      }
+    }
+    const last = batch.messages[batch.messages.length - 1]!;
+    // Both: the fetch position (resolveOffset) and the group's committed offset.
+    resolveOffset(last.offset);
+    await this.consumer!.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() }]);
+    this.processed += counts.done;
+    this.deadLettered += counts.dead;
+  }
+
+  private async applyBatch(
+    tx: Knex.Transaction,
+    route: InboundRoute,
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+    decoded: Decoded[],
+    heartbeat: () => Promise<void>,
+  ): Promise<{ done: number; dead: number }> {
+    let done = 0;
+    let dead = 0;
+    for (let i = 0; i < messages.length; i++) {
+      if (i > 0 && i % 100 === 0) await heartbeat();
+      const m = messages[i]!;
+      const d = decoded[i]!;
+      let reason: DeadLetterReason | null = d.ok ? null : d.reason;
+      if (d.ok) {
+        try {
+          // A savepoint holds the inbox row and the effects: a rejected message leaves neither
+          // behind, so the same message replayed from the DLQ after a fix is processed anew.
+          const fresh = await tx.transaction(async (sp) => {
+            if (!(await recordInboxEntry(sp, { messageId: d.value.messageId as string, topic, partition, offset: m.offset }))) return false;
+            await route.handle({ base: route.base, topic, partition, offset: m.offset, key: m.key?.toString() ?? null, value: d.value, tx: sp });
+            return true;
+          });
+          if (fresh) done++;
+        } catch (err) {
+          reason = inputErrorReason(err);
+          if (!reason) throw err;
+        }
+      }
+      // One dead letter per (topic, partition, offset), however often the batch is redelivered.
+      if (reason && (await recordInboxEntry(tx, { messageId: `dead-letter:${topic}/${partition}/${m.offset}`, topic, partition, offset: m.offset }))) {
+        dead++;
+        const correlationId = d.ok && typeof d.value.correlationId === 'string' ? d.value.correlationId : `${topic}/${partition}/${m.offset}`;
+        await insertOutboxMessages(tx, [
+          deadLetterFor(route.base, topic, partition, m, reason, {
+            messageId: randomUUID(),
+            correlationId,
+            occurredAt: new Date().toISOString(),
+            consumerGroup: this.o.groupId,
+            originalMessageId: d.ok ? (d.value.messageId as string) : null,
+          }),
+        ]);
+        this.o.log.warn({ topic, partition, offset: m.offset, code: reason.code, reason: reason.text }, 'input parked on the dead-letter topic');
+      }
+    }
+    return { done, dead };
+  }
+}
+
+/**
+ * Whether a handler's error is about the input (park it) or about the system (retry the batch):
+ * typed AppErrors and PostgreSQL data or constraint errors (SQLSTATE classes 22 and 23: a value
+ * too long, a NUL character, a broken check) are the input's; anything else is the system's.
+ */
+export function inputErrorReason(err: unknown): DeadLetterReason | null {
+  if (err instanceof AppError) return reasonOf(err, 'REJECTED');
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code)) {
+    return { code: `DATA_REJECTED_${code}`, text: `The database refused the message's data (SQLSTATE ${code}: ${(err as Error).message}). Fix the sender's data, then replay.` };
+  }
+  return null;
+}

@@ -1,0 +1,214 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Knex } from 'knex';
+import type { Kafka, Message, Producer } from 'kafkajs';
+import pg from 'pg';
+import pRetry, { AbortError } from 'p-retry';
+import type { Logger } from '../../platform/logging/logger.js';
+import type { MessageCodec } from '../../platform/messaging/codec.js';
+import { DLQ_SUFFIX, dlqTopic, topicName, type TopicName } from '../../contract/topics.js';
+import { insertOutboxBatch, selectNextBatchSeq, selectOutboxBatchIds } from './batch-queries.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { revive } from './json-bytes.js';
+import { markOutboxPublished, selectPublishableOutbox, type OutboxRow } from './outbox-queries.js';
+
+
+export interface RelayOptions {
+  db: Knex;
+  /** Connection string used for the leader's session lock (a connection of its own). */
+  databaseUrl: string;
+  kafka: Kafka;
+  codec: MessageCodec;
+  log: Logger;
+  /** Unique per deployment: fences a zombie relay through Kafka's transactional id. */
+  transactionalId: string;
+  /** Names the leader lock (hashed to a PostgreSQL advisory lock): one leader per outbox, e.g. the schema. */
+  lockName: string;
+  /** Consumer group whose committed offset on the cursor topic is the last batch in Kafka. */
+  cursorGroup: string;
+  /** Internal topic (partition 0) the cursor is committed against. */
+  cursorTopic: string;
+  batchSize?: number;
+  pollMs?: number;
+  /** Fault injection for tests: runs after the Kafka commit, before the rows are marked. */
+  faults?: { afterKafkaCommit?(): Promise<void> | void };
+}
+
+/** Full Kafka topic of an outbox row: contract topics and their `.dlq`, with the prefix. */
+export function resolveTopic(stored: string, prefix: string): string {
+  if (stored.endsWith(DLQ_SUFFIX)) return dlqTopic(topicName(stored.slice(0, -DLQ_SUFFIX.length) as TopicName, prefix));
+  return topicName(stored as TopicName, prefix);
+}
+
+/**
+ * Publishes outbox rows to Kafka, exactly once on the wire:
+ * 1. one relay instance is the leader (session advisory lock); the others wait;
+ * 2. the leader records a batch's ids (outbox_batches, seq n), then sends the batch in a Kafka
+ *    transaction that also commits offset n for `cursorGroup` on `cursorTopic`;
+ * 3. then marks the rows published in PostgreSQL.
+ * A crash between 2 and 3 leaves Kafka at batch n and PostgreSQL at n-1: on taking the lead, a
+ * relay reads the committed cursor and marks batch n. A crash before the Kafka commit aborts the
+ * transaction (fenced by the same transactional id), and the rows are sent again.
+ * Per-key order holds because rows are sent in id order and a saga row lock serialises the
+ * transactions that write rows for one application.
+ */
+export class OutboxRelay {
+  private stopped = false;
+  private loop: Promise<void> | null = null;
+  private producer: Producer | null = null;
+  private lockClient: pg.Client | null = null;
+  /** Ids of a batch Kafka committed but PostgreSQL has not marked yet (a retry marks them first). */
+  private unmarked: number[] | null = null;
+  /** Consecutive failed batches: the pause before the next try doubles, up to 10 s. */
+  private failures = 0;
+  published = 0;
+
+  constructor(private readonly o: RelayOptions) {}
+
+  start(): void {
+    this.loop = this.run().catch((err: unknown) => {
+      this.o.log.error({ err }, 'outbox relay stopped on an error');
+      throw err;
+    });
+    this.loop.catch(() => undefined);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.loop?.catch(() => undefined);
+    await this.producer?.disconnect().catch(() => undefined);
+    await this.lockClient?.end().catch(() => undefined);
+  }
+
+  /** Resolves when the outbox has no publishable row left (tests, graceful shutdown). */
+  async drained(timeoutMs = 60_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const [row] = await this.o.db('outbox').whereNull('published_at').count<{ count: string }[]>({ count: '*' });
+      if (Number(row?.count) === 0) return;
+      if (Date.now() > until) throw new Error(`outbox not drained within ${timeoutMs} ms (${row?.count} rows left)`);
+      await sleep(50);
+    }
+  }
+
+  private async run(): Promise<void> {
+    await this.becomeLeader();
+    while (!this.stopped) {
+      // A fresh transactional producer settles (aborts) whatever transaction an earlier one left
+      // open; recovery then marks the batch Kafka committed last. After any failure the relay
+      // starts over from here, with backoff: it never gives up while it holds the lead.
+      await pRetry(() => this.connectAndRecover(), {
+        retries: Number.POSITIVE_INFINITY,
+        minTimeout: 200,
+        maxTimeout: 10_000,
+        randomize: true,
+        shouldRetry: () => !this.stopped,
+        onFailedAttempt: ({ error, attemptNumber }) => this.o.log.warn({ err: error, attemptNumber }, 'outbox relay cannot reach Kafka or PostgreSQL; retrying'),
+      }).catch(() => undefined);
+      try {
+        while (!this.stopped) {
+          const n = await this.publishBatch();
+          this.failures = 0;
+          if (n === 0) await sleep(this.o.pollMs ?? 50);
+        }
+      } catch (err) {
+        if (err instanceof AbortError) throw err;
+        this.failures++;
+        this.o.log.warn({ err, failures: this.failures }, 'outbox relay batch failed; reconnecting and recovering');
+        await this.producer?.disconnect().catch(() => undefined);
+        this.producer = null;
+        await sleep(Math.min(10_000, 200 * 2 ** Math.min(this.failures - 1, 6)));
+      }
+    }
+  }
+
+  private async connectAndRecover(): Promise<void> {
+    if (this.stopped) return;
+    this.producer = this.o.kafka.producer({ transactionalId: this.o.transactionalId, idempotent: true, maxInFlightRequests: 1 });
+    await this.producer.connect();
+    await this.recover();
+    if (this.unmarked) {
+      await markOutboxPublished(this.o.db, this.unmarked);
+      this.unmarked = null;
+    }
+  }
+
+  private async becomeLeader(): Promise<void> {
+    this.lockClient = new pg.Client({ connectionString: this.o.databaseUrl });
+    this.lockClient.on('error', (err) => this.o.log.error({ err }, 'relay lock connection lost'));
+    await this.lockClient.connect();
+    for (let logged = false; !this.stopped; ) {
+      const { rows } = await this.lockClient.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [this.o.lockName]);
+      if (rows[0]?.locked) {
+        this.o.log.info('outbox relay is the leader');
+        return;
+      }
+      if (!logged) this.o.log.info('another outbox relay is the leader; standing by');
+      logged = true;
+      await sleep(500);
+    }
+  }
+
+  /** Marks the batch Kafka committed last, in case the previous leader died before marking it. */
+  private async recover(): Promise<void> {
+    const admin = this.o.kafka.admin();
+    await admin.connect();
+    try {
+      const [topic] = await admin.fetchOffsets({ groupId: this.o.cursorGroup, topics: [this.o.cursorTopic] });
+      const committed = Number(topic?.partitions.find((p) => p.partition === 0)?.offset ?? -1);
+      if (committed <= 0) return;
+      const ids = await selectOutboxBatchIds(this.o.db, committed);
+      const marked = ids ? await markOutboxPublished(this.o.db, ids) : 0;
+      if (marked > 0) this.o.log.warn({ batch: committed, marked }, 'outbox relay recovered a batch committed to Kafka before a crash');
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  private async toKafka(rows: OutboxRow[]): Promise<Array<{ topic: string; messages: Message[] }>> {
+    const byTopic = new Map<string, Message[]>();
+    for (const row of rows) {
+      const topic = resolveTopic(row.topic, this.o.codec.prefix);
+      let value: Buffer;
+      try {
+        value = await this.o.codec.encode(topic, revive(row.value));
+      } catch (err) {
+        // The encoder's message quotes the value (personal data): say where, not what.
+        throw new AppError('OUTBOX_ROW_INVALID', `Outbox row ${row.id} for ${topic} does not match the topic's registered schema; the relay stops at it to keep the order. Fix the producing code, then correct or delete the row.`, { id: row.id, topic, cause: (err as Error).name });
+      }
+      const messages = byTopic.get(topic) ?? [];
+      messages.push({ key: row.key, value, headers: { ...(row.headers ?? {}), 'outbox-id': String(row.id) } });
+      byTopic.set(topic, messages);
+    }
+    return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+  }
+
+  private async publishBatch(): Promise<number> {
+    const { db } = this.o;
+    if (this.unmarked) {
+      await markOutboxPublished(db, this.unmarked);
+      this.unmarked = null;
+    }
+    const rows = await db.transaction((tx) => selectPublishableOutbox(tx, this.o.batchSize ?? 500));
+    if (rows.length === 0) return 0;
+    const ids = rows.map((r) => r.id);
+    const topicMessages = await this.toKafka(rows);
+    const seq = await selectNextBatchSeq(db);
+    await insertOutboxBatch(db, seq, ids);
+
+    const ktx = await this.producer!.transaction();
+    try {
+      await ktx.sendBatch({ topicMessages });
+      await ktx.sendOffsets({ consumerGroupId: this.o.cursorGroup, topics: [{ topic: this.o.cursorTopic, partitions: [{ partition: 0, offset: String(seq) }] }] });
+      await ktx.commit();
+    } catch (err) {
+      await ktx.abort().catch(() => undefined);
+      throw err;
+    }
+    this.unmarked = ids;
+    await this.o.faults?.afterKafkaCommit?.();
+    await markOutboxPublished(db, ids);
+    this.unmarked = null;
+    this.published += rows.length;
+    return rows.length;
+  }
+}

@@ -1,0 +1,55 @@
+import type { Knex } from 'knex';
+import { decodeState, encodeState, type ApplicationState } from '../../core/application/index.js';
+
+export interface StoredApplication {
+  state: ApplicationState;
+  stageSeq: number;
+}
+
+/** Loads one application and locks its row until the transaction ends (serialises its writers). */
+export async function selectApplicationForUpdate(tx: Knex.Transaction, applicationId: string): Promise<StoredApplication | null> {
+  const row = await tx('applications').where({ application_id: applicationId }).forUpdate().first('state', 'stage_seq');
+  return row ? { state: decodeState(row.state), stageSeq: Number(row.stage_seq) } : null;
+}
+
+function columns(state: ApplicationState, stageSeq: number) {
+  const app = state.application!;
+  return {
+    channel: app.channel,
+    college_bin: app.collegeBin,
+    status: state.phase,
+    state: encodeState(state),
+    version: state.version,
+    stage_seq: stageSeq,
+    registration_date: state.deadlines?.registrationDate ?? null,
+    term_end_date: state.deadlines?.termEndDate ?? null,
+    term_ends_at: state.deadlines?.termEndsAt ?? null,
+  };
+}
+
+export async function insertApplication(tx: Knex.Transaction, state: ApplicationState, stageSeq: number): Promise<void> {
+  await tx('applications').insert({ application_id: state.applicationId, ...columns(state, stageSeq) });
+}
+
+export async function updateApplication(tx: Knex.Transaction, state: ApplicationState, stageSeq: number): Promise<void> {
+  await tx('applications')
+    .where({ application_id: state.applicationId })
+    .update({ ...columns(state, stageSeq), updated_at: tx.fn.now() });
+}
+
+/**
+ * The SLA timer's candidates: applications whose service term is still running (not closed, the
+ * result not yet at its place), whose term ends before `termEndsBefore`, and which have not been
+ * reported as breached yet: the nearest term first. Reported and finished applications drop out,
+ * so they never crowd the newer ones out of the limit.
+ */
+export async function selectOpenApplicationIds(db: Knex, termEndsBefore: Date, limit: number): Promise<string[]> {
+  return db('applications')
+    .whereNotIn('status', ['INTAKE_REFUSED', 'HANDED_OVER', 'NEW'])
+    .andWhere('term_ends_at', '<', termEndsBefore)
+    .andWhereRaw("(state -> 'state' -> 'sla' ->> 'breachedReportedAt') IS NULL")
+    .andWhereRaw("(state -> 'state' -> 'result' ->> 'firstReadyAt') IS NULL")
+    .orderBy('term_ends_at')
+    .limit(limit)
+    .pluck('application_id');
+}

@@ -1,0 +1,92 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../errors/app-error.js';
+import { configSchema, envOverrides, type AppConfig } from './schema.js';
+
+export const CONFIG_DIR = fileURLToPath(new URL('../../../config/', import.meta.url));
+
+export class ConfigError extends AppError {}
+
+type Json = Record<string, unknown>;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function merge(base: Json, over: Json): Json {
+  const out: Json = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    out[k] = isObject(v) && isObject(out[k]) ? merge(out[k] as Json, v) : v;
+  }
+  return out;
+}
+
+function readJson(file: string): Json {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Json;
+  } catch (err) {
+    throw new ConfigError('CONFIG_FILE_UNREADABLE', `Cannot read configuration file ${file}: ${(err as Error).message}. Fix the JSON or remove the file.`, { file });
+  }
+}
+
+function setPath(target: Json, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    if (!isObject(node[key])) node[key] = {};
+    node = node[key] as Json;
+  }
+  node[keys[keys.length - 1]!] = value;
+}
+
+function fromEnv(env: NodeJS.ProcessEnv): Json {
+  const out: Json = {};
+  for (const { env: name, path, kind } of envOverrides) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    let value: unknown = raw;
+    if (kind === 'list') value = raw.split(',').map((s) => s.trim()).filter(Boolean);
+    if (kind === 'int') {
+      if (!/^-?\d+$/.test(raw.trim())) {
+        throw new ConfigError('CONFIG_INVALID', `Environment variable ${name} (config key ${path}) must be a whole number, got "${raw}".`, { key: path, env: name });
+      }
+      value = Number(raw);
+    }
+    if (kind === 'number') {
+      if (!/^-?\d+(\.\d+)?$/.test(raw.trim())) {
+        throw new ConfigError('CONFIG_INVALID', `Environment variable ${name} (config key ${path}) must be a number such as 0.25, got "${raw}".`, { key: path, env: name });
+      }
+      value = Number(raw);
+    }
+    setPath(out, path, value);
+  }
+  return out;
+}
+
+/**
+ * Loads config/default.json, then config/<APP_ENV or NODE_ENV>.json if present, then the env
+ * overrides of `envOverrides`, and validates the result. A bad value throws ConfigError naming the
+ * key and the expected form.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, dir: string = CONFIG_DIR): AppConfig {
+  let raw = readJson(join(dir, 'default.json'));
+  const envName = env.APP_ENV ?? env.NODE_ENV;
+  if (envName) {
+    const file = join(dir, `${envName}.json`);
+    if (existsSync(file)) raw = merge(raw, readJson(file));
+  }
+  raw = merge(raw, fromEnv(env));
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const key = i.path.join('.');
+      const envName = envOverrides.find((o) => o.path === key || key.startsWith(`${o.path}.`))?.env;
+      return `${key}: ${i.message}${envName ? ` (env ${envName})` : ''}`;
+    });
+    throw new ConfigError('CONFIG_INVALID', `Invalid configuration. Fix these keys in config/*.json or their environment variables:\n  ${lines.join('\n  ')}`, {
+      keys: parsed.error.issues.map((i) => i.path.join('.')),
+    });
+  }
+  return parsed.data;
+}

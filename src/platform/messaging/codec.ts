@@ -1,0 +1,37 @@
+import type { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
+import { AppError } from '../errors/app-error.js';
+import { topicName, type TopicName } from '../../contract/topics.js';
+import type { RegisteredSchema } from './registry.js';
+
+export class CodecError extends AppError {}
+
+/**
+ * Encodes values of a topic with the schema registered for it (Confluent wire format) and decodes
+ * any message through the registry (the writer schema is fetched by the id in the message).
+ */
+export class MessageCodec {
+  constructor(
+    readonly registry: SchemaRegistry,
+    private readonly schemas: Map<string, RegisteredSchema>,
+    readonly prefix: string,
+  ) {}
+
+  /** Full (prefixed) topic name of a contract topic. */
+  topic(base: TopicName): string {
+    return topicName(base, this.prefix);
+  }
+
+  schemaFor(fullTopic: string): RegisteredSchema {
+    const s = this.schemas.get(fullTopic);
+    if (!s) throw new CodecError('SCHEMA_NOT_REGISTERED', `No schema registered for topic ${fullTopic}; the adapter registers the contract at start: run it once, or check the topic prefix.`, { topic: fullTopic });
+    return s;
+  }
+
+  async encode(fullTopic: string, value: unknown): Promise<Buffer> {
+    return this.registry.encode(this.schemaFor(fullTopic).id, value);
+  }
+
+  async decode<T = unknown>(bytes: Buffer): Promise<T> {
+    return (await this.registry.decode(bytes)) as T;
+  }
+}
