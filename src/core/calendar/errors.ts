@@ -2,6 +2,8 @@
  * Typed errors of the working-day calendar. Each carries a stable `code` and a message that
  * tells the operator what to do.
  */
+import type { ZodError } from 'zod';
+
 export class CalendarError extends Error {
   readonly code: string;
   readonly details: Record<string, unknown>;
@@ -14,32 +16,20 @@ export class CalendarError extends Error {
   }
 }
 
-/** A date falls in a year for which no calendar file (config/calendar/<year>.json) was loaded. */
-export class CalendarYearMissingError extends CalendarError {
-  readonly year: number;
-  readonly missingFile: string;
-
-  constructor(year: number, date: string) {
-    const missingFile = `config/calendar/${year}.json`;
-    super(
-      'CALENDAR_YEAR_MISSING',
-      `No working-day calendar for ${year} (date ${date}): add ${missingFile} with the holidays ` +
-        `and the days off moved by the Government for ${year}; deadlines are never guessed.`,
-      { year, date, missingFile },
-    );
-    this.year = year;
-    this.missingFile = missingFile;
-  }
-}
-
-/** A calendar year file does not match the expected format or contradicts itself. */
+/** A calendar data file does not match its format or contradicts itself (or the law). */
 export class CalendarDataError extends CalendarError {
+  readonly file: string;
+  readonly problems: string[];
+
   constructor(fileLabel: string, problems: string[]) {
     super(
       'CALENDAR_DATA_INVALID',
-      `Calendar file ${fileLabel} is invalid: ${problems.join('; ')}. Fix the file and restart.`,
+      `Calendar file ${fileLabel} is invalid: ${problems.join('; ')}. Fix the file; the calendar in use stays ` +
+        'as it was until a valid version is loaded.',
       { file: fileLabel, problems },
     );
+    this.file = fileLabel;
+    this.problems = problems;
   }
 }
 
@@ -65,4 +55,33 @@ export class ScheduleConfigError extends CalendarError {
       { problems },
     );
   }
+}
+
+/** What names an entry of a list for a person: its id, date or year, else its index. */
+function entryLabel(entry: unknown, index: number): string {
+  const e = entry as { id?: unknown; date?: unknown; dayOff?: unknown } | null;
+  const name = typeof e?.id === 'string' ? e.id : typeof e?.date === 'string' ? e.date : typeof e?.dayOff === 'string' ? e.dayOff : null;
+  return name ? `[${index}] (${name})` : `[${index}]`;
+}
+
+/** The zod message, with the fix for the generic cases (a missing field, an unknown key). */
+function fixOf(issue: ZodError['issues'][number]): string {
+  if (issue.code === 'invalid_type' && issue.received === 'undefined') return `is missing (expected ${issue.expected}); add it`;
+  if (issue.code === 'unrecognized_keys') return `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; remove them or check the spelling`;
+  if (issue.code === 'invalid_union_discriminator') return `${issue.message}; use one of the kinds listed`;
+  return issue.message;
+}
+
+/** Zod issues as "holidays[3] (nauryz).days[1]: must be ..." lines: the entry by name, then the fix. */
+export function issuesOf(error: ZodError, data: unknown): string[] {
+  return error.issues.map((issue) => {
+    let node: unknown = data;
+    let label = '';
+    for (const key of issue.path) {
+      if (typeof key === 'number') label += entryLabel((node as unknown[] | undefined)?.[key], key);
+      else label += label ? `.${key}` : key;
+      node = (node as Record<string | number, unknown> | undefined)?.[key];
+    }
+    return `${label || '(root)'}: ${fixOf(issue)}`;
+  });
 }

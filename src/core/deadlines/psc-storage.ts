@@ -1,7 +1,7 @@
 /**
  * Item 62 (R13): the PSC keeps the result for one month, then hands it to the college.
  */
-import { addMonths, type WorkingCalendar } from '../calendar/index.js';
+import { addMonths, type ClassifiedCalendar } from '../calendar/index.js';
 
 /**
  * The last day of the PSC's one-month storage of a result ready on `readyOn`: the same day
@@ -16,6 +16,6 @@ export function pscStorageEnd(readyOn: string): string {
  * The day the PSC hands an uncollected result to the college (item 62 "then"): the first working
  * day after the storage end (the college's office works on working days only).
  */
-export function pscReturnToCollegeOn(cal: WorkingCalendar, readyOn: string): string {
+export function pscReturnToCollegeOn(cal: ClassifiedCalendar, readyOn: string): string {
   return cal.nextWorkingDay(pscStorageEnd(readyOn));
 }

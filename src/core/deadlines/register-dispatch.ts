@@ -11,7 +11,7 @@ import {
   isChannelOpenOn,
   addDays,
   type Schedules,
-  type WorkingCalendar,
+  type ClassifiedCalendar,
 } from '../calendar/index.js';
 import { CalendarError } from '../calendar/errors.js';
 
@@ -28,7 +28,7 @@ export interface RegisterDispatchPlan {
 const MAX_LOOKAHEAD_DAYS = 31;
 
 export function registerDispatchPlan(
-  cal: WorkingCalendar,
+  cal: ClassifiedCalendar,
   acceptedAt: string,
   schedules: Schedules = defaultSchedules(),
 ): RegisterDispatchPlan {

@@ -3,7 +3,7 @@
  * (Labour Code) is registered on the next working day.
  */
 import type { Channel } from '../application/model.js';
-import { almatyDate, almatyMinuteOfDay, defaultSchedules, type Schedules, type WorkingCalendar } from '../calendar/index.js';
+import { almatyDate, almatyMinuteOfDay, defaultSchedules, type Schedules, type ClassifiedCalendar } from '../calendar/index.js';
 import { minutesOf } from '../calendar/schedule-schema.js';
 
 /**
@@ -14,7 +14,7 @@ import { minutesOf } from '../calendar/schedule-schema.js';
  * working time" (item 53: "жұмыс уақыты аяқталғаннан кейін") and is registered that day.
  */
 export function registrationDate(
-  cal: WorkingCalendar,
+  cal: ClassifiedCalendar,
   input: { channel: Channel; submittedAt: string },
   schedules: Schedules = defaultSchedules(),
 ): string {

@@ -3,7 +3,7 @@
  * See docs/deadline-rules.md for how each count works and why.
  */
 import type { Channel } from '../application/model.js';
-import { almatyDate, almatyDateTime, endOfAlmatyDay, KZ_ZONE, type WorkingCalendar } from '../calendar/index.js';
+import { almatyDate, almatyDateTime, endOfAlmatyDay, KZ_ZONE, type ClassifiedCalendar } from '../calendar/index.js';
 import { registrationDate } from './registration-date.js';
 
 /** Item 63, Appendix 6 p.3 (1): the service term, in working days. */
@@ -24,7 +24,7 @@ export interface ServiceDeadlines {
  * the day of submission (for the PSC, the day of acceptance, item 56) is not counted, so the term
  * ends on the 15th working day strictly after the submission's Kazakhstan date.
  */
-export function termEndDate(cal: WorkingCalendar, submittedAt: string): string {
+export function termEndDate(cal: ClassifiedCalendar, submittedAt: string): string {
   return cal.addWorkingDays(almatyDate(submittedAt), SERVICE_TERM_WORKING_DAYS);
 }
 
@@ -37,12 +37,12 @@ export function resultToPscLatest(termEndsAt: string): string {
 }
 
 /** Item 58: the hearing notice goes out no later than 3 working days before the term ends. */
-export function hearingNoticeLatest(cal: WorkingCalendar, termEnd: string): string {
+export function hearingNoticeLatest(cal: ClassifiedCalendar, termEnd: string): string {
   return cal.subtractWorkingDays(termEnd, HEARING_NOTICE_WORKING_DAYS_BEFORE_END);
 }
 
 /** All deadlines of one application, from its channel and submission instant. */
-export function computeServiceDeadlines(cal: WorkingCalendar, input: { channel: Channel; submittedAt: string }): ServiceDeadlines {
+export function computeServiceDeadlines(cal: ClassifiedCalendar, input: { channel: Channel; submittedAt: string }): ServiceDeadlines {
   const end = termEndDate(cal, input.submittedAt);
   const termEndsAt = endOfAlmatyDay(end);
   return {

@@ -1,6 +1,13 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { KZ_ZONE, almatyDate, almatyDateTime, almatyInstant, almatyMinuteOfDay, endOfAlmatyDay } from '../../../src/core/calendar/index.js';
+import {
+  KZ_ZONE,
+  almatyDate,
+  almatyDateTime,
+  almatyInstant,
+  almatyMinuteOfDay,
+  endOfAlmatyDay,
+} from '../../../src/core/calendar/index.js';
 
 describe('Asia/Almaty zone data of this runtime (SPEC section 4)', () => {
   it.each([

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Channel } from '../../../src/core/application/model.js';
-import { defaultCalendar } from '../../../src/core/calendar/index.js';
+import { shippedCalendar } from '../../support/calendar.js';
 import { collegeReviewDeadline, computeServiceDeadlines, hearingLatest, objectionWindowEnd } from '../../../src/core/deadlines/index.js';
 
-const cal = defaultCalendar();
+const cal = shippedCalendar();
 const START = Date.parse('2025-01-01T00:00:00+05:00');
 const END = Date.parse('2026-10-01T00:00:00+05:00'); // the 15-day term stays within the shipped 2026
 const instant = fc.integer({ min: START, max: END }).map((ms) => new Date(ms).toISOString());

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { calendarFromData, defaultCalendar, defaultSchedules } from '../../../src/core/calendar/index.js';
+import { defaultSchedules } from '../../../src/core/calendar/index.js';
+import { calendarOf, shippedCalendar, shippedStatute } from '../../support/calendar.js';
 import { registerDispatchPlan } from '../../../src/core/deadlines/index.js';
 
-const cal = defaultCalendar();
+const cal = shippedCalendar();
 
 describe('register dispatch slots (items 54-55)', () => {
   it.each([
@@ -37,11 +38,23 @@ describe('register dispatch slots (items 54-55)', () => {
   });
 
   it('fails with REGISTER_SLOT_NOT_FOUND when no PSC day follows within a month', () => {
-    const holidays = Array.from({ length: 40 }, (_, i) => {
-      const d = new Date(Date.UTC(2029, 0, 1 + i)).toISOString().slice(0, 10);
-      return { date: d, name: 'test', movesWhenOnWeekend: false, source: 'test source' };
+    // A statute amended (as data) with 40 consecutive days off from 1 January 2029: no PSC day in 31 days.
+    const days = Array.from({ length: 40 }, (_, i) => new Date(Date.UTC(2029, 0, 1 + i)).toISOString().slice(5, 10));
+    const statute = shippedStatute();
+    (statute.holidays as unknown[]).push({
+      id: 'test-closed',
+      name: { en: 'Test closure', kk: 'Test closure', ru: 'Test closure' },
+      kind: 'FIXED',
+      days,
+      movesWhenOnWeekend: false,
+      fromYear: 2029,
+      untilYear: 2029,
+      source: 'Test amendment of the Law "On holidays", art. 5',
     });
-    const closed = calendarFromData([{ year: 2029, source: 'test calendar', holidays, transfers: [] }]);
-    expect(() => registerDispatchPlan(closed, '2029-01-01T21:00:00+05:00')).toThrow(expect.objectContaining({ code: 'REGISTER_SLOT_NOT_FOUND' }));
+    const closed = calendarOf([], statute);
+    expect(closed.dayKind('2029-02-09')).toBe('HOLIDAY');
+    expect(() => registerDispatchPlan(closed, '2029-01-01T21:00:00+05:00')).toThrow(
+      expect.objectContaining({ code: 'REGISTER_SLOT_NOT_FOUND' }),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCalendar } from '../../../src/core/calendar/index.js';
+import { shippedCalendar } from '../../support/calendar.js';
 import {
   collegeReviewDeadline,
   hearingLatest,
@@ -8,7 +8,7 @@ import {
   pscStorageEnd,
 } from '../../../src/core/deadlines/index.js';
 
-const cal = defaultCalendar();
+const cal = shippedCalendar();
 
 describe('college review and hearing (item 58)', () => {
   it.each([

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Channel } from '../../../src/core/application/model.js';
-import { defaultCalendar } from '../../../src/core/calendar/index.js';
+import { shippedCalendar } from '../../support/calendar.js';
 import { computeServiceDeadlines, registrationDate, termEndDate } from '../../../src/core/deadlines/index.js';
 
-const cal = defaultCalendar();
+const cal = shippedCalendar();
 
 describe('computeServiceDeadlines (items 53, 56, 58, 59, 63)', () => {
   it.each<[string, Channel, string, string, string, string]>([
@@ -47,9 +47,17 @@ describe('computeServiceDeadlines (items 53, 56, 58, 59, 63)', () => {
     expect(registrationDate(cal, { channel: 'COLLEGE_OFFICE', submittedAt: '2026-03-19T13:30:00Z' })).toBe('2026-03-20');
   });
 
-  it('fails loudly beyond the shipped calendar', () => {
-    expect(() => computeServiceDeadlines(cal, { channel: 'PORTAL', submittedAt: '2026-12-20T10:00:00+05:00' })).toThrow(
-      expect.objectContaining({ code: 'CALENDAR_YEAR_MISSING' }),
+  it('computes a term that runs into the provisional 2027 over the New Year days off', () => {
+    const d = computeServiceDeadlines(cal, { channel: 'PORTAL', submittedAt: '2026-12-20T10:00:00+05:00' });
+    // Sun 20 Dec: registered Mon 21; 15 working days after 20 Dec skip 1-2 Jan, 4 Jan (moved from 2 Jan) and 7 Jan.
+    expect(d.registrationDate).toBe('2026-12-21');
+    expect(d.termEndDate).toBe('2027-01-13');
+    expect(cal.isProvisional('2026-12-20', d.termEndDate)).toBe(true);
+  });
+
+  it('fails loudly outside the years the calendar computes', () => {
+    expect(() => computeServiceDeadlines(cal, { channel: 'PORTAL', submittedAt: '2250-01-10T10:00:00+05:00' })).toThrow(
+      expect.objectContaining({ code: 'CALENDAR_OUT_OF_RANGE' }),
     );
   });
 });
