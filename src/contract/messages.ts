@@ -407,6 +407,17 @@ export type PortalRefused = Motivation & {
   ground: RefusalGround;
 };
 
+/** The term end moved with a new calendar version (the applicant is told the new date). */
+export type TermRevised = {
+  previousTermEndDate: IsoDate;
+  termEndDate: IsoDate;
+  serviceTermEndsAt: Instant;
+  provisional: boolean;
+  calendarVersion: string;
+  statusKk: string;
+  statusRu: string;
+};
+
 export type PortalNotificationKind = (typeof PORTAL_NOTIFICATION_KIND)[number];
 export type PortalNotificationMessage = Envelope<
   MessageHeader & { applicationId: string; recipientIin: string },
@@ -416,6 +427,7 @@ export type PortalNotificationMessage = Envelope<
     HEARING_NOTICE: PortalHearingNotice;
     READY: PortalReady;
     REFUSED: PortalRefused;
+    TERM_REVISED: TermRevised;
   }
 >;
 
@@ -455,6 +467,7 @@ export type CorporationNotificationMessage = Envelope<
     REFUSAL_RECEIPT: PscRefusalReceipt;
     RESULT_READY_FOR_HANDOVER: PscResultReady;
     RETURN_TO_COLLEGE_DUE: PscReturnToCollegeDue;
+    TERM_REVISED: TermRevised;
   }
 >;
 
@@ -488,6 +501,9 @@ export type MonitoringStage = MessageHeader & {
   slaStatus: SlaStatus;
   /** Per-application, from 1, gapless (Avro long; safe up to 2^53). */
   sequence: number;
+  calendarVersion: string | null;
+  deadlinesProvisional: boolean;
+  revision: { previousServiceTermEndsAt: Instant; previousCalendarVersion: string | null; termEndChanged: boolean } | null;
 };
 
 // ---------- <topic>.dlq ----------

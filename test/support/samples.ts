@@ -582,7 +582,7 @@ const courierEvents: NonEmpty<CourierEventMessage> = [
 
 // ---------- egov.portal.notifications.v1 ----------
 
-const noPortalKinds = { accepted: null, intakeRefused: null, hearingNotice: null, ready: null, refused: null };
+const noPortalKinds = { accepted: null, intakeRefused: null, hearingNotice: null, ready: null, refused: null, termRevised: null };
 const portalNotifications: NonEmpty<PortalNotificationMessage> = [
   {
     ...noPortalKinds,
@@ -657,11 +657,29 @@ const portalNotifications: NonEmpty<PortalNotificationMessage> = [
       motivationRu: 'По итогам заслушивания представленная копия не подтверждена данными архива колледжа.',
     },
   },
+  {
+    ...noPortalKinds,
+    messageId: '8e0a2c4e-6a9c-4bfd-8e24-7a9c1e3b5d28',
+    correlationId: 'calendar-2026-03-18/9c41d07e5a21',
+    occurredAt: '2026-03-18T13:20:00.000+05:00',
+    applicationId: PORTAL_APP_ID,
+    recipientIin: PORTAL_APPLICANT_IIN,
+    kind: 'TERM_REVISED',
+    termRevised: {
+      previousTermEndDate: '2026-03-26',
+      termEndDate: '2026-03-27',
+      serviceTermEndsAt: '2026-03-27T23:59:59.999+05:00',
+      provisional: false,
+      calendarVersion: '2026-03-18/9c41d07e5a21',
+      statusKk: 'Жұмыс күндерінің күнтізбесі өзгеруіне байланысты қызмет көрсету мерзімі өзгерді: бұрын 2026-03-26, енді 2026-03-27.',
+      statusRu: 'В связи с изменением календаря рабочих дней изменился срок оказания услуги: было 2026-03-26, теперь 2026-03-27.',
+    },
+  },
 ];
 
 // ---------- gov4c.corporation.notifications.v1 ----------
 
-const noPscKinds = { receipt: null, refusalReceipt: null, resultReadyForHandover: null, returnToCollegeDue: null };
+const noPscKinds = { receipt: null, refusalReceipt: null, resultReadyForHandover: null, returnToCollegeDue: null, termRevised: null };
 const corporationNotifications: NonEmpty<CorporationNotificationMessage> = [
   {
     ...noPscKinds,
@@ -721,6 +739,24 @@ const corporationNotifications: NonEmpty<CorporationNotificationMessage> = [
     kind: 'RETURN_TO_COLLEGE_DUE',
     returnToCollegeDue: { receiptNumber: PSC_RECEIPT, collegeBin: COLLEGE_BIN, storageEndedOn: '2026-04-17' },
   },
+  {
+    ...noPscKinds,
+    messageId: '9f1b3d5f-7b0d-4c0e-9f35-8b0d2f4c6e39',
+    correlationId: 'calendar-2026-03-18/9c41d07e5a21',
+    occurredAt: '2026-03-20T13:20:00.000+05:00',
+    applicationId: PSC_APP_ID,
+    branchId: PSC_BRANCH,
+    kind: 'TERM_REVISED',
+    termRevised: {
+      previousTermEndDate: '2026-03-27',
+      termEndDate: '2026-03-30',
+      serviceTermEndsAt: '2026-03-30T23:59:59.999+05:00',
+      provisional: false,
+      calendarVersion: '2026-03-18/9c41d07e5a21',
+      statusKk: 'Жұмыс күндерінің күнтізбесі өзгеруіне байланысты қызмет көрсету мерзімі өзгерді: бұрын 2026-03-27, енді 2026-03-30.',
+      statusRu: 'В связи с изменением календаря рабочих дней изменился срок оказания услуги: было 2026-03-27, теперь 2026-03-30.',
+    },
+  },
 ];
 
 // ---------- egov.digital-documents.v1 ----------
@@ -765,6 +801,9 @@ const stage = (
   stageDeadline,
   slaStatus,
   sequence,
+  calendarVersion: '2026-12-01/2b48ef804519',
+  deadlinesProvisional: false,
+  revision: null,
 });
 
 const monitoringStages: NonEmpty<MonitoringStage> = [
@@ -773,6 +812,13 @@ const monitoringStages: NonEmpty<MonitoringStage> = [
   stage(3, 'REGISTER_DISPATCHED', '2026-03-03T15:12:40.000+05:00', 'ON_TIME', '2026-03-03T20:00:00.000+05:00', '3e5a7b9f-1b4d-4e6a-8caf-2b4d6e8a0c73'),
   stage(4, 'REGISTERED_AT_COLLEGE', '2026-03-04T10:12:00.000+05:00', 'ON_TIME', '2026-03-11T23:59:59.999+05:00', '4f6b8c0a-2c5e-4f7b-9db0-3c5e7f9b1d84'),
   stage(5, 'SLA_AT_RISK', '2026-03-20T09:00:00.000+05:00', 'AT_RISK', '2026-03-26T23:59:59.999+05:00', '5a7c9d1b-3d6f-4a8c-aec1-4d6f8a0c2e95'),
+  {
+    ...stage(6, 'DEADLINES_REVISED', '2026-03-20T13:20:00.000+05:00', 'ON_TIME', null, '6b8d0e2c-4e7a-4b9d-bfd2-5e7a9b1d3f17'),
+    serviceTermEndsAt: '2026-03-30T23:59:59.999+05:00',
+    calendarVersion: '2026-03-18/9c41d07e5a21',
+    deadlinesProvisional: false,
+    revision: { previousServiceTermEndsAt: '2026-03-27T23:59:59.999+05:00', previousCalendarVersion: '2026-01-02/2b48ef804519', termEndChanged: true },
+  },
 ];
 
 // ---------- <topic>.dlq ----------

@@ -149,6 +149,8 @@ export type StageCode =
   | 'HANDED_OVER'
   | 'RETURNED_TO_COLLEGE'
   | 'SLA_AT_RISK'
-  | 'SLA_BREACHED';
+  | 'SLA_BREACHED'
+  /** A new calendar version moved the application's deadlines (not in SPEC's minimal list). */
+  | 'DEADLINES_REVISED';
 
 export type SlaStatus = 'ON_TIME' | 'AT_RISK' | 'OVERDUE';

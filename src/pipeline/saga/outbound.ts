@@ -3,7 +3,7 @@ import type { IdentityRequest, MonitoringStage } from '../../contract/messages.j
 import { Topics } from '../../contract/topics.js';
 import type { OutboxMessage } from '../outbox/outbox-queries.js';
 import { envelope } from './envelope.js';
-import { acceptedStatus, refusalMotivation } from './texts.js';
+import { acceptedStatus, refusalMotivation, termRevisedStatus } from './texts.js';
 
 export interface OutboundEnv {
   newId(): string;
@@ -37,6 +37,16 @@ function stageMessage(event: ApplicationEvent, before: ApplicationState, after: 
     stageDeadline: report.stageDeadline,
     slaStatus: report.slaStatus,
     sequence: env.nextSequence(),
+    calendarVersion: after.calendar?.calendarVersion ?? null,
+    deadlinesProvisional: after.calendar?.provisional ?? false,
+    revision:
+      event.type === 'DeadlinesRevised'
+        ? {
+            previousServiceTermEndsAt: event.previous.deadlines.termEndsAt,
+            previousCalendarVersion: event.previousCalendar?.calendarVersion ?? null,
+            termEndChanged: event.termEndChanged,
+          }
+        : null,
   };
   return { topic: Topics.monitoringStages, key: event.applicationId, value };
 }
@@ -114,6 +124,20 @@ function partyMessages(event: ApplicationEvent, after: ApplicationState, env: Ou
     }
     case 'IdentityCheckRetried':
       return [identityRequest(app, event.requestId, event.at, env)];
+    case 'DeadlinesRevised': {
+      if (!event.termEndChanged) return [];
+      const body = {
+        previousTermEndDate: event.previous.deadlines.termEndDate,
+        termEndDate: event.revised.deadlines.termEndDate,
+        serviceTermEndsAt: event.revised.deadlines.termEndsAt,
+        provisional: event.calendar.provisional,
+        calendarVersion: event.calendar.calendarVersion,
+        ...termRevisedStatus(event.previous.deadlines.termEndDate, event.revised.deadlines.termEndDate),
+      };
+      if (app.channel === 'PORTAL') return [portal('TERM_REVISED', body, app, event.at, env)];
+      if (app.channel === 'PSC') return [psc('TERM_REVISED', body, app, event.at, env)];
+      return [];
+    }
     default:
       return [];
   }

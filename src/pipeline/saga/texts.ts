@@ -14,6 +14,21 @@ export function refusalMotivation(receipt: RefusalReceipt): { motivationKk: stri
   };
 }
 
+/**
+ * The service term end moved with a new working-day calendar (a day off announced or moved by
+ * the authorities), in Kazakh and Russian, for the applicant.
+ */
+export function termRevisedStatus(previousTermEndDate: string, termEndDate: string): { statusKk: string; statusRu: string } {
+  return {
+    statusKk:
+      `Жұмыс күндерінің күнтізбесі өзгеруіне байланысты (демалыс күні жарияланды немесе ауыстырылды) қызмет көрсету ` +
+      `мерзімі өзгерді: бұрын ${previousTermEndDate}, енді ${termEndDate}.`,
+    statusRu:
+      `В связи с изменением календаря рабочих дней (объявлен или перенесен выходной день) изменился срок оказания ` +
+      `услуги: было ${previousTermEndDate}, теперь ${termEndDate}.`,
+  };
+}
+
 /** Item 51: the "accepted" status of the personal cabinet, in Kazakh and Russian. */
 export function acceptedStatus(registrationDate: string, termEndDate: string): { statusKk: string; statusRu: string } {
   return {

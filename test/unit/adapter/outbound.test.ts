@@ -107,7 +107,11 @@ describe('outboundFor: a portal application (ApplicationSubmitted)', () => {
       stageDeadline: null,
       slaStatus: 'ON_TIME',
       sequence: 5,
+      calendarVersion: steps[0]!.after.calendar!.calendarVersion,
+      deadlinesProvisional: false,
+      revision: null,
     });
+    expect(steps[0]!.after.calendar!.calendarVersion).toMatch(/^\d{4}-\d{2}-\d{2}\/[0-9a-f]{12}$/);
     expect(deadlines.termEndsAt).toMatch(/^2026-03-\d\dT23:59:59\.999\+05:00$/);
   });
 

@@ -6,7 +6,7 @@
  * the term ends on the 15th working day after it, Mon 2026-04-27; "at risk" from Fri 2026-04-24;
  * the hearing notice is due by Wed 2026-04-22.
  */
-import { defaultCalendar } from '../../../src/core/calendar/index.js';
+import { shippedCalendar } from '../../support/calendar.js';
 import type { Application } from '../../../src/core/application/model.js';
 import type { ApplicationCommand } from '../../../src/core/application/workflow/commands.js';
 import { decide } from '../../../src/core/application/workflow/decide.js';
@@ -14,7 +14,7 @@ import type { ApplicationEvent } from '../../../src/core/application/workflow/ev
 import { evolve } from '../../../src/core/application/workflow/evolve.js';
 import { initialState, type ApplicationState } from '../../../src/core/application/workflow/state.js';
 
-export const ctx = { calendar: defaultCalendar() };
+export const ctx = { calendar: shippedCalendar() };
 export const ID = 'APP-1';
 
 /** An instant in April 2026, Kazakhstan time: at('06', '10:00') = 2026-04-06T10:00:00+05:00. */

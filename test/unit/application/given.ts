@@ -10,6 +10,7 @@ import type { ApplicationEvent } from '../../../src/core/application/workflow/ev
 import { evolve } from '../../../src/core/application/workflow/evolve.js';
 import type { DecideResult, RejectionCode } from '../../../src/core/application/workflow/rejection.js';
 import { initialState, type ApplicationState } from '../../../src/core/application/workflow/state.js';
+import type { DecideContext } from '../../../src/core/application/workflow/context.js';
 import { ctx } from './fixtures.js';
 
 type Expected = Record<string, unknown>[] | { error: RejectionCode };
@@ -18,8 +19,9 @@ export function given(events: readonly ApplicationEvent[]) {
   const state: ApplicationState = events.reduce(evolve, initialState);
   return {
     state,
-    when(command: ApplicationCommand) {
-      const result: DecideResult<ApplicationEvent> = decide(state, command, ctx);
+    /** `context` defaults to the shipped calendar; a revision test passes another calendar version. */
+    when(command: ApplicationCommand, context: DecideContext = ctx) {
+      const result: DecideResult<ApplicationEvent> = decide(state, command, context);
       return {
         result,
         state,

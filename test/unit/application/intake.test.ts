@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { given } from './given.js';
-import { at, cmd, ID, officeApp, paths, portalApp, pscApp } from './fixtures.js';
+import { at, cmd, ctx, ID, officeApp, paths, portalApp, pscApp } from './fixtures.js';
 
 const deadlines = {
   registrationDate: '2026-04-06',
@@ -134,11 +134,17 @@ describe('intake (items 47-53)', () => {
         .when({ ...cmd.receive(portalApp()), at: 'yesterday' })
         .then({ error: 'INVALID_COMMAND' });
     });
-    it('a term that runs into a year with no calendar file: CALENDAR_YEAR_MISSING (parked, never guessed)', () => {
-      const r = given([])
+    it('a term that runs into a provisional year is computed, never refused, and says it is provisional', () => {
+      const { after } = given([])
         .when(cmd.receive(portalApp({ submittedAt: at('21', '10:00', '12') })))
-        .then({ error: 'CALENDAR_YEAR_MISSING' });
-      expect(r.events).toEqual([]);
+        .then([{ type: 'ApplicationSubmitted', calendar: { calendarVersion: ctx.calendar.version.id, provisional: true } }]);
+      // Mon 21 Dec 2026 + 15 working days, over 1-2 Jan, 4 Jan (moved from Sat 2 Jan) and 7 Jan 2027.
+      expect(after.deadlines?.termEndDate).toBe('2027-01-14');
+    });
+    it('a term within an official year rests on the calendar version, not provisional', () => {
+      given([])
+        .when(cmd.receive(portalApp()))
+        .then([{ type: 'ApplicationSubmitted', calendar: { calendarVersion: ctx.calendar.version.id, provisional: false } }]);
     });
     it('an unknown command type: INVALID_COMMAND', () => {
       given(paths.portalReceived())

@@ -44,6 +44,8 @@ const stateSchema = z
       .strict()
       .nullable(),
     atRiskFrom: nstr,
+    // States stored before the calendar version was recorded read as null: the next revision sets it.
+    calendar: z.object({ calendarVersion: str, provisional: z.boolean() }).strict().nullable().default(null),
     intakeFindings: z.array(loose),
     consentMissing: z.boolean(),
     identity: z

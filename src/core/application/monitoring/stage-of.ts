@@ -47,6 +47,8 @@ const STAGES: Record<ApplicationEvent['type'], { stage: StageCode; judge: Judgem
   HandedOver: { stage: 'HANDED_OVER', judge: 'AFTER' },
   ReturnedToCollege: { stage: 'RETURNED_TO_COLLEGE', judge: 'AFTER' },
   ResultRequestedBack: null,
+  DeadlinesRevised: { stage: 'DEADLINES_REVISED', judge: 'TERM' },
+  CalendarAdopted: null,
   SlaAtRisk: { stage: 'SLA_AT_RISK', judge: { fixed: 'AT_RISK' } },
   SlaBreached: { stage: 'SLA_BREACHED', judge: { fixed: 'OVERDUE' } },
 };
@@ -64,7 +66,8 @@ export function stageCodeOf(type: ApplicationEvent['type']): StageCode | null {
 export function stageOf(event: ApplicationEvent, stateBefore: ApplicationState): StageReport | null {
   const entry = STAGES[event.type];
   if (!entry) return null;
-  const intake = 'deadlines' in event ? event : null;
+  // Intake events fix the deadlines, a revision changes them: judge on the deadlines they carry.
+  const intake = 'deadlines' in event ? event : event.type === 'DeadlinesRevised' ? event.revised : null;
   const deadlines = intake?.deadlines ?? stateBefore.deadlines;
   const atRiskFrom = intake?.atRiskFrom ?? stateBefore.atRiskFrom;
   if (!deadlines || !atRiskFrom) return null;

@@ -171,6 +171,14 @@ export interface CheckSla extends CommandBase {
   type: 'CheckSla';
 }
 
+/**
+ * A calendar version was loaded: recompute the deadlines on it (the calendar comes in the
+ * decide context). Once per application and version; nothing happens on the version in use.
+ */
+export interface ReviseDeadlines extends CommandBase {
+  type: 'ReviseDeadlines';
+}
+
 export type ApplicationCommand =
   | ReceiveApplication
   | RecordIdentityVerified
@@ -189,6 +197,7 @@ export type ApplicationCommand =
   | HandOver
   | ReturnToCollege
   | RequestResultBack
-  | CheckSla;
+  | CheckSla
+  | ReviseDeadlines;
 
 export type CommandType = ApplicationCommand['type'];

@@ -1,6 +1,6 @@
 /** What `decide` may use besides the state and the command: pure, no I/O, no clock. */
-import type { WorkingCalendar } from '../../calendar/index.js';
+import type { ClassifiedCalendar } from '../../calendar/index.js';
 
 export interface DecideContext {
-  calendar: WorkingCalendar;
+  calendar: ClassifiedCalendar;
 }

@@ -10,6 +10,7 @@ import type { ApplicationEvent } from './events.js';
 import { checkFields } from './guards.js';
 import { accept, reject, type DecideResult } from './rejection.js';
 import type { ApplicationState } from './state.js';
+import { deadlineBasis } from './decide-calendar.js';
 
 /**
  * Appendix 6 p.9 (3): missing consent is a ground for refusal (G3) decided by the college after
@@ -52,7 +53,8 @@ export function decideIntake(state: ApplicationState, cmd: ReceiveApplication, c
 
   const deadlines = computeServiceDeadlines(ctx.calendar, { channel: app.channel, submittedAt: app.submittedAt });
   const atRiskFrom = ctx.calendar.subtractWorkingDays(deadlines.termEndDate, 1);
-  const base = { applicationId: app.applicationId, at: cmd.at, deadlines, atRiskFrom, application: app, stageDeadline: null } as const;
+  const calendar = deadlineBasis(ctx.calendar, app.submittedAt, deadlines.termEndDate);
+  const base = { applicationId: app.applicationId, at: cmd.at, deadlines, atRiskFrom, calendar, application: app, stageDeadline: null } as const;
 
   const refusals = cmd.findings.filter(isIntakeRefusal);
   const others = cmd.findings.filter((f) => !isIntakeRefusal(f));

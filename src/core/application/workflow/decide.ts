@@ -7,6 +7,7 @@ import { CalendarError } from '../../calendar/index.js';
 import type { ApplicationCommand } from './commands.js';
 import type { DecideContext } from './context.js';
 import { decideCheckSla } from './decide-sla.js';
+import { decideReviseDeadlines } from './decide-calendar.js';
 import { decideHoldHearing, decideIssueDuplicate, decidePreliminaryRefusal, decideRefuse, decideRegisterAtCollege } from './decide-college.js';
 import { decideIdentityFailed, decideIdentityRetry, decideIdentityVerified } from './decide-identity.js';
 import { decideIntake } from './decide-intake.js';
@@ -31,6 +32,8 @@ function route(state: ApplicationState, cmd: ApplicationCommand, ctx: DecideCont
       return decideIntake(state, cmd, ctx);
     case 'CheckSla':
       return decideCheckSla(state, cmd);
+    case 'ReviseDeadlines':
+      return decideReviseDeadlines(state, cmd, ctx);
     case 'RecordIdentityVerified':
       return decideIdentityVerified(state, cmd);
     case 'RecordIdentityFailed':
@@ -90,6 +93,8 @@ function precheck(state: ApplicationState, cmd: ApplicationCommand): DecideResul
   if (CLOSED_PHASES.includes(state.phase)) {
     return reject('APPLICATION_CLOSED', state.phase, cmd, 'the application is closed (refused at intake, or handed over); nothing more can happen to it — drop this message.');
   }
+  // A revision runs at the adapter's own instant, which may precede a submission stamped by a fast clock.
+  if (cmd.type === 'ReviseDeadlines') return null;
   const submittedAt = state.application?.submittedAt;
   if (submittedAt && isBefore(cmd.at, submittedAt)) {
     return reject('INSTANT_BEFORE_SUBMISSION', state.phase, cmd, `at (${cmd.at}) is before the submission (${submittedAt}); check the sender's clock and resend.`);
@@ -101,11 +106,8 @@ export function decide(state: ApplicationState, cmd: ApplicationCommand, ctx: De
   try {
     return precheck(state, cmd) ?? route(state, cmd, ctx);
   } catch (err) {
-    // A date outside the shipped calendar years: park the command until the operator adds the year file.
-    if (err instanceof CalendarError) {
-      const code = err.code === 'CALENDAR_YEAR_MISSING' ? 'CALENDAR_YEAR_MISSING' : 'CALENDAR_ERROR';
-      return reject(code, state.phase, cmd, err.message, { calendarCode: err.code });
-    }
+    // Every year has a calendar; what remains is a date the calendar cannot compute (e.g. year 2250).
+    if (err instanceof CalendarError) return reject('CALENDAR_ERROR', state.phase, cmd, err.message, { calendarCode: err.code });
     throw err;
   }
 }

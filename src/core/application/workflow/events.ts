@@ -9,6 +9,7 @@ import type { ServiceDeadlines } from '../../deadlines/index.js';
 import type { Application, IdentityDocumentType, NoticeChannel, RefusalGround, RequestedDocumentKind, ResultPlace } from '../model.js';
 import type { AcceptanceReceipt, RefusalReceipt } from '../receipts/receipt-types.js';
 import type { BilingualText, CourierSlot, HearingPlan, IdentityFinding, IntakeFinding } from './commands.js';
+import type { DeadlineBasis } from './state.js';
 
 /** A deadline of item 58 that a party missed; recorded, not rejected (docs/state-machine.md). */
 export interface DeadlineFinding {
@@ -30,6 +31,19 @@ export interface IntakeDeadlines {
   deadlines: ServiceDeadlines;
   /** The working day before the term's last day: from this day on the term is at risk. */
   atRiskFrom: string;
+  /** The calendar version the deadlines were computed on, and whether they are provisional. */
+  calendar: DeadlineBasis;
+}
+
+/** Every deadline the calendar decides for one application, as recomputed on a calendar version. */
+export interface RevisableDeadlines {
+  deadlines: ServiceDeadlines;
+  atRiskFrom: string;
+  /** Item 58: last day of the college's review, once registered. */
+  reviewDeadline: string | null;
+  /** Item 58: hearing and objection limits, once a preliminary refusal was notified. */
+  hearingLatest: string | null;
+  objectionWindowEnd: string | null;
 }
 
 /** Item 51: a portal application was received (status "accepted" in the personal cabinet). */
@@ -205,6 +219,28 @@ export interface ResultRequestedBack extends EventBase {
   branchId: string;
 }
 
+/**
+ * A new calendar version moved at least one of the application's deadlines (e.g. Kurban Ait
+ * announced on another day, a transfer of days off). Reported once per application and version.
+ */
+export interface DeadlinesRevised extends EventBase {
+  type: 'DeadlinesRevised';
+  previous: RevisableDeadlines;
+  revised: RevisableDeadlines;
+  previousCalendar: DeadlineBasis | null;
+  calendar: DeadlineBasis;
+  /** The term end the applicant was told changed: the applicant is notified. */
+  termEndChanged: boolean;
+  stageDeadline: null;
+}
+
+/** A new calendar version moved none of the deadlines: the application now rests on it (no stage). */
+export interface CalendarAdopted extends EventBase {
+  type: 'CalendarAdopted';
+  previousCalendar: DeadlineBasis | null;
+  calendar: DeadlineBasis;
+}
+
 export interface SlaAtRisk extends EventBase {
   type: 'SlaAtRisk';
   termEndsAt: string;
@@ -237,6 +273,8 @@ export type ApplicationEvent =
   | HandedOver
   | ReturnedToCollege
   | ResultRequestedBack
+  | DeadlinesRevised
+  | CalendarAdopted
   | SlaAtRisk
   | SlaBreached;
 

@@ -22,6 +22,7 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
         application: e.application,
         deadlines: e.deadlines,
         atRiskFrom: e.atRiskFrom,
+        calendar: e.calendar,
         intakeFindings: e.findings,
         consentMissing: refused ? false : e.consentMissing,
         identity: refused ? null : { status: 'PENDING', requestId: null, findings: [], failure: null, retries: 0, updatedAt: null },
@@ -108,6 +109,22 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
       return withResult(s, 'RETURNED_TO_COLLEGE', { returnedAt: e.at });
     case 'ResultRequestedBack':
       return withResult(s, 'REQUESTED_BACK', { requestedBackAt: e.at });
+    case 'DeadlinesRevised': {
+      const r = e.revised;
+      return {
+        ...s,
+        deadlines: r.deadlines,
+        atRiskFrom: r.atRiskFrom,
+        calendar: e.calendar,
+        college: s.college && r.reviewDeadline ? { ...s.college, reviewDeadline: r.reviewDeadline } : s.college,
+        preliminaryRefusal:
+          s.preliminaryRefusal && r.hearingLatest && r.objectionWindowEnd
+            ? { ...s.preliminaryRefusal, hearingLatest: r.hearingLatest, objectionWindowEnd: r.objectionWindowEnd }
+            : s.preliminaryRefusal,
+      };
+    }
+    case 'CalendarAdopted':
+      return { ...s, calendar: e.calendar };
     case 'SlaAtRisk':
       return { ...s, sla: { ...s.sla, atRiskReportedAt: e.at } };
     case 'SlaBreached':

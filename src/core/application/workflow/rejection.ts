@@ -37,8 +37,7 @@ export type RejectionCode =
   | 'STORAGE_PERIOD_NOT_OVER'
   | 'INSTANT_BEFORE_SUBMISSION'
   | 'INVALID_COMMAND'
-  /** The working-day calendar has no data for a needed date (a calendar error code is passed on). */
-  | 'CALENDAR_YEAR_MISSING'
+  /** The working-day calendar cannot compute a needed date (outside 1990-2199, a bad count); its code is in details. */
   | 'CALENDAR_ERROR';
 
 export interface Rejection {

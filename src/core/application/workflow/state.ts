@@ -109,6 +109,15 @@ export interface ResultState {
   handedOverAt: string | null;
 }
 
+/**
+ * Which calendar the deadlines rest on (issue: deadlines say what they rest on): the calendar
+ * version id, and whether any year the service term touches is provisional.
+ */
+export interface DeadlineBasis {
+  calendarVersion: string;
+  provisional: boolean;
+}
+
 export interface SlaState {
   atRiskReportedAt: string | null;
   breachedReportedAt: string | null;
@@ -122,6 +131,8 @@ export interface ApplicationState {
   application: Application | null;
   deadlines: ServiceDeadlines | null;
   atRiskFrom: string | null;
+  /** The calendar the deadlines were computed on; null for states stored before it was recorded. */
+  calendar: DeadlineBasis | null;
   intakeFindings: IntakeFinding[];
   consentMissing: boolean;
   identity: IdentityState | null;
@@ -142,6 +153,7 @@ export const initialState: ApplicationState = Object.freeze({
   application: null,
   deadlines: null,
   atRiskFrom: null,
+  calendar: null,
   intakeFindings: [],
   consentMissing: false,
   identity: null,

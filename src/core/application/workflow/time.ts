@@ -1,7 +1,7 @@
 /**
  * Instant and date helpers of the workflow (Kazakhstan time, SPEC section 4). Pure.
  */
-import { almatyDate, almatyDateTime, endOfAlmatyDay, isIsoDate, type WorkingCalendar } from '../../calendar/index.js';
+import { almatyDate, almatyDateTime, endOfAlmatyDay, isIsoDate, type ClassifiedCalendar } from '../../calendar/index.js';
 
 const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -33,7 +33,7 @@ export function earlier(a: string, b: string): string {
 export { almatyDate, endOfAlmatyDay };
 
 /** `date` itself when it is a working day, else the next working day. */
-export function workingDayOnOrAfter(cal: WorkingCalendar, date: string): string {
+export function workingDayOnOrAfter(cal: ClassifiedCalendar, date: string): string {
   return cal.isWorkingDay(date) ? date : cal.nextWorkingDay(date);
 }
 
