@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { defaultCalendar } from '../core/calendar/index.js';
+import { almatyDate } from '../core/calendar/index.js';
 import type { AppConfig } from '../platform/config/schema.js';
 import { Topics } from '../contract/topics.js';
 import { connect, runtimeUrl } from '../platform/db/connect.js';
@@ -13,7 +13,9 @@ import type { Logger } from '../platform/logging/logger.js';
 import { connectMessaging } from '../platform/messaging/bootstrap.js';
 import { OUTBOX_CURSOR_TOPIC, internalTopicName } from '../platform/messaging/topics.js';
 import { OutboxRelay } from '../pipeline/outbox/relay.js';
-import { missingCalendarYear } from '../platform/calendar/calendar-horizon.js';
+import { CalendarStore, SHIPPED_CALENDAR_DIR } from '../platform/calendar/calendar-store.js';
+import { logCalendarOutlook } from '../platform/calendar/outlook-log.js';
+import { CalendarRevisions } from '../timers/calendar-revision.js';
 import { defaultDeps, type AdapterDeps } from '../pipeline/deps.js';
 
 export interface RunningAdapter {
@@ -23,6 +25,10 @@ export interface RunningAdapter {
   relay: OutboxRelay;
   scheduler: IdentityRetryScheduler;
   sla: SlaMonitor;
+  calendars: CalendarStore;
+  revisions: CalendarRevisions;
+  /** Reads the calendar directory again; a new valid version revises the open applications. */
+  reloadCalendar(): boolean;
   stop(): Promise<void>;
 }
 
@@ -43,12 +49,10 @@ export async function migrate(config: AppConfig): Promise<string[]> {
 export async function startAdapter(config: AppConfig, log: Logger, overrides: Partial<AdapterDeps> = {}): Promise<RunningAdapter> {
   const applied = await migrate(config);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
-  const calendar = defaultCalendar();
-  const deps = { ...defaultDeps(config, calendar, log), ...overrides };
-  const missingYear = missingCalendarYear(calendar.years, deps.now());
-  if (missingYear !== null) {
-    log.warn({ code: 'CALENDAR_HORIZON', missingYear }, `config/calendar/${missingYear}.json is missing: applications whose term runs into ${missingYear} will be refused with CALENDAR_YEAR_MISSING. Add the year's holidays and transfers as published by the labour authority.`);
-  }
+  const calendars = new CalendarStore(config.calendar.dir || SHIPPED_CALENDAR_DIR, log);
+  const deps: AdapterDeps = Object.assign(defaultDeps(config, calendars, log), overrides);
+  log.info({ calendarVersion: calendars.current().version.id, dir: calendars.dir }, 'calendar loaded');
+  logCalendarOutlook(calendars.current(), almatyDate(deps.now().toISOString()), config.calendar.outlookDays, log);
   const dbUrl = runtimeUrl(config.database.url, config.database.runtimeRole, config.database.runtimePassword);
   const db = connect({ url: dbUrl, schema: config.database.schema, poolMax: config.database.poolMax });
   const { kafka, codec } = await connectMessaging(config, log);
@@ -76,6 +80,11 @@ export async function startAdapter(config: AppConfig, log: Logger, overrides: Pa
     cursorGroup: `${config.kafka.groupId}-outbox-cursor`,
     cursorTopic: internalTopicName(OUTBOX_CURSOR_TOPIC, config.kafka.topicPrefix),
   });
+  const revisions = new CalendarRevisions(db, deps);
+  calendars.onChange((next) => {
+    logCalendarOutlook(next, almatyDate(deps.now().toISOString()), config.calendar.outlookDays, log);
+    void revisions.request();
+  });
   const scheduler = new IdentityRetryScheduler(db, deps);
   const sla = new SlaMonitor(db, deps);
   relay.start();
@@ -88,6 +97,9 @@ export async function startAdapter(config: AppConfig, log: Logger, overrides: Pa
     await db.destroy();
     throw err;
   }
+  // Deadlines computed on another version (a file changed while the adapter was down) follow now.
+  void revisions.request();
+  if (config.calendar.watch) calendars.watch();
   log.info({ groupId: config.kafka.groupId, prefix: config.kafka.topicPrefix || '(none)' }, 'adapter started');
 
   return {
@@ -97,7 +109,12 @@ export async function startAdapter(config: AppConfig, log: Logger, overrides: Pa
     relay,
     scheduler,
     sla,
+    calendars,
+    revisions,
+    reloadCalendar: () => calendars.reload(),
     async stop() {
+      calendars.close();
+      await revisions.stop();
       await consumer.stop();
       await sla.stop();
       await scheduler.stop();

@@ -16,6 +16,9 @@ export async function runStart(config: AppConfig, log: Logger, withStub: boolean
   const infra = await startInfrastructure(config, log);
   const effective = withInfrastructure(config, infra);
   const adapter = await startAdapter(effective, log);
+  // SIGHUP: read the calendar directory again (as a file change does when calendar.watch is on).
+  const onHup = () => adapter.reloadCalendar();
+  process.on('SIGHUP', onHup);
   const stub = withStub
     ? spawn(process.execPath, [...process.execArgv, fileURLToPath(new URL('./main.ts', import.meta.url)), 'gateway-stub'], {
         env: { ...process.env, ...infrastructureEnv(infra) },
@@ -25,6 +28,7 @@ export async function runStart(config: AppConfig, log: Logger, withStub: boolean
   log.info({ mode: infra.mode, kafka: infra.kafkaBrokers, registry: infra.registryUrl, gatewayStub: stub ? stub.pid : 'not started' }, 'system running; Ctrl-C stops it');
   const signal = await untilSignal();
   log.info({ signal }, 'stopping');
+  process.off('SIGHUP', onHup);
   const stubExited = stub && stub.exitCode === null ? new Promise((r) => stub.once('exit', r)) : Promise.resolve();
   stub?.kill('SIGTERM');
   await adapter.stop();

@@ -1,5 +1,7 @@
 import { defaultDeps } from '../pipeline/deps.js';
-import { defaultCalendar } from '../core/calendar/index.js';
+import { loadCalendarDirectory } from '../platform/calendar/load-calendar-directory.js';
+import { SHIPPED_CALENDAR_DIR } from '../platform/calendar/calendar-store.js';
+import { checkCalendarFile, showCalendarYear } from './calendar-commands.js';
 import type { AppConfig } from '../platform/config/schema.js';
 import { INBOUND_TOPICS, dlqTopic, isTopicName, topicName } from '../contract/topics.js';
 import { connect, runtimeUrl } from '../platform/db/connect.js';
@@ -50,9 +52,29 @@ export async function runIdentityRetry(config: AppConfig, log: Logger, args: str
   requireServices(config);
   const db = connect({ url: runtimeUrl(config.database.url, config.database.runtimeRole, config.database.runtimePassword), schema: config.database.schema });
   try {
-    const requestId = await retryIdentityCheck(db, defaultDeps(config, defaultCalendar(), log), applicationId, operatorId);
+    const calendar = loadCalendarDirectory(calendarDir(config));
+    const requestId = await retryIdentityCheck(db, defaultDeps(config, { current: () => calendar }, log), applicationId, operatorId);
     process.stdout.write(`identity request ${requestId} queued; the running adapter publishes it\n`);
   } finally {
     await db.destroy();
   }
+}
+
+function calendarDir(config: AppConfig): string {
+  return config.calendar.dir || SHIPPED_CALENDAR_DIR;
+}
+
+/** `calendar-show <year>`: a year of the calendar in use, every day off with its reason and source. */
+export async function runCalendarShow(config: AppConfig, _log: Logger, args: string[]): Promise<void> {
+  const year = Number(args[0]);
+  if (!Number.isInteger(year)) throw new AppError('CLI_USAGE', 'usage: calendar-show <year>, e.g. calendar-show 2027');
+  process.stdout.write(`${showCalendarYear(loadCalendarDirectory(calendarDir(config)), year)}\n`);
+}
+
+/** `calendar-check <file>`: a new statute.json or <year>.json checked against the directory before it is deployed. */
+export async function runCalendarCheck(config: AppConfig, _log: Logger, args: string[]): Promise<void> {
+  if (!args[0]) throw new AppError('CLI_USAGE', 'usage: calendar-check <path/to/2027.json>');
+  const { ok, text } = checkCalendarFile(calendarDir(config), args[0]);
+  process.stdout.write(`${text}\n`);
+  if (!ok) throw new AppError('CALENDAR_DATA_INVALID', `${args[0]} is not valid; fix it before deploying (see above).`);
 }

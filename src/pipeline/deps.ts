@@ -1,21 +1,36 @@
 import { randomUUID } from 'node:crypto';
-import type { WorkingCalendar } from '../core/calendar/index.js';
+import type { ClassifiedCalendar } from '../core/calendar/index.js';
 import type { AppConfig } from '../platform/config/schema.js';
 import { Topics, topicName } from '../contract/topics.js';
 import type { Logger } from '../platform/logging/logger.js';
+import { createClock, type Clock } from '../platform/clock/clock.js';
 import type { OutboundEnv } from './saga/outbound.js';
 
 /** What the adapter's handlers and timers share. `now` is the only clock of the adapter. */
 export interface AdapterDeps {
   config: AppConfig;
-  calendar: WorkingCalendar;
+  /** The calendar version in use (it changes when the calendar files are reloaded). */
+  readonly calendar: ClassifiedCalendar;
   log: Logger;
   now(): Date;
   newId(): string;
 }
 
-export function defaultDeps(config: AppConfig, calendar: WorkingCalendar, log: Logger): AdapterDeps {
-  return { config, calendar, log, now: () => new Date(), newId: randomUUID };
+/** Where the current calendar comes from: a loaded store, or a fixed calendar. */
+export interface CalendarSource {
+  current(): ClassifiedCalendar;
+}
+
+export function defaultDeps(config: AppConfig, calendars: CalendarSource, log: Logger, clock: Clock = createClock(config.clock)): AdapterDeps {
+  return {
+    config,
+    get calendar() {
+      return calendars.current();
+    },
+    log,
+    now: () => clock.now(),
+    newId: randomUUID,
+  };
 }
 
 /** The outbound environment for messages caused by one input with chain id `correlationId`. */

@@ -21,6 +21,8 @@ export function childEnv(config: AppConfig): NodeJS.ProcessEnv {
     IDENTITY_RESPONSE_TIMEOUT_MS: String(config.identity.responseTimeoutMs),
     IDENTITY_MAX_ATTEMPTS: String(config.identity.maxAttempts),
     LOG_LEVEL: 'info',
+    CLOCK_START_AT: config.clock.startAt,
+    CLOCK_ANCHOR_AT: config.clock.anchorAt,
   };
 }
 

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
-import { millisToInstant } from '../../src/contract/logical-types.js';
 import type { MonitoringStage } from '../../src/contract/messages.js';
 import { INBOUND_TOPICS, Topics, dlqTopic } from '../../src/contract/topics.js';
 import { eligiblePerson, portalApplication, pscApplication } from '../../src/local/demo/applications.js';
 import { harness, type Harness } from '../support/adapter-harness.js';
 import { killHard, spawnAdapter } from './adapter-process.js';
+import { clockNow } from '../support/clock.js';
 
 const N = 600;
 let h: Harness;
@@ -27,7 +27,7 @@ afterAll(async () => {
 
 describe('the adapter killed with SIGKILL in the middle of 600 applications', () => {
   it('loses nothing and duplicates nothing: every application has exactly its stages, in order', async () => {
-    const now = millisToInstant(Date.now());
+    const now = clockNow(h.config);
     const { populationSeed: seed, populationSize: size } = h.config.gatewayStub;
     const apps = Array.from({ length: N }, (_, i) => {
       const { person } = eligiblePerson(seed, size, i * 3, now.slice(0, 10));

@@ -8,6 +8,11 @@ export interface ProvidedInfra {
   kafkaBrokers: string[];
   registryUrl: string;
   databaseUrl: string;
+  /**
+   * The clock of the run: CLOCK_START_AT (e.g. a day in 2027) shifts the adapter's, the stub's and
+   * the tests' "now" alike, anchored at one real instant so every process agrees.
+   */
+  clock: { startAt: string; anchorAt: string };
 }
 
 declare module 'vitest' {
@@ -32,6 +37,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     kafkaBrokers: infra.kafkaBrokers,
     registryUrl: infra.registryUrl,
     databaseUrl: infra.databaseUrl,
+    clock: { startAt: process.env.CLOCK_START_AT ?? '', anchorAt: process.env.CLOCK_START_AT ? new Date().toISOString() : '' },
   });
   return () => infra.stop();
 }

@@ -21,6 +21,8 @@ export function isolatedConfig(label: string, overrides: Record<string, string> 
     DATABASE_SCHEMA: `t_${testId}`,
     DATABASE_RUNTIME_ROLE: 'tvet_runtime_test',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
+    CLOCK_START_AT: infra.clock.startAt,
+    CLOCK_ANCHOR_AT: infra.clock.anchorAt,
     ...overrides,
   });
   return { ...config, testId };

@@ -16,6 +16,7 @@ import type { IdentityRequest } from '../../contract/messages.js';
 import { Topics } from '../../contract/topics.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import { connectMessaging } from '../../platform/messaging/bootstrap.js';
+import { createClock } from '../../platform/clock/clock.js';
 import { decideAnswer, type AnswerSettings } from './answer.js';
 import { parseOutages } from './outages.js';
 import { populationIndex } from './population.js';
@@ -38,6 +39,7 @@ export async function startGatewayStub(config: AppConfig, log: Logger): Promise<
     outages: parseOutages(cfg.outages),
   };
   const population = populationIndex(cfg.populationSeed, cfg.populationSize);
+  const clock = createClock(config.clock);
   const { kafka, codec } = await connectMessaging(config, log, '-gateway-stub');
   const requestsTopic = codec.topic(Topics.identityRequests);
   const responsesTopic = codec.topic(Topics.identityResponses);
@@ -68,7 +70,8 @@ export async function startGatewayStub(config: AppConfig, log: Logger): Promise<
     }
     const receivedAt = Date.now();
     if (cfg.latencyMs > 0) await sleep(cfg.latencyMs);
-    const answer = decideAnswer({ request, population, settings, elapsedMs: receivedAt - startedAt, now: millisToInstant(Date.now()), messageId: randomUUID() });
+    // The answer's instants come from the system's clock (shifted in tests and simulations), its outage windows from real time.
+    const answer = decideAnswer({ request, population, settings, elapsedMs: receivedAt - startedAt, now: millisToInstant(clock.now().getTime()), messageId: randomUUID() });
     if (answer.kind === 'SILENT') {
       stats.silent += 1;
       log.info(ids, 'gateway stub: outage window, request left unanswered');

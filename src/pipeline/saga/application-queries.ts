@@ -24,6 +24,7 @@ function columns(state: ApplicationState, stageSeq: number) {
     registration_date: state.deadlines?.registrationDate ?? null,
     term_end_date: state.deadlines?.termEndDate ?? null,
     term_ends_at: state.deadlines?.termEndsAt ?? null,
+    calendar_version: state.calendar?.calendarVersion ?? null,
   };
 }
 
@@ -52,4 +53,24 @@ export async function selectOpenApplicationIds(db: Knex, termEndsBefore: Date, l
     .orderBy('term_ends_at')
     .limit(limit)
     .pluck('application_id');
+}
+
+/**
+ * Open applications whose deadlines do not rest on calendar `version` yet, locked for this
+ * transaction; rows another instance is revising are skipped (SKIP LOCKED), never waited for.
+ */
+export async function selectApplicationsToRevise(tx: Knex.Transaction, version: string, limit: number): Promise<string[]> {
+  return tx('applications')
+    .whereNotIn('status', ['INTAKE_REFUSED', 'HANDED_OVER', 'NEW'])
+    .andWhere((q) => q.whereNull('calendar_version').orWhereNot('calendar_version', version))
+    .orderBy('application_id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .pluck('application_id');
+}
+
+/** Records that an application's deadlines rest on `version` when the revision changed nothing to write. */
+export async function markCalendarVersion(tx: Knex.Transaction, applicationId: string, version: string): Promise<void> {
+  await tx('applications').where({ application_id: applicationId }).update({ calendar_version: version });
 }

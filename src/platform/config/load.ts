@@ -59,6 +59,12 @@ function fromEnv(env: NodeJS.ProcessEnv): Json {
       }
       value = Number(raw);
     }
+    if (kind === 'bool') {
+      if (!/^(true|false|1|0)$/i.test(raw.trim())) {
+        throw new ConfigError('CONFIG_INVALID', `Environment variable ${name} (config key ${path}) must be true or false, got "${raw}".`, { key: path, env: name });
+      }
+      value = /^(true|1)$/i.test(raw.trim());
+    }
     setPath(out, path, value);
   }
   return out;

@@ -35,6 +35,26 @@ export const configSchema = z.object({
     cacheDir: z.string(),
     startTimeoutMs: z.number().int().min(1000),
   }),
+  /** The working-day calendar: a directory of statute.json and <year>.json, reloaded while running. */
+  calendar: z.object({
+    /** Directory of the calendar files; empty means the shipped config/calendar. */
+    dir: z.string(),
+    /** Reload when a file in the directory changes (also on SIGHUP). */
+    watch: z.boolean(),
+    /** Days ahead the start-up outlook looks for provisional years. */
+    outlookDays: z.number().int().min(1).max(400),
+  }),
+  /**
+   * The adapter's clock. For tests and simulations only: production leaves both unset and reads
+   * the real time. `startAt` shifts the clock so that "now" begins at that instant; `speed`
+   * makes it run faster (2 = two seconds of service per real second).
+   */
+  clock: z.object({
+    startAt: z.union([z.literal(''), z.string().datetime({ offset: true, message: 'an ISO-8601 instant with offset' })]),
+    /** The real instant at which the clock reads startAt; set it for every process of one run so they agree. */
+    anchorAt: z.union([z.literal(''), z.string().datetime({ offset: true, message: 'an ISO-8601 instant with offset' })]),
+    speed: z.number().min(0.001).max(1_000_000),
+  }),
   log: z.object({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   }),
@@ -68,7 +88,7 @@ export const configSchema = z.object({
 
 export type AppConfig = z.infer<typeof configSchema>;
 
-type Kind = 'string' | 'int' | 'number' | 'list';
+type Kind = 'string' | 'int' | 'number' | 'list' | 'bool';
 
 /** Environment variables that override configuration keys. One table, used by the loader, the README and the compose test. */
 export const envOverrides: ReadonlyArray<{ env: string; path: string; kind: Kind }> = [
@@ -92,6 +112,11 @@ export const envOverrides: ReadonlyArray<{ env: string; path: string; kind: Kind
   { env: 'TVET_CACHE_DIR', path: 'infra.cacheDir', kind: 'string' },
   { env: 'INFRA_START_TIMEOUT_MS', path: 'infra.startTimeoutMs', kind: 'int' },
   { env: 'LOG_LEVEL', path: 'log.level', kind: 'string' },
+  { env: 'CALENDAR_DIR', path: 'calendar.dir', kind: 'string' },
+  { env: 'CALENDAR_WATCH', path: 'calendar.watch', kind: 'bool' },
+  { env: 'CLOCK_START_AT', path: 'clock.startAt', kind: 'string' },
+  { env: 'CLOCK_ANCHOR_AT', path: 'clock.anchorAt', kind: 'string' },
+  { env: 'CLOCK_SPEED', path: 'clock.speed', kind: 'number' },
   { env: 'IDENTITY_RESPONSE_TIMEOUT_MS', path: 'identity.responseTimeoutMs', kind: 'int' },
   { env: 'IDENTITY_MAX_ATTEMPTS', path: 'identity.maxAttempts', kind: 'int' },
   { env: 'IDENTITY_MIN_BACKOFF_MS', path: 'identity.minBackoffMs', kind: 'int' },

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as m001 from './migrations/001_schema_and_roles.js';
 import * as m002 from './migrations/002_saga_inbox_outbox.js';
 import * as m003 from './migrations/003_identity_and_relay.js';
+import * as m004 from './migrations/004_calendar_version.js';
 
 export interface MigrationContext {
   schema: string;
@@ -16,6 +17,7 @@ const MIGRATIONS: ReadonlyArray<[string, Step]> = [
   ['001_schema_and_roles', m001.up],
   ['002_saga_inbox_outbox', m002.up],
   ['003_identity_and_relay', m003.up],
+  ['004_calendar_version', m004.up],
 ];
 
 class ListSource implements Knex.MigrationSource<[string, Step]> {

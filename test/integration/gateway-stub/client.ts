@@ -2,11 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import { Partitioners, type Consumer, type Producer } from 'kafkajs';
 import type { AppConfig } from '../../../src/platform/config/schema.js';
-import { millisToInstant } from '../../../src/contract/logical-types.js';
 import type { IdentityRequest, IdentityResponse } from '../../../src/contract/messages.js';
 import { Topics } from '../../../src/contract/topics.js';
 import type { Logger } from '../../../src/platform/logging/logger.js';
 import { connectMessaging, type Messaging } from '../../../src/platform/messaging/bootstrap.js';
+import { clockNow } from '../../support/clock.js';
 
 export interface Received {
   key: string | null;
@@ -49,7 +49,7 @@ export async function gatewayTestClient(config: AppConfig, log: Logger): Promise
     requestsTopic,
     responsesTopic,
     request: (over) => {
-      const now = millisToInstant(Date.now());
+      const now = clockNow(config);
       const applicationId = over.applicationId ?? `APP-${randomUUID()}`;
       return {
         messageId: randomUUID(),

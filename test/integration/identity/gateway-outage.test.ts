@@ -2,13 +2,13 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { millisToInstant } from '../../../src/contract/logical-types.js';
 import type { MonitoringStage } from '../../../src/contract/messages.js';
 import { Topics } from '../../../src/contract/topics.js';
 import { eligiblePerson, portalApplication, pscApplication } from '../../../src/local/demo/applications.js';
 import { retryIdentityCheck } from '../../../src/ops/identity-retry.js';
 import { harness, type Harness } from '../../support/adapter-harness.js';
 import { childEnv } from '../../e2e/adapter-process.js';
+import { clockNow } from '../../support/clock.js';
 
 const MAIN = fileURLToPath(new URL('../../../src/cli/main.ts', import.meta.url));
 
@@ -26,7 +26,8 @@ const stagesOf = (id: string) => h.reader.on(h.topic(Topics.monitoringStages)).m
 
 describe('a gateway outage', () => {
   it('delays applications and loses none: IDENTITY_FAILED, then verified after an operator retry', async () => {
-    const now = millisToInstant(Date.now());
+    const now = clockNow(h.config);
+    const sentAt = Date.now();
     const seed = h.config.gatewayStub.populationSeed;
     const size = h.config.gatewayStub.populationSize;
     const portal = portalApplication(eligiblePerson(seed, size, 60, now.slice(0, 10)).person, { submittedAt: now });
@@ -44,7 +45,7 @@ describe('a gateway outage', () => {
     expect(h.stub!.stats().silent).toBeGreaterThanOrEqual(6);
 
     // The outage ends; an operator asks again for each application.
-    await h.reader.until(() => Date.now() - Date.parse(now) > 12_500, 20_000, 'the end of the outage');
+    await h.reader.until(() => Date.now() - sentAt > 12_500, 20_000, 'the end of the outage');
     await retryIdentityCheck(h.adapter!.db, h.adapter!.deps, portal.applicationId, 'op-7');
     // The operator command, as a process of its own, for the other one.
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', MAIN, 'identity-retry', psc.applicationId, 'op-7'], { env: childEnv(h.config) });
@@ -59,7 +60,7 @@ describe('a gateway outage', () => {
   });
 
   it('refuses an operator retry for an application whose check did not fail', async () => {
-    const now = millisToInstant(Date.now());
+    const now = clockNow(h.config);
     const app = portalApplication(eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 80, now.slice(0, 10)).person, { submittedAt: now });
     await h.send(Topics.portalApplications, app.applicationId, app);
     await h.reader.until(() => stagesOf(app.applicationId).length >= 1, 30_000, 'SUBMITTED');

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { millisToInstant } from '../../../src/contract/logical-types.js';
 import type { MonitoringStage } from '../../../src/contract/messages.js';
 import { Topics } from '../../../src/contract/topics.js';
 import { eligiblePerson, portalApplication } from '../../../src/local/demo/applications.js';
 import { harness, type Harness } from '../../support/adapter-harness.js';
+import { clockNow } from '../../support/clock.js';
 
 // The gateway answers after 2.5 s; the adapter waits 1.5 s (+ backoff) before asking again.
 let h: Harness;
@@ -16,7 +16,7 @@ afterAll(async () => h?.stop());
 
 describe('a slow gateway', () => {
   it('is asked again with backoff, and the application is verified once, by the first answer', async () => {
-    const now = millisToInstant(Date.now());
+    const now = clockNow(h.config);
     const { person } = eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 5, now.slice(0, 10));
     const msg = portalApplication(person, { submittedAt: now });
     await h.send(Topics.portalApplications, msg.applicationId, msg);

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { millisToInstant } from '../../../src/contract/logical-types.js';
 import type { MonitoringStage } from '../../../src/contract/messages.js';
 import { Topics, dlqTopic } from '../../../src/contract/topics.js';
 import { eligiblePerson, portalApplication, pscApplication } from '../../../src/local/demo/applications.js';
 import { findPersonIndex, personAt } from '../../../src/local/gateway-stub/population.js';
 import { runSlaChecks } from '../../../src/timers/sla-monitor.js';
 import { harness, type Harness } from '../../support/adapter-harness.js';
+import { clockNow } from '../../support/clock.js';
 
 let h: Harness;
-const now = () => millisToInstant(Date.now());
+const now = () => clockNow(h.config);
 const today = () => now().slice(0, 10);
 
 beforeAll(async () => {

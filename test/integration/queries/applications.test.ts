@@ -2,7 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
 import { encodeState, type ApplicationState } from '../../../src/core/application/index.js';
 import { evolve } from '../../../src/core/application/index.js';
-import { insertApplication, selectApplicationForUpdate, selectOpenApplicationIds, updateApplication } from '../../../src/pipeline/saga/application-queries.js';
+import {
+  insertApplication,
+  markCalendarVersion,
+  selectApplicationForUpdate,
+  selectApplicationsToRevise,
+  selectOpenApplicationIds,
+  updateApplication,
+} from '../../../src/pipeline/saga/application-queries.js';
 import { openQueriesDb, stillPendingAfter, type QueriesDb } from './db.js';
 import { portalReceived, portalRegistered, pscAccepted, pscHandedOver, pscRefused } from './states.js';
 
@@ -189,5 +196,45 @@ describe('selectOpenApplicationIds', () => {
     await insert(pscRefused('GOV4C-REFUSED'));
     await insert(pscHandedOver());
     expect(await selectOpenApplicationIds(db.runtime, FAR, 10)).toEqual([]);
+  });
+});
+
+describe('selectApplicationsToRevise and markCalendarVersion', () => {
+  const V = '2027-05-06/aaaaaaaaaaaa';
+  it('selects the open applications not on the version, in id order, and skips closed and current ones', async () => {
+    await insert(portalReceived('REV-B'));
+    await insert(pscAccepted('REV-A'));
+    await insert(pscRefused('REV-CLOSED'));
+    await insert(pscHandedOver());
+    await insert(portalReceived('REV-ON-V'));
+    await db.runtime.transaction((tx) => markCalendarVersion(tx, 'REV-ON-V', V));
+    const ids = await db.runtime.transaction((tx) => selectApplicationsToRevise(tx, V, 10));
+    expect(ids).toEqual(['REV-A', 'REV-B']);
+    expect(await db.runtime.transaction((tx) => selectApplicationsToRevise(tx, V, 1))).toEqual(['REV-A']);
+  });
+
+  it('stores the state\'s calendar version in the column on insert', async () => {
+    const state = portalReceived('REV-COL');
+    await insert(state);
+    const row = await db.runtime('applications').where({ application_id: 'REV-COL' }).first('calendar_version');
+    expect(row.calendar_version).toBe(state.calendar!.calendarVersion);
+  });
+
+  it('skips rows another transaction holds (SKIP LOCKED), so two instances never revise one application at once', async () => {
+    await insert(portalReceived('REV-1'));
+    await insert(portalReceived('REV-2'));
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let first: string[] = [];
+    const t1 = db.runtime.transaction(async (tx) => {
+      first = await selectApplicationsToRevise(tx, V, 1);
+      await held;
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    const second = await db.runtime.transaction((tx) => selectApplicationsToRevise(tx, V, 10));
+    release();
+    await t1;
+    expect(first).toEqual(['REV-1']);
+    expect(second).toEqual(['REV-2']);
   });
 });
