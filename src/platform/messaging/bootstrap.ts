@@ -17,7 +17,7 @@ export interface Messaging {
  */
 export async function connectMessaging(config: AppConfig, log: Logger, clientSuffix = ''): Promise<Messaging> {
   const registry = createRegistry(config.schemaRegistry.url);
-  const schemas = await registerContractSchemas(registry, config.kafka.topicPrefix);
+  const schemas = await registerContractSchemas(config.schemaRegistry.url, config.kafka.topicPrefix);
   const kafka = createKafka(config, log, clientSuffix);
   const admin = kafka.admin();
   await admin.connect();
