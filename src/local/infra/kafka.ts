@@ -50,6 +50,24 @@ const LOG4J = [
   'log4j.logger.state.change.logger=WARN',
 ].join('\n') + '\n';
 
+/**
+ * A cluster id as `kafka-storage random-uuid` makes one: 16 random bytes, base64url, 22 chars.
+ * About one in 64 such strings starts with '-', which the storage tool's parser takes for an
+ * option ("--cluster-id/-t: expected one argument"); Kafka's Uuid.randomUuid() draws again then,
+ * and so do we. `random` is for tests.
+ */
+export function randomClusterId(random: (size: number) => Buffer = randomBytes): string {
+  for (;;) {
+    const id = random(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
+
+/** `StorageTool format` arguments; the id is glued to its option so no id can read as an option. */
+export function storageFormatArgs(clusterId: string, propertiesFile: string): string[] {
+  return ['format', `--cluster-id=${clusterId}`, '-c', propertiesFile];
+}
+
 /** A metadata request succeeds: the broker is serving clients. */
 export async function kafkaAnswers(brokers: string[]): Promise<boolean> {
   const admin = new Kafka({ clientId: 'readiness', brokers, logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 2000 }).admin();
@@ -78,8 +96,8 @@ export async function startKafka(opts: { cacheDir: string; version: string; time
   writeFileSync(join(dir, 'log4j.properties'), LOG4J);
   const classpath = join(libs, 'libs', '*');
   const jvm = ['-Xms256m', '-Xmx1g', `-Dlog4j.configuration=file:${join(dir, 'log4j.properties')}`, '-cp', classpath];
-  const clusterId = randomBytes(16).toString('base64url');
-  await runToCompletion('kafka storage format', java.bin, [...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', props], { timeoutMs: 120_000 });
+  const formatArgs = [...jvm, 'kafka.tools.StorageTool', ...storageFormatArgs(randomClusterId(), props)];
+  await runToCompletion('kafka storage format', java.bin, formatArgs, { timeoutMs: 120_000 });
   const proc = startProcess('kafka', java.bin, [...jvm, 'kafka.Kafka', props], join(dir, 'kafka.log'));
   const brokers = [`127.0.0.1:${brokerPort}`];
   await waitUntilReady(proc, () => kafkaAnswers(brokers), opts.timeoutMs);

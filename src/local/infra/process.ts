@@ -11,33 +11,40 @@ export interface ServiceProcess {
 }
 
 const running = new Set<ServiceProcess>();
-const stoppables = new Set<{ name: string; stop(): Promise<void> }>();
+const stoppables = new Set<{ name: string; stop(): Promise<void>; kill?: () => void }>();
 let hooksInstalled = false;
 
-/** Something besides a child process to stop on Ctrl-C (e.g. embedded PostgreSQL). Returns an unregister function. */
-export function registerStoppable(name: string, stop: () => Promise<void>): () => void {
+/**
+ * Something besides a child process to stop on Ctrl-C (e.g. embedded PostgreSQL); `kill`, when
+ * given, runs synchronously at process exit (no async work is possible there). Returns an
+ * unregister function.
+ */
+export function registerStoppable(name: string, stop: () => Promise<void>, kill?: () => void): () => void {
   installExitHooks();
-  const entry = { name, stop };
+  const entry = { name, stop, kill };
   stoppables.add(entry);
   return () => stoppables.delete(entry);
 }
 
 /**
- * On exit every child this process started is killed. On Ctrl-C / SIGTERM, when nobody else
- * handles the signal (the `start` and `infra` commands do, and stop in order), the services are
- * stopped and the process exits.
+ * On exit every child this process started is killed. On Ctrl-C / SIGTERM / SIGHUP, when nobody
+ * else handles the signal (the `start` and `infra` commands do, and stop in order), the services
+ * are stopped and the process exits with 128 + the signal number. Never on `beforeExit`: the
+ * exit code is the caller's (vitest sets it when tests fail).
  */
 function installExitHooks(): void {
   if (hooksInstalled) return;
   hooksInstalled = true;
   process.on('exit', () => {
     for (const s of running) s.child.kill('SIGKILL');
+    for (const s of stoppables) s.kill?.();
   });
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  const exitCodes = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+  for (const sig of ['SIGHUP', 'SIGINT', 'SIGTERM'] as const) {
     const onSignal = () => {
       if (process.listenerCount(sig) > 1) return;
       const all = [...[...running].map((s) => s.stop()), ...[...stoppables].map((s) => s.stop())];
-      void Promise.allSettled(all).then(() => process.exit(sig === 'SIGINT' ? 130 : 143));
+      void Promise.allSettled(all).then(() => process.exit(exitCodes[sig]));
     };
     process.on(sig, onSignal);
   }

@@ -1,5 +1,7 @@
-import type { Admin, ITopicConfig } from 'kafkajs';
+import type { Admin, ITopicConfig, Kafka } from 'kafkajs';
 import type { AppConfig } from '../config/schema.js';
+import { AppError } from '../errors/app-error.js';
+import { withDeadline } from './deadline.js';
 import { ALL_TOPICS, INBOUND_TOPICS, dlqTopic, topicName } from '../../contract/topics.js';
 
 /**
@@ -39,4 +41,38 @@ export async function provisionTopics(admin: Admin, config: AppConfig): Promise<
   if (missing.length === 0) return [];
   await admin.createTopics({ topics: missing, waitForLeaders: true });
   return missing.map((t) => t.topic);
+}
+
+export class TopicProvisioningError extends AppError {}
+
+/** Longest the topics may take at start: kafkajs' own retries alone can run for minutes. */
+export const TOPIC_PROVISIONING_TIMEOUT_MS = 60_000;
+
+/**
+ * provisionTopics with its own admin client, at most `timeoutMs`, failing with a typed error
+ * that says what to check. Several processes at once are fine: kafkajs answers a topic another
+ * one created meanwhile (TOPIC_ALREADY_EXISTS) as not created by us.
+ */
+export async function provisionTopicsWithin(
+  kafka: Pick<Kafka, 'admin'>,
+  config: AppConfig,
+  timeoutMs = TOPIC_PROVISIONING_TIMEOUT_MS,
+): Promise<string[]> {
+  const brokers = config.kafka.brokers.join(',');
+  const admin = kafka.admin();
+  const work = admin.connect().then(() => provisionTopics(admin, config));
+  try {
+    return await withDeadline(work, timeoutMs, () => new TopicProvisioningError('TOPIC_PROVISIONING_TIMEOUT',
+      `The topics were not provisioned on ${brokers} within ${timeoutMs} ms. `
+        + 'Check KAFKA_BROKERS and that the brokers answer.',
+      { brokers, timeoutMs }));
+  } catch (err) {
+    if (err instanceof TopicProvisioningError) throw err;
+    const check = `Check KAFKA_BROKERS, that this client may create topics, and that KAFKA_REPLICATION_FACTOR `
+      + `(${config.kafka.replicationFactor}) is not above the number of brokers.`;
+    throw new TopicProvisioningError('TOPIC_PROVISIONING_FAILED',
+      `Could not provision the topics on ${brokers}: ${(err as Error).message}. ${check}`, { brokers }, { cause: err });
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
 }

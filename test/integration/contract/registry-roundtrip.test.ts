@@ -15,7 +15,7 @@ let producer: Producer;
 let consumer: Consumer;
 
 beforeAll(async () => {
-  registered = await registerContractSchemas(registry, prefix);
+  registered = await registerContractSchemas(config.schemaRegistry.url, prefix);
   const admin = kafka.admin();
   await admin.connect();
   await provisionTopics(admin, config);
@@ -34,7 +34,7 @@ describe('the contract on the real schema registry', () => {
   it('registers a schema for every topic and every dead-letter topic, idempotently', async () => {
     expect(registered.size).toBe(ALL_TOPICS.length + INBOUND_TOPICS.length);
     expect(topicPlan(config).map((t) => t.topic)).toEqual(expect.arrayContaining([...registered.keys()]));
-    const again = await registerContractSchemas(registry, prefix);
+    const again = await registerContractSchemas(config.schemaRegistry.url, prefix);
     for (const [topic, s] of registered) expect(again.get(topic)?.id).toBe(s.id);
     const subjects = (await (await fetch(`${config.schemaRegistry.url}/subjects`)).json()) as string[];
     for (const s of registered.values()) expect(subjects).toContain(s.subject);
