@@ -1,21 +1,26 @@
 import type { Knex } from 'knex';
 import { almatyDate } from '../core/calendar/index.js';
-import type { AppConfig } from '../platform/config/schema.js';
+import { timersSchemaOf, type AppConfig } from '../platform/config/schema.js';
 import { Topics } from '../contract/topics.js';
 import { connect, runtimeUrl } from '../platform/db/connect.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { identityResponseHandler } from '../partners/gateway/handle-response.js';
-import { IdentityRetryScheduler } from '../timers/identity-retry.js';
-import { SlaMonitor } from '../timers/sla-monitor.js';
 import { InboundConsumer } from '../pipeline/inbound/batch-consumer.js';
-import { corporationApplicationHandler, portalApplicationHandler } from '../partners/intake-handlers.js';
+import { portalApplicationHandler } from '../partners/portal/handle-application.js';
+import { corporationApplicationHandler } from '../partners/psc/handle-corporation.js';
 import type { Logger } from '../platform/logging/logger.js';
 import { connectMessaging } from '../platform/messaging/bootstrap.js';
 import { OUTBOX_CURSOR_TOPIC, internalTopicName } from '../platform/messaging/topics.js';
 import { OutboxRelay } from '../pipeline/outbox/relay.js';
 import { CalendarStore, SHIPPED_CALENDAR_DIR } from '../platform/calendar/calendar-store.js';
 import { logCalendarOutlook } from '../platform/calendar/outlook-log.js';
-import { CalendarRevisions } from '../timers/calendar-revision.js';
+import { requestCalendarRevision } from '../timers/calendar-revision.js';
+import { timerTasks } from '../timers/tasks.js';
+import { queueTimerSink } from '../timers/timer-sink.js';
+import { startTimerWorker, type TimerWorker } from '../timers/worker.js';
+import { retentionCrontab, retentionTasks } from '../timers/retention.js';
+import { createClock } from '../platform/clock/clock.js';
+import { countApplicationsToRevise } from '../pipeline/saga/application-queries.js';
 import { defaultDeps, type AdapterDeps } from '../pipeline/deps.js';
 
 export interface RunningAdapter {
@@ -23,12 +28,14 @@ export interface RunningAdapter {
   db: Knex;
   consumer: InboundConsumer;
   relay: OutboxRelay;
-  scheduler: IdentityRetryScheduler;
-  sla: SlaMonitor;
+  timers: TimerWorker;
+  /** Schema of the timer queue. */
+  timersSchema: string;
   calendars: CalendarStore;
-  revisions: CalendarRevisions;
   /** Reads the calendar directory again; a new valid version revises the open applications. */
   reloadCalendar(): boolean;
+  /** Resolves once no open application rests on another calendar version than the one in use. */
+  revisionsSettled(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -36,21 +43,29 @@ export interface RunningAdapter {
 export async function migrate(config: AppConfig): Promise<string[]> {
   const owner = connect({ url: config.database.url, schema: config.database.schema });
   try {
-    return await migrateToLatest(owner, { schema: config.database.schema, runtimeRole: config.database.runtimeRole, runtimePassword: config.database.runtimePassword });
+    return await migrateToLatest(owner, {
+      schema: config.database.schema,
+      runtimeRole: config.database.runtimeRole,
+      runtimePassword: config.database.runtimePassword,
+      timersSchema: timersSchemaOf(config),
+    });
   } finally {
     await owner.destroy();
   }
 }
 
 /**
- * The adapter: consumers of the inbound topics, the outbox relay, the identity retry
- * scheduler and the SLA timer, all on the runtime database role. `overrides` lets tests pin the clock or ids.
+ * The adapter: consumers of the inbound topics, the outbox relay and the timer worker (identity
+ * answers overdue, SLA checks, calendar revisions, retention), all on the runtime database role.
+ * `overrides` lets tests pin ids.
  */
 export async function startAdapter(config: AppConfig, log: Logger, overrides: Partial<AdapterDeps> = {}): Promise<RunningAdapter> {
   const applied = await migrate(config);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
   const calendars = new CalendarStore(config.calendar.dir || SHIPPED_CALENDAR_DIR, log);
-  const deps: AdapterDeps = Object.assign(defaultDeps(config, calendars, log), overrides);
+  const clock = createClock(config.clock);
+  const timersSchema = timersSchemaOf(config);
+  const deps: AdapterDeps = Object.assign(defaultDeps(config, calendars, log, queueTimerSink(timersSchema, clock), clock), overrides);
   log.info({ calendarVersion: calendars.current().version.id, dir: calendars.dir }, 'calendar loaded');
   logCalendarOutlook(calendars.current(), almatyDate(deps.now().toISOString()), config.calendar.outlookDays, log);
   const dbUrl = runtimeUrl(config.database.url, config.database.runtimeRole, config.database.runtimePassword);
@@ -80,25 +95,33 @@ export async function startAdapter(config: AppConfig, log: Logger, overrides: Pa
     cursorGroup: `${config.kafka.groupId}-outbox-cursor`,
     cursorTopic: internalTopicName(OUTBOX_CURSOR_TOPIC, config.kafka.topicPrefix),
   });
-  const revisions = new CalendarRevisions(db, deps);
+  const timers = await startTimerWorker({
+    connectionString: dbUrl,
+    schema: timersSchema,
+    concurrency: config.timers.concurrency,
+    pollIntervalMs: config.timers.pollIntervalMs,
+    tasks: { ...timerTasks(db, deps), ...retentionTasks(db, config.retention, log) },
+    crontab: retentionCrontab,
+    log,
+  });
+  const reviseOn = (version: string) =>
+    requestCalendarRevision(db, timersSchema, clock, version).catch((err: unknown) =>
+      log.error({ err, version }, 'the deadline revision could not be queued; it is asked again at the next reload or start'),
+    );
   calendars.onChange((next) => {
     logCalendarOutlook(next, almatyDate(deps.now().toISOString()), config.calendar.outlookDays, log);
-    void revisions.request();
+    void reviseOn(next.version.id);
   });
-  const scheduler = new IdentityRetryScheduler(db, deps);
-  const sla = new SlaMonitor(db, deps);
   relay.start();
-  scheduler.start();
-  sla.start();
   try {
     await consumer.start();
   } catch (err) {
-    await Promise.allSettled([sla.stop(), scheduler.stop(), relay.stop()]);
+    await Promise.allSettled([timers.stop(), relay.stop()]);
     await db.destroy();
     throw err;
   }
   // Deadlines computed on another version (a file changed while the adapter was down) follow now.
-  void revisions.request();
+  await reviseOn(calendars.current().version.id);
   if (config.calendar.watch) calendars.watch();
   log.info({ groupId: config.kafka.groupId, prefix: config.kafka.topicPrefix || '(none)' }, 'adapter started');
 
@@ -107,17 +130,21 @@ export async function startAdapter(config: AppConfig, log: Logger, overrides: Pa
     db,
     consumer,
     relay,
-    scheduler,
-    sla,
+    timers,
+    timersSchema,
     calendars,
-    revisions,
     reloadCalendar: () => calendars.reload(),
+    async revisionsSettled(timeoutMs = 30_000) {
+      const until = Date.now() + timeoutMs;
+      while ((await countApplicationsToRevise(db, calendars.current().version.id)) > 0) {
+        if (Date.now() > until) throw new Error(`open applications still not on calendar ${calendars.current().version.id}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
     async stop() {
       calendars.close();
-      await revisions.stop();
       await consumer.stop();
-      await sla.stop();
-      await scheduler.stop();
+      await timers.stop();
       await relay.stop();
       await db.destroy();
       log.info('adapter stopped');

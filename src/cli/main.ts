@@ -5,7 +5,7 @@ import { createLogger, type Logger } from '../platform/logging/logger.js';
 import { migrate } from '../adapter/adapter.js';
 import { runGatewayStubCommand } from './gateway-stub.js';
 import { runInfra } from './infra.js';
-import { runCalendarCheck, runCalendarShow, runDlqList, runDlqReplay, runIdentityRetry } from '../ops/commands.js';
+import { runCalendarCheck, runCalendarShow, runDlqList, runDlqReplay, runHistory, runIdentityRetry } from '../ops/commands.js';
 import { runStart } from './start.js';
 
 type Run = (config: AppConfig, log: Logger, args: string[]) => Promise<void>;
@@ -25,6 +25,7 @@ const commands: Record<string, { help: string; run: Run }> = {
   'dlq-list': { help: 'dlq-list <inbound topic>: the dead letters of a topic with their reasons', run: runDlqList },
   'dlq-replay': { help: 'dlq-replay <inbound topic> [<partition>/<offset> ...]: put dead letters back on their topic', run: runDlqReplay },
   'identity-retry': { help: 'identity-retry <applicationId> [operatorId]: ask the gateway again after IDENTITY_FAILED', run: runIdentityRetry },
+  history: { help: 'history <applicationId>: the events of an application, their causes and the messages sent (personal data masked)', run: runHistory },
   'calendar-show': { help: 'calendar-show <year>: every day off of a year with its reason and source, the status, the version', run: runCalendarShow },
   'calendar-check': { help: 'calendar-check <file>: check a new statute.json or <year>.json before it is deployed', run: runCalendarCheck },
 };

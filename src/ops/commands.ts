@@ -2,7 +2,10 @@ import { defaultDeps } from '../pipeline/deps.js';
 import { loadCalendarDirectory } from '../platform/calendar/load-calendar-directory.js';
 import { SHIPPED_CALENDAR_DIR } from '../platform/calendar/calendar-store.js';
 import { checkCalendarFile, showCalendarYear } from './calendar-commands.js';
-import type { AppConfig } from '../platform/config/schema.js';
+import { applicationHistory } from './history.js';
+import { timersSchemaOf, type AppConfig } from '../platform/config/schema.js';
+import { createClock } from '../platform/clock/clock.js';
+import { queueTimerSink } from '../timers/timer-sink.js';
 import { INBOUND_TOPICS, dlqTopic, isTopicName, topicName } from '../contract/topics.js';
 import { connect, runtimeUrl } from '../platform/db/connect.js';
 import { describeDeadLetter, readDeadLetters } from './dead-letters/read-dead-letters.js';
@@ -53,7 +56,9 @@ export async function runIdentityRetry(config: AppConfig, log: Logger, args: str
   const db = connect({ url: runtimeUrl(config.database.url, config.database.runtimeRole, config.database.runtimePassword), schema: config.database.schema });
   try {
     const calendar = loadCalendarDirectory(calendarDir(config));
-    const requestId = await retryIdentityCheck(db, defaultDeps(config, { current: () => calendar }, log), applicationId, operatorId);
+    const clock = createClock(config.clock);
+    const deps = defaultDeps(config, { current: () => calendar }, log, queueTimerSink(timersSchemaOf(config), clock), clock);
+    const requestId = await retryIdentityCheck(db, deps, applicationId, operatorId);
     process.stdout.write(`identity request ${requestId} queued; the running adapter publishes it\n`);
   } finally {
     await db.destroy();
@@ -77,4 +82,19 @@ export async function runCalendarCheck(config: AppConfig, _log: Logger, args: st
   const { ok, text } = checkCalendarFile(calendarDir(config), args[0]);
   process.stdout.write(`${text}\n`);
   if (!ok) throw new AppError('CALENDAR_DATA_INVALID', `${args[0]} is not valid; fix it before deploying (see above).`);
+}
+
+/** `history <applicationId>`: an application's events, their causes and the messages sent, personal data masked. */
+export async function runHistory(config: AppConfig, _log: Logger, args: string[]): Promise<void> {
+  const [applicationId] = args;
+  if (!applicationId) throw new AppError('CLI_USAGE', 'usage: history <applicationId>');
+  requireServices(config);
+  const db = connect({ url: runtimeUrl(config.database.url, config.database.runtimeRole, config.database.runtimePassword), schema: config.database.schema });
+  try {
+    const report = await applicationHistory(db, applicationId);
+    process.stdout.write(`${report.text}\n`);
+    if (!report.consistent) throw new AppError('STATE_DIFFERS_FROM_EVENTS', `The stored state of ${applicationId} is not the fold of its events; rebuild it from the event log.`);
+  } finally {
+    await db.destroy();
+  }
 }

@@ -6,7 +6,9 @@
 export * from './model.js';
 export type * from './workflow/commands.js';
 export type * from './workflow/events.js';
-export type { DecideContext } from './workflow/context.js';
+export type { DecideContext, DecidePolicy, IdentityPolicy } from './workflow/context.js';
+export { identityRequestId } from './workflow/identity-request-id.js';
+export type { TimerPurpose } from './effects/intents.js';
 export { initialState, isTermRunning, CLOSED_PHASES } from './workflow/state.js';
 export type * from './workflow/state.js';
 export { decide, decideOrThrow } from './workflow/decide.js';

@@ -10,6 +10,7 @@ import type { MessageCodec } from '../../platform/messaging/codec.js';
 import { recordInboxEntry } from '../inbox/record-inbox-entry.js';
 import { insertOutboxMessages } from '../outbox/outbox-queries.js';
 import { deadLetterFor, type DeadLetterReason } from './dead-letter.js';
+import { RejectedInputError } from './rejected-input.js';
 import type { InboundHandler } from './handler.js';
 
 export interface InboundRoute {
@@ -196,11 +197,11 @@ export class InboundConsumer {
 
 /**
  * Whether a handler's error is about the input (park it) or about the system (retry the batch):
- * typed AppErrors and PostgreSQL data or constraint errors (SQLSTATE classes 22 and 23: a value
- * too long, a NUL character, a broken check) are the input's; anything else is the system's.
+ * a RejectedInputError and PostgreSQL data or constraint errors (SQLSTATE classes 22 and 23: a
+ * value too long, a NUL character, a broken check) are the input's; anything else is the system's.
  */
 export function inputErrorReason(err: unknown): DeadLetterReason | null {
-  if (err instanceof AppError) return reasonOf(err, 'REJECTED');
+  if (err instanceof RejectedInputError) return reasonOf(err, 'REJECTED');
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code)) {
     return { code: `DATA_REJECTED_${code}`, text: `The database refused the message's data (SQLSTATE ${code}: ${(err as Error).message}). Fix the sender's data, then replay.` };

@@ -1,8 +1,7 @@
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 import type { DeadLetter, KafkaHeader } from '../../contract/messages.js';
 import { DLQ_SUFFIX, type TopicName } from '../../contract/topics.js';
-import type { OutboxMessage } from '../outbox/outbox-queries.js';
-import { toStorable } from '../outbox/json-bytes.js';
+import type { DeadLetterMessage } from '../outbox/outbox-queries.js';
 
 export interface DeadLetterReason {
   code: string;
@@ -36,7 +35,7 @@ export function deadLetterFor(
   message: KafkaMessage,
   reason: DeadLetterReason,
   ids: { messageId: string; correlationId: string; occurredAt: string; consumerGroup: string; originalMessageId: string | null },
-): OutboxMessage {
+): DeadLetterMessage {
   const value: DeadLetter = {
     messageId: ids.messageId,
     correlationId: ids.correlationId,
@@ -59,6 +58,6 @@ export function deadLetterFor(
   return {
     topic: `${base}${DLQ_SUFFIX}`,
     key: message.key?.toString() ?? `${fullTopic}/${partition}/${message.offset}`,
-    value: toStorable(value) as Record<string, unknown>,
+    value,
   };
 }

@@ -13,9 +13,14 @@ export interface InboundMessage<T = Record<string, unknown>> {
 }
 
 /**
- * A handler applies one message. It throws an AppError (typed, with a code) for input that is
- * decodable but cannot be applied (unknown application, decision that does not fit the state...):
- * the consumer parks it on the DLQ with that code and goes on. Any other error aborts the batch,
- * which is retried: nothing is committed, so nothing is lost.
+ * A handler maps one message to a command and runs it. It throws a RejectedInputError for input
+ * that is decodable but cannot be applied (unknown application, decision that does not fit the
+ * state...): the consumer parks it on the DLQ with that code and goes on. Any other error aborts
+ * the batch, which is retried: nothing is committed, so nothing is lost.
  */
 export type InboundHandler = (m: InboundMessage) => Promise<void>;
+
+/** The event-log cause of a command that comes from this message. */
+export function causeOf(m: InboundMessage): { kind: 'message'; topic: string; partition: number; offset: string; messageId: string } {
+  return { kind: 'message', topic: m.topic, partition: m.partition, offset: m.offset, messageId: String(m.value.messageId) };
+}

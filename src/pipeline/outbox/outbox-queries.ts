@@ -1,22 +1,63 @@
 import type { Knex } from 'knex';
+import type { DeadLetter, MessageByTopic } from '../../contract/messages.js';
+import { deadLetterSchema, topicSchema } from '../../contract/schemas.js';
+import { DLQ_SUFFIX, type TopicName } from '../../contract/topics.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { toStorable } from './json-bytes.js';
 
-export interface OutboxMessage {
-  /** Base topic name of the contract, or a full `.dlq` topic name for dead letters (see relay). */
-  topic: string;
+/** A message for a contract topic, typed by its topic (values are the Avro records of messages.ts). */
+export type TopicMessage<T extends TopicName = TopicName> = T extends TopicName
+  ? { topic: T; key: string; value: MessageByTopic[T]; headers?: Record<string, string> }
+  : never;
+
+/** A dead letter for the `.dlq` of an inbound topic. */
+export interface DeadLetterMessage {
+  topic: `${TopicName}${typeof DLQ_SUFFIX}`;
   key: string;
-  value: Record<string, unknown>;
+  value: DeadLetter;
   headers?: Record<string, string>;
 }
 
-export interface OutboxRow extends OutboxMessage {
+export type OutboxMessage = TopicMessage | DeadLetterMessage;
+
+export interface OutboxRow {
   id: number;
+  /** Base topic name of the contract, or `<base>.dlq` (the relay adds the prefix). */
+  topic: string;
+  key: string;
+  value: Record<string, unknown>;
+  headers: Record<string, string>;
 }
 
-/** Queues messages for publication, in the caller's transaction (the one that changed the state). */
-export async function insertOutboxMessages(tx: Knex.Transaction | Knex, messages: OutboxMessage[]): Promise<void> {
+/**
+ * An outbox value that does not match its topic's Avro schema: a bug of the code that built it,
+ * caught in the transaction that made it (which fails), never a row that stops the relay later.
+ */
+export class OutboxValueInvalidError extends AppError {}
+
+function schemaOf(topic: string) {
+  return topic.endsWith(DLQ_SUFFIX) ? deadLetterSchema(topic.slice(0, -DLQ_SUFFIX.length) as TopicName) : topicSchema(topic as TopicName);
+}
+
+/** Throws OutboxValueInvalidError naming the topic and the paths (never the values: they may be personal data). */
+export function assertOutboxValue(m: OutboxMessage): void {
+  const paths: string[] = [];
+  schemaOf(m.topic).type.isValid(m.value, { errorHook: (path) => paths.push(path.join('.') || '(root)') });
+  if (paths.length > 0) {
+    throw new OutboxValueInvalidError(
+      'OUTBOX_VALUE_INVALID',
+      `A ${m.topic} message does not match its Avro schema at ${paths.join(', ')}: a bug in its builder. Nothing was written; fix the builder.`,
+      { topic: m.topic, paths },
+    );
+  }
+}
+
+/** Queues messages for publication, in the caller's transaction (the one that changed the state); one statement. */
+export async function insertOutboxMessages(tx: Knex.Transaction | Knex, messages: readonly OutboxMessage[]): Promise<void> {
   if (messages.length === 0) return;
+  for (const m of messages) assertOutboxValue(m);
   await tx('outbox').insert(
-    messages.map((m) => ({ topic: m.topic, message_key: m.key, value: JSON.stringify(m.value), headers: JSON.stringify(m.headers ?? {}) })),
+    messages.map((m) => ({ topic: m.topic, message_key: m.key, value: JSON.stringify(toStorable(m.value)), headers: JSON.stringify(m.headers ?? {}) })),
   );
 }
 
@@ -55,4 +96,24 @@ export async function markOutboxPublished(tx: Knex.Transaction | Knex, ids: numb
 export async function countUnpublishedOutbox(db: Knex): Promise<number> {
   const [row] = await db('outbox').whereNull('published_at').count<{ count: string }[]>({ count: '*' });
   return Number(row?.count ?? 0);
+}
+
+export interface SentMessage {
+  id: number;
+  topic: string;
+  value: Record<string, unknown>;
+  createdAt: Date;
+  publishedAt: Date | null;
+}
+
+/** Every outbound message queued for one application (its key), in order (the operator's history). */
+export async function selectOutboxOfApplication(db: Knex, applicationId: string): Promise<SentMessage[]> {
+  const rows = await db('outbox').where({ message_key: applicationId }).orderBy('id').select('id', 'topic', 'value', 'created_at', 'published_at');
+  return rows.map((r: { id: number; topic: string; value: Record<string, unknown>; created_at: Date; published_at: Date | null }) => ({
+    id: r.id,
+    topic: r.topic,
+    value: r.value,
+    createdAt: r.created_at,
+    publishedAt: r.published_at,
+  }));
 }

@@ -74,3 +74,12 @@ export async function selectApplicationsToRevise(tx: Knex.Transaction, version: 
 export async function markCalendarVersion(tx: Knex.Transaction, applicationId: string, version: string): Promise<void> {
   await tx('applications').where({ application_id: applicationId }).update({ calendar_version: version });
 }
+
+/** How many open applications do not rest on calendar `version` yet (the revision is settled at 0). */
+export async function countApplicationsToRevise(db: Knex, version: string): Promise<number> {
+  const [row] = await db('applications')
+    .whereNotIn('status', ['INTAKE_REFUSED', 'HANDED_OVER', 'NEW'])
+    .andWhere((q) => q.whereNull('calendar_version').orWhereNot('calendar_version', version))
+    .count<{ count: string }[]>({ count: '*' });
+  return Number(row?.count ?? 0);
+}

@@ -3,6 +3,8 @@ import * as m001 from './migrations/001_schema_and_roles.js';
 import * as m002 from './migrations/002_saga_inbox_outbox.js';
 import * as m003 from './migrations/003_identity_and_relay.js';
 import * as m004 from './migrations/004_calendar_version.js';
+import * as m005 from './migrations/005_event_log.js';
+import * as m006 from './migrations/006_identity_in_state.js';
 
 export interface MigrationContext {
   schema: string;
@@ -18,6 +20,8 @@ const MIGRATIONS: ReadonlyArray<[string, Step]> = [
   ['002_saga_inbox_outbox', m002.up],
   ['003_identity_and_relay', m003.up],
   ['004_calendar_version', m004.up],
+  ['005_event_log', m005.up],
+  ['006_identity_in_state', m006.up],
 ];
 
 class ListSource implements Knex.MigrationSource<[string, Step]> {

@@ -80,8 +80,8 @@ describe('a calendar version loaded while the adapter runs', () => {
     await h.reader.until(() => affected.every((m) => revisionsOf(m.applicationId).length >= 1), 30_000, 'the revisions');
     const version = h.adapter!.calendars.current().version;
     expect(version.publishedAt).toBe('2027-05-06T12:00:00+05:00');
-    await h.adapter!.revisions.idle();
-    await second.revisions.idle();
+    await h.adapter!.revisionsSettled();
+    await second.revisionsSettled();
     expect(second.calendars.current().version.id).toBe(version.id);
     await second.stop();
     second = null;
@@ -106,7 +106,7 @@ describe('a calendar version loaded while the adapter runs', () => {
     // A restart reads the same version: nothing is revised again.
     await h.adapter!.stop();
     await h.startAdapter();
-    await h.adapter!.revisions.idle();
+    await h.adapter!.revisionsSettled();
     const probe = portalApplication(person(5), { submittedAt: '2027-05-06T08:45:00+05:00' });
     await h.send(Topics.portalApplications, probe.applicationId, probe);
     await h.reader.until(() => stagesOf(probe.applicationId).length >= 1, 30_000, 'a probe after the restart');

@@ -44,7 +44,7 @@ describe('insertApplication', () => {
     const row = await columnsOf('GOV4C-1');
     expect(row).toMatchObject({
       channel: 'PSC',
-      college_bin: '990140000385',
+      college_bin: '040740005191',
       status: 'AWAITING_REGISTER_DISPATCH',
       version: state.version,
       stage_seq: 2,

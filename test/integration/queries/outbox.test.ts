@@ -4,8 +4,12 @@ import {
   insertOutboxMessages,
   markOutboxPublished,
   selectPublishableOutbox,
+  type OutboxMessage,
   type OutboxRow,
 } from '../../../src/pipeline/outbox/outbox-queries.js';
+import type { CorporationNotificationMessage, MonitoringStage } from '../../../src/contract/messages.js';
+import { Topics } from '../../../src/contract/topics.js';
+import { samples } from '../../support/samples.js';
 import { eventually, openQueriesDb, type QueriesDb } from './db.js';
 
 let db: QueriesDb;
@@ -17,7 +21,9 @@ beforeEach(async () => {
   await db.runtime('outbox').del();
 });
 
-const msg = (key: string, value: Record<string, unknown> = { n: key }) => ({ topic: 'egov.monitoring.stages.v1', key, value });
+const stageSample = samples[Topics.monitoringStages][0] as MonitoringStage;
+/** A valid monitoring stage keyed (and numbered) by `key`. */
+const msg = (key: string): OutboxMessage => ({ topic: Topics.monitoringStages, key, value: { ...stageSample, applicationId: key } });
 
 /** What the relay sees now, in its own short transaction. */
 const publishable = (limit = 100): Promise<OutboxRow[]> => db.runtime.transaction((tx) => selectPublishableOutbox(tx, limit));
@@ -25,16 +31,17 @@ const keys = (rows: OutboxRow[]) => rows.map((r) => r.key);
 const allIds = async (): Promise<number[]> => db.runtime('outbox').orderBy('id').pluck('id');
 
 describe('insertOutboxMessages', () => {
-  it('stores topic, key, a nested jsonb value and headers that read back equal', async () => {
-    const value = {
-      messageId: 'c1',
-      nested: { list: [1, 'two', null, { deep: true }], text: 'Әуезов ауданы «№2»', empty: {} },
-      nothing: null,
-      big: 1234567890123,
-    };
-    await insertOutboxMessages(db.runtime, [{ topic: 'gov4c.corporation.notifications.v1', key: 'APP-1', value, headers: { traceparent: '00-abc-01', 'x-kind': 'RECEIPT' } }]);
+  it('stores topic, key, a nested jsonb value (Kazakh text, nulls) and headers that read back equal', async () => {
+    const value = samples[Topics.corporationNotifications][1] as CorporationNotificationMessage;
+    await insertOutboxMessages(db.runtime, [{ topic: Topics.corporationNotifications, key: 'APP-1', value, headers: { traceparent: '00-abc-01', 'x-kind': 'RECEIPT' } }]);
     const [row] = await publishable();
-    expect(row).toEqual({ id: expect.any(Number), topic: 'gov4c.corporation.notifications.v1', key: 'APP-1', value, headers: { traceparent: '00-abc-01', 'x-kind': 'RECEIPT' } });
+    expect(row).toEqual({ id: expect.any(Number), topic: Topics.corporationNotifications, key: 'APP-1', value, headers: { traceparent: '00-abc-01', 'x-kind': 'RECEIPT' } });
+  });
+
+  it('refuses a value that does not match its topic\'s schema in the transaction that made it (a bug), writing nothing', async () => {
+    const bad = { ...msg('BAD'), value: { ...stageSample, sequence: 'one' } } as unknown as OutboxMessage;
+    await expect(insertOutboxMessages(db.runtime, [msg('GOOD'), bad])).rejects.toMatchObject({ code: 'OUTBOX_VALUE_INVALID', details: { paths: ['sequence'] } });
+    expect(await countUnpublishedOutbox(db.runtime)).toBe(0);
   });
 
   it('defaults headers to an empty object', async () => {

@@ -3,7 +3,7 @@
  * (decide/evolve on the shipped calendar), using the workflow's test fixtures.
  */
 import { evolve, initialState, type ApplicationCommand, type ApplicationState } from '../../../src/core/application/index.js';
-import { at, cmd, history, portalApp, pscApp } from '../../unit/application/fixtures.js';
+import { at, cmd, history, portalApp, pscApp, refusedPscApp } from '../../unit/application/fixtures.js';
 
 export function stateAfter(...commands: ApplicationCommand[]): ApplicationState {
   return history(...commands).reduce(evolve, initialState);
@@ -21,8 +21,7 @@ export function pscAccepted(applicationId: string, day = '06'): ApplicationState
 
 /** A PSC application refused at intake (INTAKE_REFUSED, closed, no deadlines). */
 export function pscRefused(applicationId: string): ApplicationState {
-  const findings = [{ code: 'IDENTITY_DOCUMENT_MISSING', field: 'presentedDocuments', message: 'No identity document presented.', intakeRefusal: true }];
-  return stateAfter(cmd.receive(pscApp({ applicationId }), findings));
+  return stateAfter(cmd.receive(refusedPscApp({ applicationId })));
 }
 
 /** The fixtures' application APP-1 (portal) after identity and registration: UNDER_REVIEW. */

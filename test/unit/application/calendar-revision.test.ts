@@ -16,7 +16,7 @@ import type { CalendarYear } from '../../../src/core/calendar/index.js';
 import { stageOf } from '../../../src/core/application/monitoring/stage-of.js';
 import { calendarOf, SHIPPED_CALENDAR_DIR } from '../../support/calendar.js';
 import { given } from './given.js';
-import { cmd, ctx, history, ID, portalApp, pscApp } from './fixtures.js';
+import { cmd, ctx, history, ID, portalApp, pscApp, refusedPscApp } from './fixtures.js';
 
 const shippedYear = (y: number) => JSON.parse(readFileSync(join(SHIPPED_CALENDAR_DIR, `${y}.json`), 'utf8')) as CalendarYear;
 const y2027Official: CalendarYear = {
@@ -28,7 +28,7 @@ const y2027Official: CalendarYear = {
 };
 const calA = ctx.calendar;
 const calB = calendarOf([shippedYear(2025), shippedYear(2026), y2027Official], undefined, '2027-04-20/bbbbbbbbbbbb');
-const ctxB = { calendar: calB };
+const ctxB = { calendar: calB, policy: ctx.policy };
 const revise = (at: string) => ({ type: 'ReviseDeadlines' as const, applicationId: ID, at });
 
 /** An application submitted on 5 May 2027: its 15-day term runs over 17 May. */
@@ -76,7 +76,7 @@ describe('ReviseDeadlines (a new calendar version)', () => {
   });
 
   it('is refused for a closed application (intake refused)', () => {
-    const refused = history(cmd.receive(pscApp(), [{ code: 'IDENTITY_DOCUMENT_MISSING', field: 'presentedDocuments', message: 'no identity document', intakeRefusal: true }]));
+    const refused = history(cmd.receive(refusedPscApp()));
     expect(refused[0]!.type).toBe('IntakeRefused');
     given(refused).when(revise('2027-04-20T12:00:00+05:00'), ctxB).then({ error: 'APPLICATION_CLOSED' });
   });

@@ -6,7 +6,7 @@ import type { ApplicationCommand } from '../../../src/core/application/workflow/
 import { decide } from '../../../src/core/application/workflow/decide.js';
 import { evolve } from '../../../src/core/application/workflow/evolve.js';
 import { initialState, type ApplicationState } from '../../../src/core/application/workflow/state.js';
-import { cmd, ctx, officeApp, portalApp, pscApp } from './fixtures.js';
+import { cmd, ctx, officeApp, portalApp, pscApp, registerPerson } from './fixtures.js';
 
 /** An instant `minutes` after Mon 2026-04-06 10:00 Kazakhstan time. */
 function instant(minutes: number): string {
@@ -16,8 +16,9 @@ function instant(minutes: number): string {
 
 type Step = (t: string) => ApplicationCommand;
 const steps: Step[] = [
-  (t) => cmd.identityOk(t, [{ code: 'NAME_MISMATCH', detail: 'Ә ө ү «» "quotes" \\ back' }]),
+  (t) => cmd.identityOk(t, registerPerson({ surname: 'Ә ө ү «» "quotes" \\ back' })),
   (t) => cmd.identityFailed(t),
+  (t) => cmd.identityError(t),
   (t) => cmd.identityRetry(t),
   (t) => cmd.dispatchRegister(t),
   (t) => cmd.deliverRegister(t),
@@ -46,7 +47,7 @@ const appArb: fc.Arbitrary<Application> = fc
     refuse: fc.boolean(),
   })
   .map(({ kind, surname, patronymic, consent }) => {
-    const applicant = { surname, name: 'Айгерім', iin: '900101400123', ...(patronymic === undefined ? {} : { patronymic }) };
+    const applicant = { surname, name: 'Айгерім', iin: '900101400122', ...(patronymic === undefined ? {} : { patronymic }) };
     const over = { applicant, personalDataConsent: consent };
     if (kind === 'psc') return pscApp(over);
     if (kind === 'office') return officeApp({ ...over, formerInstitution: { name: 'Old name', address: 'Almaty' } });
@@ -57,19 +58,20 @@ const appArb: fc.Arbitrary<Application> = fc
 /** Every state reached by a random walk of commands (at each move, the first accepted step from a random one). */
 function walk(app: Application, refuse: boolean, moves: { step: number; gap: number }[]): ApplicationState[] {
   let s = initialState;
-  const findings = refuse ? [{ code: 'DOC_EXPIRED', field: 'presentedDocuments', message: 'Мерзімі өткен', intakeRefusal: true }] : [];
   const states: ApplicationState[] = [s];
   let minutes = 0;
   const apply = (c: ApplicationCommand): boolean => {
     const r = decide(s, c, ctx);
-    if (!r.ok) return false;
+    if (!r.ok || r.events.length === 0) return false;
     for (const e of r.events) {
       s = evolve(s, e);
       states.push(s);
     }
     return true;
   };
-  apply(cmd.receive(app, findings));
+  // A refused variant: the package lacks its identity document (PSC, office) or its signature (portal).
+  const refused = app.channel === 'PORTAL' ? { ...app, signature: undefined } : { ...app, presentedDocuments: [{ type: 'APPLICATION_FORM' as const }] };
+  apply(cmd.receive(refuse ? refused : app));
   for (const m of moves) {
     minutes += m.gap;
     // The first step, from the drawn one on, that the state accepts: the walk keeps moving.

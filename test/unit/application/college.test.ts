@@ -126,7 +126,7 @@ describe('decision (items 58-60)', () => {
       .when(cmd.issue(at('09')))
       .then([
         { type: 'DuplicateIssued', series: 'TKB', number: '0012345', issuedOn: '2026-04-09', requestedDocument: 'DIPLOMA_WITH_SUPPLEMENT', afterHearing: false, stageDeadline: endOf('2026-04-13') },
-        { type: 'DigitalDiplomaPublished', applicantIin: '900101400123', series: 'TKB', number: '0012345', stageDeadline: endOf('2026-04-13') },
+        { type: 'DigitalDiplomaPublished', applicantIin: '900101400122', series: 'TKB', number: '0012345', stageDeadline: endOf('2026-04-13') },
       ]);
     expect(after.phase).toBe('DECIDED');
     expect(after.decision).toMatchObject({ outcome: 'DUPLICATE_ISSUED', digitalPublishedAt: at('09') });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { given } from './given.js';
-import { at, cmd, ctx, history, paths, pscApp } from './fixtures.js';
+import { at, cmd, ctx, history, paths, pscApp, refusedPscApp } from './fixtures.js';
 import { decide, decideOrThrow } from '../../../src/core/application/workflow/decide.js';
 import { CommandRejectedError } from '../../../src/core/application/workflow/rejection.js';
 import { CalendarError } from '../../../src/core/calendar/index.js';
@@ -17,7 +17,7 @@ describe('rejections shared by every command', () => {
   });
 
   it('APPLICATION_CLOSED after an intake refusal', () => {
-    const refused = history(cmd.receive(pscApp(), [{ code: 'X_MISSING', field: 'f', message: 'm', intakeRefusal: true }]));
+    const refused = history(cmd.receive(refusedPscApp()));
     given(refused).when(cmd.dispatchRegister(at('06', '13:00'))).then({ error: 'APPLICATION_CLOSED' });
     given(refused).when(cmd.checkSla(at('28'))).then([]);
   });
@@ -46,9 +46,9 @@ describe('rejections shared by every command', () => {
   });
 
   it('a calendar error other than a missing year is passed on as CALENDAR_ERROR; other errors are not swallowed', () => {
-    const broken = { calendar: { ...ctx.calendar, addWorkingDays: () => { throw new (class extends Error { code = 'X'; })('boom'); } } };
+    const broken = { policy: ctx.policy, calendar: { ...ctx.calendar, addWorkingDays: () => { throw new (class extends Error { code = 'X'; })('boom'); } } };
     expect(() => decide(initialState, cmd.receive(pscApp()), broken)).toThrow('boom');
-    const bad = { calendar: { ...ctx.calendar, addWorkingDays: () => { throw new CalendarError('CALENDAR_INVALID_COUNT', 'bad count'); } } };
+    const bad = { policy: ctx.policy, calendar: { ...ctx.calendar, addWorkingDays: () => { throw new CalendarError('CALENDAR_INVALID_COUNT', 'bad count'); } } };
     expect(decide(initialState, cmd.receive(pscApp()), bad)).toMatchObject({ ok: false, rejection: { code: 'CALENDAR_ERROR', details: { calendarCode: 'CALENDAR_INVALID_COUNT' } } });
   });
 });

@@ -13,8 +13,14 @@ import { decide } from '../../../src/core/application/workflow/decide.js';
 import type { ApplicationEvent } from '../../../src/core/application/workflow/events.js';
 import { evolve } from '../../../src/core/application/workflow/evolve.js';
 import { initialState, type ApplicationState } from '../../../src/core/application/workflow/state.js';
+import type { DecideContext, DecidePolicy } from '../../../src/core/application/workflow/context.js';
+import type { RegisterPerson } from '../../../src/core/application/model.js';
 
-export const ctx = { calendar: shippedCalendar() };
+/** The identity policy of the fixtures: one request, then IDENTITY_FAILED (NO_ANSWER) when it is overdue. */
+export const policy: DecidePolicy = { identity: { maxAttempts: 1, responseTimeoutMs: 20_000, minBackoffMs: 2_000, maxBackoffMs: 60_000 } };
+export const ctx: DecideContext = { calendar: shippedCalendar(), policy };
+/** The same with three requests per check. */
+export const ctx3: DecideContext = { ...ctx, policy: { identity: { ...policy.identity, maxAttempts: 3 } } };
 export const ID = 'APP-1';
 
 /** An instant in April 2026, Kazakhstan time: at('06', '10:00') = 2026-04-06T10:00:00+05:00. */
@@ -26,10 +32,10 @@ const base: Application = {
   applicationId: ID,
   channel: 'PORTAL',
   submittedAt: at('06'),
-  collegeBin: '990140000385',
+  collegeBin: '040740005191',
   collegeName: 'Almaty Polytechnic College',
   collegeHeadName: 'Серікбаев Нұрлан',
-  applicant: { surname: 'Ахметова', name: 'Айгерім', patronymic: 'Сериковна', iin: '900101400123', phone: '+77011234567' },
+  applicant: { surname: 'Ахметова', name: 'Айгерім', patronymic: 'Сериковна', iin: '900101400122', phone: '+77011234567' },
   institutionName: 'Almaty Polytechnic College',
   graduationYear: 2012,
   specialtyName: 'Accounting',
@@ -76,30 +82,61 @@ const slot = { slotId: 'SLOT-1', pickupAt: at('06', '13:00') };
 /** Command builders; every command is for application ID unless `applicationId` is overridden. */
 type C<T extends ApplicationCommand['type']> = Extract<ApplicationCommand, { type: T }>;
 
+/** The state register's record of the fixtures' applicant (it matches the application), with changes. */
+export function registerPerson(over: Partial<RegisterPerson> = {}): RegisterPerson {
+  const a = base.applicant;
+  return {
+    iin: a.iin,
+    surname: a.surname,
+    name: a.name,
+    patronymic: a.patronymic ?? null,
+    birthDate: '1990-01-01',
+    deceased: false,
+    documents: [
+      { type: 'ID_CARD', number: '045678912', validUntil: '2030-05-01' },
+      { type: 'PASSPORT', number: 'N1234567', validUntil: '2029-01-01' },
+    ],
+    ...over,
+  };
+}
+
+/** A PSC application refused at intake (item 52): no identity document presented. */
+export function refusedPscApp(over: Partial<Application> = {}): Application {
+  return pscApp({ presentedDocuments: [{ type: 'APPLICATION_FORM' }], ...over });
+}
+
+/** The request id of the n-th identity check of application ID. */
+export const requestNo = (n = 1) => `idr-${ID}-${n}`;
+
 export const cmd = {
-  receive: (application: Application, findings: Extract<ApplicationCommand, { type: 'ReceiveApplication' }>['findings'] = []): C<'ReceiveApplication'> => ({
+  receive: (application: Application): C<'ReceiveApplication'> => ({
     type: 'ReceiveApplication',
     applicationId: application.applicationId,
     at: application.submittedAt,
     application,
-    findings,
   }),
-  identityOk: (when: string, findings: { code: 'NAME_MISMATCH' | 'DECEASED' | 'DOCUMENT_INVALID'; detail: string }[] = []): C<'RecordIdentityVerified'> => ({
-    type: 'RecordIdentityVerified',
+  /** The gateway found the person (the register's record, by default matching the application). */
+  identityOk: (when: string, person: RegisterPerson = registerPerson(), check = 1): C<'RecordIdentityAnswer'> => ({
+    type: 'RecordIdentityAnswer',
     applicationId: ID,
     at: when,
-    requestId: 'REQ-1',
-    findings,
+    requestId: requestNo(check),
+    answer: { status: 'FOUND', person },
   }),
-  identityFailed: (when: string, reason: 'NOT_FOUND' | 'NO_ANSWER' = 'NO_ANSWER'): C<'RecordIdentityFailed'> => ({
-    type: 'RecordIdentityFailed',
+  /** NOT_FOUND: the gateway's answer; NO_ANSWER: the overdue timer of the (only, under `policy`) request. */
+  identityFailed: (when: string, reason: 'NOT_FOUND' | 'NO_ANSWER' = 'NO_ANSWER', check = 1): C<'RecordIdentityAnswer'> | C<'RecordIdentityOverdue'> =>
+    reason === 'NOT_FOUND'
+      ? { type: 'RecordIdentityAnswer', applicationId: ID, at: when, requestId: requestNo(check), answer: { status: 'NOT_FOUND' } }
+      : { type: 'RecordIdentityOverdue', applicationId: ID, at: when, requestId: requestNo(check) },
+  identityError: (when: string, check = 1): C<'RecordIdentityAnswer'> => ({
+    type: 'RecordIdentityAnswer',
     applicationId: ID,
     at: when,
-    requestId: 'REQ-1',
-    reason,
-    attempts: 5,
+    requestId: requestNo(check),
+    answer: { status: 'ERROR', errorCode: 'GBDFL_UNAVAILABLE', errorMessage: 'state database unavailable' },
   }),
-  identityRetry: (when: string): C<'RetryIdentityCheck'> => ({ type: 'RetryIdentityCheck', applicationId: ID, at: when, operatorId: 'OPS-3', requestId: 'REQ-2' }),
+  identityOverdue: (when: string, check = 1): C<'RecordIdentityOverdue'> => ({ type: 'RecordIdentityOverdue', applicationId: ID, at: when, requestId: requestNo(check) }),
+  identityRetry: (when: string): C<'RetryIdentityCheck'> => ({ type: 'RetryIdentityCheck', applicationId: ID, at: when, operatorId: 'OPS-3' }),
   dispatchRegister: (when: string, registerId = 'REG-1'): C<'DispatchRegister'> => ({
     type: 'DispatchRegister',
     applicationId: ID,

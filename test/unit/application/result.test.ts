@@ -14,7 +14,7 @@ describe('result to the PSC (items 58-59, 61-62)', () => {
   it('dispatched by courier, due one day before the term ends', () => {
     const { after } = given(pscDecided())
       .when(cmd.dispatchResult(at('09', '14:00')))
-      .then([{ type: 'ResultDispatched', dispatchId: 'DSP-1', outcome: 'DUPLICATE', fromCollegeBin: '990140000385', toBranchId: 'PSC-ALM-07', afterReturn: false, stageDeadline: '2026-04-26T23:59:59.999+05:00' }]);
+      .then([{ type: 'ResultDispatched', dispatchId: 'DSP-1', outcome: 'DUPLICATE', fromCollegeBin: '040740005191', toBranchId: 'PSC-ALM-07', afterReturn: false, stageDeadline: '2026-04-26T23:59:59.999+05:00' }]);
     expect(after.phase).toBe('RESULT_IN_TRANSIT');
   });
 
@@ -46,7 +46,7 @@ describe('result to the PSC (items 58-59, 61-62)', () => {
   });
 
   it('after a month returned to the college, requested back, dispatched, ready again, handed over (item 62, R13)', () => {
-    given(pscReady()).when(cmd.returnToCollege(at('11', '10:00', '05'))).then([{ type: 'ReturnedToCollege', storageEnd: '2026-05-10', collegeBin: '990140000385', stageDeadline: null }]);
+    given(pscReady()).when(cmd.returnToCollege(at('11', '10:00', '05'))).then([{ type: 'ReturnedToCollege', storageEnd: '2026-05-10', collegeBin: '040740005191', stageDeadline: null }]);
     const { after: back } = given(returned()).when(cmd.requestBack(at('02', '10:00', '06'))).then([{ type: 'ResultRequestedBack', branchId: 'PSC-ALM-07' }]);
     expect(back.phase).toBe('REQUESTED_BACK');
     const requested = then(returned(), cmd.requestBack(at('02', '10:00', '06')));

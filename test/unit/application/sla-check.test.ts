@@ -4,7 +4,7 @@ import type { ApplicationEvent } from '../../../src/core/application/workflow/ev
 import { evolve } from '../../../src/core/application/workflow/evolve.js';
 import { initialState } from '../../../src/core/application/workflow/state.js';
 import { given } from './given.js';
-import { at, cmd, continueFrom, history, paths, pscApp } from './fixtures.js';
+import { at, cmd, continueFrom, history, paths, pscApp, refusedPscApp } from './fixtures.js';
 
 const state = (events: ApplicationEvent[]) => events.reduce(evolve, initialState);
 const then = (past: ApplicationEvent[], ...c: Parameters<typeof continueFrom>[1][]) => [...past, ...continueFrom(past, ...c)];
@@ -37,7 +37,7 @@ describe('slaCheck(state, now): whole-term signals, once per application (item 6
   it('nothing once the result is at the place of receipt, nor for closed applications', () => {
     const ready = then(paths.portalRegistered(), cmd.issue(at('09')), cmd.notifyReady(at('09', '12:00')));
     expect(slaCheck(state(ready), at('28'))).toBeNull();
-    const refused = history(cmd.receive(pscApp(), [{ code: 'X_MISSING', field: 'f', message: 'm', intakeRefusal: true }]));
+    const refused = history(cmd.receive(refusedPscApp()));
     expect(slaCheck(state(refused), at('28'))).toBeNull();
   });
 

@@ -3,7 +3,7 @@ import { stageCodeOf, stageOf, stagesOf } from '../../../src/core/application/mo
 import type { ApplicationEvent } from '../../../src/core/application/workflow/events.js';
 import { evolve } from '../../../src/core/application/workflow/evolve.js';
 import { initialState } from '../../../src/core/application/workflow/state.js';
-import { at, cmd, continueFrom, history, paths, portalApp, pscApp, withHearingHeld } from './fixtures.js';
+import { at, cmd, continueFrom, history, paths, portalApp, pscApp, withHearingHeld, refusedPscApp } from './fixtures.js';
 
 const TERM_END = '2026-04-27T23:59:59.999+05:00';
 const then = (past: ApplicationEvent[], ...c: Parameters<typeof continueFrom>[1][]) => [...past, ...continueFrom(past, ...c)];
@@ -101,7 +101,7 @@ describe('stageOf: every event reports its monitoring stage (item 64)', () => {
   });
 
   it('an intake refusal is ON_TIME with no stage deadline', () => {
-    const refused = history(cmd.receive(pscApp(), [{ code: 'X_MISSING', field: 'f', message: 'm', intakeRefusal: true }]));
+    const refused = history(cmd.receive(refusedPscApp()));
     expect(lastStage(refused)).toEqual({ stage: 'INTAKE_REFUSED', stageDeadline: null, termEndsAt: TERM_END, slaStatus: 'ON_TIME' });
   });
 

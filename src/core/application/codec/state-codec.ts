@@ -52,6 +52,8 @@ const stateSchema = z
       .object({
         status: z.enum(['PENDING', 'VERIFIED', 'FAILED']),
         requestId: nstr,
+        // States stored before the attempt was kept read as the first attempt.
+        attempt: z.number().int().nonnegative().default(1),
         findings: z.array(z.object({ code: z.enum(['NAME_MISMATCH', 'DECEASED', 'DOCUMENT_INVALID']), detail: str }).strict()),
         failure: z.object({ reason: z.enum(['NOT_FOUND', 'NO_ANSWER']), attempts: z.number().int(), detail: nstr }).strict().nullable(),
         retries: z.number().int().nonnegative(),

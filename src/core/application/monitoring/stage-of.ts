@@ -34,6 +34,8 @@ const STAGES: Record<ApplicationEvent['type'], { stage: StageCode; judge: Judgem
   IdentityVerified: { stage: 'IDENTITY_VERIFIED', judge: 'TERM' },
   IdentityFailed: { stage: 'IDENTITY_FAILED', judge: 'TERM' },
   IdentityCheckRetried: null,
+  IdentityAnswerErrored: null,
+  IdentityRequestRepeated: null,
   RegisterDispatched: { stage: 'REGISTER_DISPATCHED', judge: 'TERM' },
   DeliveredToCollege: { stage: 'DELIVERED_TO_COLLEGE', judge: 'TERM' },
   RegisteredAtCollege: { stage: 'REGISTERED_AT_COLLEGE', judge: 'TERM' },

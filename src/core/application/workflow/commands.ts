@@ -3,7 +3,7 @@
  * college and the operator ask the regulation core to record. Every command carries the
  * application id and `at`, the instant it happened (never read from a clock).
  */
-import type { Application, IdentityDocumentType, NoticeChannel, RefusalGround } from '../model.js';
+import type { Application, IdentityDocumentType, NoticeChannel, RefusalGround, RegisterPerson } from '../model.js';
 
 /** A finding of intake validation (Order No. 312, items 47, 52; Appendix 6 p.8), taken as data. */
 export interface IntakeFinding {
@@ -47,35 +47,38 @@ interface CommandBase {
   at: string;
 }
 
-/** Items 47-52: an application arrives from the portal, or was accepted/refused at the PSC or office. */
+/**
+ * Items 47-52: an application arrives from the portal, or was accepted at the PSC or office, as
+ * received: the core checks it (intake findings) itself.
+ */
 export interface ReceiveApplication extends CommandBase {
   type: 'ReceiveApplication';
   application: Application;
-  findings: IntakeFinding[];
 }
 
-/** Item 49: the gateway returned the person's identity data. */
-export interface RecordIdentityVerified extends CommandBase {
-  type: 'RecordIdentityVerified';
+/** What the e-government gateway answered (item 49), as received. */
+export type IdentityAnswer =
+  | { status: 'FOUND'; person: RegisterPerson }
+  | { status: 'NOT_FOUND' }
+  | { status: 'ERROR'; errorCode: string; errorMessage: string };
+
+/** Item 49: the gateway answered an identity request. */
+export interface RecordIdentityAnswer extends CommandBase {
+  type: 'RecordIdentityAnswer';
   requestId: string;
-  findings: IdentityFinding[];
+  answer: IdentityAnswer;
 }
 
-/** Item 49: the gateway did not find the person, or did not answer after the retries. */
-export interface RecordIdentityFailed extends CommandBase {
-  type: 'RecordIdentityFailed';
+/** The identity answer is overdue (a timer): ask again, or give up after the last attempt. */
+export interface RecordIdentityOverdue extends CommandBase {
+  type: 'RecordIdentityOverdue';
   requestId: string;
-  reason: 'NOT_FOUND' | 'NO_ANSWER';
-  attempts: number;
-  detail?: string;
 }
 
-/** An operator asks for a new identity check after a failure. */
+/** An operator asks for a new identity check after a failure (a new request id). */
 export interface RetryIdentityCheck extends CommandBase {
   type: 'RetryIdentityCheck';
   operatorId: string;
-  /** The id of the new gateway request. */
-  requestId: string;
 }
 
 /** Items 54-55 (R9): the PSC hands the register (two copies) to the courier. */
@@ -181,8 +184,8 @@ export interface ReviseDeadlines extends CommandBase {
 
 export type ApplicationCommand =
   | ReceiveApplication
-  | RecordIdentityVerified
-  | RecordIdentityFailed
+  | RecordIdentityAnswer
+  | RecordIdentityOverdue
   | RetryIdentityCheck
   | DispatchRegister
   | DeliverRegister

@@ -1,11 +1,17 @@
 /**
  * Identity data through the e-government gateway (item 49, R5). The identity check runs beside
- * the paper and college track: it may finish at any time before the college decides. Mismatches
- * are recorded for the college (candidates for ground G1), never decided here.
+ * the paper and college track: it may finish at any time before the college decides. The core
+ * compares what the state register answers with the application (comparePerson); mismatches are
+ * recorded for the college (candidates for ground G1), never decided here. The pacing of the
+ * requests (attempts, backoff) is the identity policy of the context.
  */
-import type { RecordIdentityFailed, RecordIdentityVerified, RetryIdentityCheck } from './commands.js';
+import { almatyDate } from '../../calendar/index.js';
+import { comparePerson } from '../../checks/compare-person.js';
+import type { RecordIdentityAnswer, RecordIdentityOverdue, RetryIdentityCheck } from './commands.js';
+import type { DecideContext } from './context.js';
 import type { ApplicationEvent } from './events.js';
 import { appOf, checkFields, requirePhase } from './guards.js';
+import { identityCheckNumber, identityRequestId } from './identity-request-id.js';
 import { accept, reject, type DecideResult } from './rejection.js';
 import type { ApplicationState, IdentityStatus, Phase } from './state.js';
 import { endOfAlmatyDay } from './time.js';
@@ -20,18 +26,14 @@ const IDENTITY_PHASES: Phase[] = [
   'AWAITING_DECISION',
 ];
 
-const IDENTITY_FINDING_CODES = new Set(['NAME_MISMATCH', 'DECEASED', 'DOCUMENT_INVALID']);
+type IdentityCommand = RecordIdentityAnswer | RecordIdentityOverdue | RetryIdentityCheck;
 
-function requireIdentity(state: ApplicationState, cmd: { type: RecordIdentityVerified['type'] | RecordIdentityFailed['type'] | RetryIdentityCheck['type']; applicationId: string; at: string }, allowed: IdentityStatus[]) {
+function requireIdentity(state: ApplicationState, cmd: IdentityCommand, allowed: IdentityStatus[]) {
   const status = state.identity?.status ?? 'PENDING';
   if (allowed.includes(status)) return null;
-  return reject(
-    'INVALID_TRANSITION',
-    state.phase,
-    cmd,
-    `the identity check is ${status}; ${cmd.type} needs it ${allowed.join(' or ')}. A duplicate gateway answer can be dropped.`,
-    { identity: status },
-  );
+  return reject('INVALID_TRANSITION', state.phase, cmd, `the identity check is ${status}; ${cmd.type} needs it ${allowed.join(' or ')}.`, {
+    identity: status,
+  });
 }
 
 /**
@@ -42,65 +44,83 @@ function identityStageDeadline(state: ApplicationState): string {
   return endOfAlmatyDay(appOf(state).deadlines.registrationDate);
 }
 
-export function decideIdentityVerified(state: ApplicationState, cmd: RecordIdentityVerified): DecideResult<ApplicationEvent> {
-  const bad =
-    requirePhase(state, cmd, IDENTITY_PHASES, 'recording the identity check') ??
-    requireIdentity(state, cmd, ['PENDING', 'FAILED']) ??
-    checkFields(state, cmd, [['requestId', 'text', cmd.requestId]]);
-  if (bad) return bad;
-  if (!Array.isArray(cmd.findings) || cmd.findings.some((f) => !IDENTITY_FINDING_CODES.has(f?.code))) {
-    return reject('INVALID_COMMAND', state.phase, cmd, 'findings must be a list of NAME_MISMATCH / DECEASED / DOCUMENT_INVALID.', {
-      field: 'findings',
-    });
-  }
-  return accept({
-    type: 'IdentityVerified',
-    applicationId: cmd.applicationId,
-    at: cmd.at,
-    requestId: cmd.requestId,
-    findings: cmd.findings.map((f) => ({ code: f.code, detail: f.detail })),
-    stageDeadline: identityStageDeadline(state),
-  });
+/**
+ * Is `requestId` the request the application waits for? An answer that comes after the check gave
+ * up waiting (NO_ANSWER) still counts: the gateway did answer. Any other request of ours is late
+ * (ignored); a request id that is not ours is refused.
+ */
+function matchRequest(state: ApplicationState, cmd: RecordIdentityAnswer | RecordIdentityOverdue) {
+  const id = state.identity;
+  const waiting = id?.status === 'PENDING' || (cmd.type === 'RecordIdentityAnswer' && id?.failure?.reason === 'NO_ANSWER');
+  if (waiting && id?.requestId === cmd.requestId) return 'CURRENT' as const;
+  const n = identityCheckNumber(cmd.applicationId, cmd.requestId);
+  if (n !== null && n <= (id?.retries ?? 0) + 1) return 'LATE' as const;
+  return reject(
+    'UNKNOWN_IDENTITY_REQUEST',
+    state.phase,
+    cmd,
+    `no identity request ${cmd.requestId} was sent for this application; check the gateway's routing (replyTopic) or the topic prefix.`,
+    { requestId: cmd.requestId },
+  );
 }
 
-export function decideIdentityFailed(state: ApplicationState, cmd: RecordIdentityFailed): DecideResult<ApplicationEvent> {
-  const bad =
-    requirePhase(state, cmd, IDENTITY_PHASES, 'recording the identity check') ??
-    requireIdentity(state, cmd, ['PENDING']) ??
-    checkFields(state, cmd, [['requestId', 'text', cmd.requestId]]);
+export function decideIdentityAnswer(state: ApplicationState, cmd: RecordIdentityAnswer): DecideResult<ApplicationEvent> {
+  const bad = checkFields(state, cmd, [['requestId', 'text', cmd.requestId]]);
   if (bad) return bad;
-  if (cmd.reason !== 'NOT_FOUND' && cmd.reason !== 'NO_ANSWER') {
-    return reject('INVALID_COMMAND', state.phase, cmd, 'reason must be NOT_FOUND or NO_ANSWER.', { field: 'reason' });
+  const match = matchRequest(state, cmd);
+  if (typeof match === 'object') return match;
+  // A duplicate or late answer (the check moved on): nothing changes.
+  if (match === 'LATE' || !IDENTITY_PHASES.includes(state.phase)) return accept();
+  const base = { applicationId: cmd.applicationId, at: cmd.at, requestId: cmd.requestId };
+  const attempt = state.identity!.attempt;
+  switch (cmd.answer?.status) {
+    case 'FOUND': {
+      const { app } = appOf(state);
+      const findings = comparePerson(app, cmd.answer.person, almatyDate(app.submittedAt));
+      return accept({ ...base, type: 'IdentityVerified', findings, stageDeadline: identityStageDeadline(state) });
+    }
+    case 'NOT_FOUND':
+      return accept({ ...base, type: 'IdentityFailed', reason: 'NOT_FOUND', attempts: attempt, detail: null, stageDeadline: identityStageDeadline(state) });
+    case 'ERROR':
+      return accept({ ...base, type: 'IdentityAnswerErrored', attempt, errorCode: cmd.answer.errorCode || 'ERROR' });
+    default:
+      return reject('INVALID_COMMAND', state.phase, cmd, 'answer.status must be FOUND (with the person), NOT_FOUND or ERROR.', { field: 'answer.status' });
   }
-  if (!Number.isInteger(cmd.attempts) || cmd.attempts < 1) {
-    return reject('INVALID_COMMAND', state.phase, cmd, 'attempts must be a whole number >= 1.', { field: 'attempts' });
+}
+
+export function decideIdentityOverdue(state: ApplicationState, cmd: RecordIdentityOverdue, ctx: DecideContext): DecideResult<ApplicationEvent> {
+  const bad = checkFields(state, cmd, [['requestId', 'text', cmd.requestId]]);
+  if (bad) return bad;
+  const match = matchRequest(state, cmd);
+  if (typeof match === 'object') return match;
+  // The answer came (or the application moved on) before the timer: nothing to do.
+  if (match === 'LATE' || !IDENTITY_PHASES.includes(state.phase)) return accept();
+  const attempt = state.identity!.attempt;
+  const base = { applicationId: cmd.applicationId, at: cmd.at, requestId: cmd.requestId };
+  if (attempt >= ctx.policy.identity.maxAttempts) {
+    return accept({
+      ...base,
+      type: 'IdentityFailed',
+      reason: 'NO_ANSWER',
+      attempts: attempt,
+      detail: `no answer after ${attempt} requests`,
+      stageDeadline: identityStageDeadline(state),
+    });
   }
-  return accept({
-    type: 'IdentityFailed',
-    applicationId: cmd.applicationId,
-    at: cmd.at,
-    requestId: cmd.requestId,
-    reason: cmd.reason,
-    attempts: cmd.attempts,
-    detail: cmd.detail ?? null,
-    stageDeadline: identityStageDeadline(state),
-  });
+  return accept({ ...base, type: 'IdentityRequestRepeated', attempt: attempt + 1 });
 }
 
 export function decideIdentityRetry(state: ApplicationState, cmd: RetryIdentityCheck): DecideResult<ApplicationEvent> {
   const bad =
-    requirePhase(state, cmd, IDENTITY_PHASES, 'retrying the identity check') ??
+    requirePhase(state, cmd, IDENTITY_PHASES, 'a new identity check') ??
     requireIdentity(state, cmd, ['FAILED']) ??
-    checkFields(state, cmd, [
-      ['operatorId', 'text', cmd.operatorId],
-      ['requestId', 'text', cmd.requestId],
-    ]);
+    checkFields(state, cmd, [['operatorId', 'text', cmd.operatorId]]);
   if (bad) return bad;
   return accept({
     type: 'IdentityCheckRetried',
     applicationId: cmd.applicationId,
     at: cmd.at,
-    requestId: cmd.requestId,
+    requestId: identityRequestId(cmd.applicationId, (state.identity?.retries ?? 0) + 2),
     operatorId: cmd.operatorId,
   });
 }

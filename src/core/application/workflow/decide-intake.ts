@@ -3,6 +3,7 @@
  * PSC / college office. The service deadlines are computed here, once, and kept in the state.
  */
 import { computeServiceDeadlines } from '../../deadlines/index.js';
+import { validateIntake } from '../../checks/index.js';
 import { buildAcceptanceReceipt, buildRefusalReceipt } from '../receipts/build-receipts.js';
 import type { IntakeFinding, ReceiveApplication } from './commands.js';
 import type { DecideContext } from './context.js';
@@ -40,11 +41,6 @@ export function decideIntake(state: ApplicationState, cmd: ReceiveApplication, c
   if (app.applicationId !== cmd.applicationId) {
     return reject('APPLICATION_ID_MISMATCH', state.phase, cmd, `the application inside the command has id ${app.applicationId}; fix the sender.`);
   }
-  if (!Array.isArray(cmd.findings)) {
-    return reject('INVALID_COMMAND', state.phase, cmd, 'field "findings" must be a list (empty when intake validation found nothing).', {
-      field: 'findings',
-    });
-  }
   if (app.channel === 'PSC' && !app.psc) {
     return reject('INVALID_COMMAND', state.phase, cmd, 'a PSC application must carry its receipt number, branch and operator (item 50).', {
       field: 'application.psc',
@@ -56,13 +52,14 @@ export function decideIntake(state: ApplicationState, cmd: ReceiveApplication, c
   const calendar = deadlineBasis(ctx.calendar, app.submittedAt, deadlines.termEndDate);
   const base = { applicationId: app.applicationId, at: cmd.at, deadlines, atRiskFrom, calendar, application: app, stageDeadline: null } as const;
 
-  const refusals = cmd.findings.filter(isIntakeRefusal);
-  const others = cmd.findings.filter((f) => !isIntakeRefusal(f));
+  const findings = validateIntake(app);
+  const refusals = findings.filter(isIntakeRefusal);
+  const others = findings.filter((f) => !isIntakeRefusal(f));
   if (refusals.length > 0) {
     return accept({
       ...base,
       type: 'IntakeRefused',
-      findings: cmd.findings,
+      findings,
       refusalReceipt: buildRefusalReceipt(app, cmd.at, refusals),
     });
   }

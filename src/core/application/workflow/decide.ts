@@ -9,7 +9,7 @@ import type { DecideContext } from './context.js';
 import { decideCheckSla } from './decide-sla.js';
 import { decideReviseDeadlines } from './decide-calendar.js';
 import { decideHoldHearing, decideIssueDuplicate, decidePreliminaryRefusal, decideRefuse, decideRegisterAtCollege } from './decide-college.js';
-import { decideIdentityFailed, decideIdentityRetry, decideIdentityVerified } from './decide-identity.js';
+import { decideIdentityAnswer, decideIdentityOverdue, decideIdentityRetry } from './decide-identity.js';
 import { decideIntake } from './decide-intake.js';
 import { decideDeliverRegister, decideDispatchRegister } from './decide-register.js';
 import {
@@ -34,10 +34,10 @@ function route(state: ApplicationState, cmd: ApplicationCommand, ctx: DecideCont
       return decideCheckSla(state, cmd);
     case 'ReviseDeadlines':
       return decideReviseDeadlines(state, cmd, ctx);
-    case 'RecordIdentityVerified':
-      return decideIdentityVerified(state, cmd);
-    case 'RecordIdentityFailed':
-      return decideIdentityFailed(state, cmd);
+    case 'RecordIdentityAnswer':
+      return decideIdentityAnswer(state, cmd);
+    case 'RecordIdentityOverdue':
+      return decideIdentityOverdue(state, cmd, ctx);
     case 'RetryIdentityCheck':
       return decideIdentityRetry(state, cmd);
     case 'DispatchRegister':

@@ -98,6 +98,22 @@ export interface IdentityCheckRetried extends EventBase {
   operatorId: string;
 }
 
+/** The gateway answered ERROR (item 49): the request is repeated after a backoff. Not a stage. */
+export interface IdentityAnswerErrored extends EventBase {
+  type: 'IdentityAnswerErrored';
+  requestId: string;
+  attempt: number;
+  errorCode: string;
+}
+
+/** No answer in time (or after an ERROR): the same request is sent again. Not a stage. */
+export interface IdentityRequestRepeated extends EventBase {
+  type: 'IdentityRequestRepeated';
+  requestId: string;
+  /** The number of this request (2 for the first repetition). */
+  attempt: number;
+}
+
 export interface RegisterDispatched extends EventBase {
   type: 'RegisterDispatched';
   registerId: string;
@@ -260,6 +276,8 @@ export type ApplicationEvent =
   | IdentityVerified
   | IdentityFailed
   | IdentityCheckRetried
+  | IdentityAnswerErrored
+  | IdentityRequestRepeated
   | RegisterDispatched
   | DeliveredToCollege
   | RegisteredAtCollege

@@ -3,7 +3,12 @@
  * it trusts the event (decide has checked it) and never mutates its inputs.
  */
 import type { ApplicationEvent } from './events.js';
-import type { ApplicationState, Phase } from './state.js';
+import type { ApplicationState, IdentityState, Phase } from './state.js';
+import { identityRequestId } from './identity-request-id.js';
+
+function identityOf(s: ApplicationState): IdentityState {
+  return s.identity ?? { status: 'PENDING', requestId: null, attempt: 0, findings: [], failure: null, retries: 0, updatedAt: null };
+}
 
 function afterIntakeAccepted(channel: string): Phase {
   return channel === 'PSC' ? 'AWAITING_REGISTER_DISPATCH' : 'AWAITING_REGISTRATION';
@@ -25,31 +30,37 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
         calendar: e.calendar,
         intakeFindings: e.findings,
         consentMissing: refused ? false : e.consentMissing,
-        identity: refused ? null : { status: 'PENDING', requestId: null, findings: [], failure: null, retries: 0, updatedAt: null },
+        identity: refused
+          ? null
+          : { status: 'PENDING', requestId: identityRequestId(e.applicationId, 1), attempt: 1, findings: [], failure: null, retries: 0, updatedAt: null },
       };
     }
     case 'IdentityVerified':
       return {
         ...s,
-        identity: { status: 'VERIFIED', requestId: e.requestId, findings: e.findings, failure: null, retries: s.identity?.retries ?? 0, updatedAt: e.at },
+        identity: { ...identityOf(s), status: 'VERIFIED', requestId: e.requestId, findings: e.findings, failure: null, updatedAt: e.at },
       };
     case 'IdentityFailed':
       return {
         ...s,
         identity: {
+          ...identityOf(s),
           status: 'FAILED',
           requestId: e.requestId,
           findings: [],
           failure: { reason: e.reason, attempts: e.attempts, detail: e.detail },
-          retries: s.identity?.retries ?? 0,
           updatedAt: e.at,
         },
       };
     case 'IdentityCheckRetried':
       return {
         ...s,
-        identity: { status: 'PENDING', requestId: e.requestId, findings: [], failure: null, retries: (s.identity?.retries ?? 0) + 1, updatedAt: e.at },
+        identity: { status: 'PENDING', requestId: e.requestId, attempt: 1, findings: [], failure: null, retries: identityOf(s).retries + 1, updatedAt: e.at },
       };
+    case 'IdentityAnswerErrored':
+      return { ...s, identity: { ...identityOf(s), updatedAt: e.at } };
+    case 'IdentityRequestRepeated':
+      return { ...s, identity: { ...identityOf(s), attempt: e.attempt, updatedAt: e.at } };
     case 'RegisterDispatched':
       return { ...s, phase: 'REGISTER_IN_TRANSIT', register: { registerId: e.registerId, courierSlot: e.courierSlot, dispatchedAt: e.at, deliveredAt: null } };
     case 'DeliveredToCollege':

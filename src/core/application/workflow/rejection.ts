@@ -9,6 +9,8 @@ import type { Phase } from './state.js';
 export type RejectionCode =
   /** A command (other than intake) for an application the core has never received. */
   | 'UNKNOWN_APPLICATION'
+  /** An identity answer or timer for a request this application never sent. */
+  | 'UNKNOWN_IDENTITY_REQUEST'
   /** A second intake for the same application id. */
   | 'APPLICATION_ALREADY_RECEIVED'
   /** The command's application id is not the state's. */

@@ -44,7 +44,10 @@ export type IdentityStatus = 'PENDING' | 'VERIFIED' | 'FAILED';
 
 export interface IdentityState {
   status: IdentityStatus;
+  /** The gateway request of the current check (idr-<applicationId>-<check number>). */
   requestId: string | null;
+  /** Requests sent for the current check (1 after the first). */
+  attempt: number;
   findings: IdentityFinding[];
   failure: { reason: 'NOT_FOUND' | 'NO_ANSWER'; attempts: number; detail: string | null } | null;
   retries: number;

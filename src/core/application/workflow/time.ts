@@ -40,3 +40,8 @@ export function workingDayOnOrAfter(cal: ClassifiedCalendar, date: string): stri
 export function laterDate(a: string, b: string): string {
   return a >= b ? a : b;
 }
+
+/** `instant` plus `ms` milliseconds, in Kazakhstan time. */
+export function instantPlus(instant: string, ms: number): string {
+  return almatyDateTime(instant).plus({ milliseconds: ms }).toISO() as string;
+}

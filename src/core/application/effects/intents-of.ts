@@ -1,0 +1,84 @@
+/**
+ * intentsOf(event, before, after, ctx) -> intents: everything one event makes the adapter do, in
+ * order: its monitoring stage, the messages to the parties, then the timers. Pure: the processing
+ * instant and the identity policy come in the context.
+ */
+import { almatyInstant } from '../../calendar/index.js';
+import { stageOf } from '../monitoring/stage-of.js';
+import type { ApplicationEvent } from '../workflow/events.js';
+import type { DecidePolicy } from '../workflow/context.js';
+import type { ApplicationState } from '../workflow/state.js';
+import { isTermRunning } from '../workflow/state.js';
+import { identityBackoffMs } from '../workflow/identity-backoff.js';
+import { instantPlus } from '../workflow/time.js';
+import type { Intent, StageIntent } from './intents.js';
+import { partyIntents } from './party-intents.js';
+
+export interface EffectContext {
+  /** The instant the event is processed (timers count from it, not from the business instant). */
+  now: string;
+  policy: DecidePolicy;
+}
+
+function stageIntent(event: ApplicationEvent, before: ApplicationState, after: ApplicationState): StageIntent | null {
+  const report = stageOf(event, before);
+  if (!report) return null;
+  return {
+    type: 'ReportStage',
+    stage: report.stage,
+    stageDeadline: report.stageDeadline,
+    serviceTermEndsAt: report.termEndsAt,
+    slaStatus: report.slaStatus,
+    calendar: after.calendar,
+    revision:
+      event.type === 'DeadlinesRevised'
+        ? {
+            previousServiceTermEndsAt: event.previous.deadlines.termEndsAt,
+            previousCalendarVersion: event.previousCalendar?.calendarVersion ?? null,
+            termEndChanged: event.termEndChanged,
+          }
+        : null,
+  };
+}
+
+/** SLA timers (docs/sla.md): at the start of the at-risk day, and just after the term's end. */
+function slaTimers(s: ApplicationState): Intent[] {
+  if (!s.deadlines || !s.atRiskFrom || !isTermRunning(s)) return [];
+  return [
+    { type: 'ScheduleTimer', purpose: 'SLA_AT_RISK', at: almatyInstant(s.atRiskFrom, '00:00'), requestId: null },
+    { type: 'ScheduleTimer', purpose: 'SLA_BREACH', at: instantPlus(s.deadlines.termEndsAt, 1), requestId: null },
+  ];
+}
+
+function timerIntents(event: ApplicationEvent, after: ApplicationState, ctx: EffectContext): Intent[] {
+  const p = ctx.policy.identity;
+  const overdue = (ms: number, requestId: string): Intent => ({ type: 'ScheduleTimer', purpose: 'IDENTITY_OVERDUE', at: instantPlus(ctx.now, ms), requestId });
+  switch (event.type) {
+    case 'ApplicationSubmitted':
+    case 'ApplicationAccepted':
+      return [overdue(p.responseTimeoutMs, after.identity!.requestId!), ...slaTimers(after)];
+    case 'IdentityCheckRetried':
+      return [overdue(p.responseTimeoutMs, event.requestId)];
+    case 'IdentityRequestRepeated':
+      return [overdue(p.responseTimeoutMs + identityBackoffMs(event.requestId, event.attempt - 1, p), event.requestId)];
+    case 'IdentityAnswerErrored':
+      return [overdue(identityBackoffMs(event.requestId, event.attempt, p), event.requestId)];
+    case 'IdentityVerified':
+    case 'IdentityFailed':
+      return [{ type: 'CancelTimer', purpose: 'IDENTITY_OVERDUE' }];
+    case 'DeadlinesRevised':
+      return slaTimers(after);
+    case 'ResultReady':
+      return [
+        { type: 'CancelTimer', purpose: 'SLA_AT_RISK' },
+        { type: 'CancelTimer', purpose: 'SLA_BREACH' },
+      ];
+    default:
+      return [];
+  }
+}
+
+export function intentsOf(event: ApplicationEvent, before: ApplicationState, after: ApplicationState, ctx: EffectContext): Intent[] {
+  const stage = stageIntent(event, before, after);
+  return [...(stage ? [stage] : []), ...partyIntents(event, after), ...timerIntents(event, after, ctx)];
+}

@@ -1,0 +1,38 @@
+/** gov4c.corporation.notifications.v1: a message to the PSC branch, from the core's intent. */
+import type { PscNotificationIntent } from '../../core/application/effects/index.js';
+import { envelope } from '../../contract/envelope.js';
+import type { CorporationNotificationMessage } from '../../contract/messages.js';
+import { Topics } from '../../contract/topics.js';
+import type { TopicMessage } from '../../pipeline/outbox/outbox-queries.js';
+import type { OutboundMeta } from '../../pipeline/saga/outbound-meta.js';
+
+function body(intent: PscNotificationIntent): object {
+  const n = intent.notice;
+  switch (n.kind) {
+    case 'RECEIPT': {
+      const { kind: _k, ...rest } = n;
+      return rest;
+    }
+    case 'REFUSAL_RECEIPT':
+      return {
+        receiptNumber: n.receiptNumber,
+        motivationKk: n.motivation.kk,
+        motivationRu: n.motivation.ru,
+        missingDocuments: n.missingDocuments,
+        expiredDocuments: n.expiredDocuments.map((d) => ({ type: d.type, number: d.number ?? null, validUntil: d.validUntil ?? null, holderIin: d.holderIin ?? null })),
+      };
+    case 'TERM_REVISED': {
+      const { kind: _k, status, ...rest } = n;
+      return { ...rest, statusKk: status.kk, statusRu: status.ru };
+    }
+  }
+}
+
+export function buildPscNotification(intent: PscNotificationIntent, meta: OutboundMeta): TopicMessage<typeof Topics.corporationNotifications> {
+  const header = { ...meta.header, applicationId: meta.applicationId, branchId: intent.branchId };
+  return {
+    topic: Topics.corporationNotifications,
+    key: meta.applicationId,
+    value: envelope<CorporationNotificationMessage>(Topics.corporationNotifications, intent.notice.kind, body(intent), header),
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * gov4c.corporation.applications.v1: accepted applications (item 50), then the hand-over to the
+ * applicant (item 61) and the storage events (item 62), each mapped to its command.
+ */
+import type { ApplicationCommand } from '../../core/application/index.js';
+import type { CorporationApplicationMessage } from '../../contract/messages.js';
+import type { AdapterDeps } from '../../pipeline/deps.js';
+import { causeOf, type InboundHandler } from '../../pipeline/inbound/handler.js';
+import { runInboundCommand } from '../../pipeline/saga/run-command.js';
+import { applicationFromPsc } from './map-application.js';
+
+function commandOf(m: CorporationApplicationMessage): ApplicationCommand {
+  switch (m.kind) {
+    case 'APPLICATION_ACCEPTED': {
+      const application = applicationFromPsc(m);
+      return { type: 'ReceiveApplication', applicationId: application.applicationId, at: application.submittedAt, application };
+    }
+    case 'RESULT_HANDED_OVER': {
+      const h = m.resultHandedOver;
+      const doc = h.identityDocument.type;
+      const identityDocument = doc === 'ORIGINAL_EDUCATION_DOCUMENT' || doc === 'APPLICATION_FORM' ? 'ID_CARD' : doc;
+      return { type: 'HandOver', applicationId: m.applicationId, at: h.handedOverAt, place: 'PSC', operatorId: h.operatorId, identityDocument };
+    }
+    case 'RESULT_RETURNED_TO_COLLEGE':
+      return { type: 'ReturnToCollege', applicationId: m.applicationId, at: m.resultReturnedToCollege.returnedAt };
+    case 'RESULT_RECALL_REQUESTED':
+      return { type: 'RequestResultBack', applicationId: m.applicationId, at: m.resultRecallRequested.requestedAt, branchId: m.resultRecallRequested.branchId };
+  }
+}
+
+export function corporationApplicationHandler(deps: AdapterDeps): InboundHandler {
+  return async (m) => {
+    const msg = m.value as unknown as CorporationApplicationMessage;
+    await runInboundCommand(m.tx, commandOf(msg), deps, causeOf(m), msg.correlationId);
+  };
+}

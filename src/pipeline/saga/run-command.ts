@@ -1,0 +1,27 @@
+import type { Knex } from 'knex';
+import type { ApplicationCommand } from '../../core/application/index.js';
+import type { AdapterDeps } from '../deps.js';
+import { sagaStep } from '../deps.js';
+import { RejectedInputError } from '../inbound/rejected-input.js';
+import type { EventCause } from './event-log-queries.js';
+import { executeCommand, type Executed } from './execute-command.js';
+
+/**
+ * A command from an inbound message: executed in the batch's transaction; a rejection by the core
+ * is a RejectedInputError (the consumer parks the message with the core's code).
+ */
+export async function runInboundCommand(
+  tx: Knex.Transaction,
+  command: ApplicationCommand,
+  deps: AdapterDeps,
+  cause: EventCause,
+  correlationId: string,
+): Promise<Executed> {
+  const res = await executeCommand(tx, command, sagaStep(deps, cause, correlationId));
+  if (!res.ok) throw RejectedInputError.of(res.rejection);
+  deps.log.info(
+    { applicationId: command.applicationId, command: command.type, events: res.events.map((e) => e.type) },
+    res.events.length > 0 ? 'application updated' : 'nothing to change (a duplicate or late message)',
+  );
+  return res;
+}

@@ -1,0 +1,37 @@
+/**
+ * The core's timer intents as jobs of the timer queue (graphile-worker), in the transaction of
+ * the step that decided them: one job per application and purpose (the job key), so a new
+ * deadline replaces the old timer and a cancelled purpose leaves no job behind.
+ */
+import type { Knex } from 'knex';
+import type { TimerPurpose } from '../core/application/effects/index.js';
+import type { Clock } from '../platform/clock/clock.js';
+import type { TimerIntent, TimerSink } from '../pipeline/saga/timer-sink.js';
+import { cancelTimers, scheduleTimers, type TimerRequest } from './timer-queue.js';
+import { TASKS, type TaskName } from './tasks.js';
+
+const TASK_OF: Record<TimerPurpose, TaskName> = {
+  IDENTITY_OVERDUE: TASKS.identityOverdue,
+  SLA_AT_RISK: TASKS.slaCheck,
+  SLA_BREACH: TASKS.slaCheck,
+};
+
+export function timerKey(applicationId: string, purpose: TimerPurpose): string {
+  return `${applicationId}:${purpose}`;
+}
+
+export function queueTimerSink(schema: string, clock: Clock): TimerSink {
+  return {
+    async apply(tx: Knex.Transaction, applicationId: string, timers: readonly TimerIntent[]) {
+      const schedule: TimerRequest[] = [];
+      const cancel: string[] = [];
+      for (const t of timers) {
+        const key = timerKey(applicationId, t.purpose);
+        if (t.type === 'CancelTimer') cancel.push(key);
+        else schedule.push({ task: TASK_OF[t.purpose], key, runAt: new Date(t.at), payload: { applicationId, purpose: t.purpose, requestId: t.requestId } });
+      }
+      if (cancel.length > 0) await cancelTimers(tx, schema, cancel);
+      if (schedule.length > 0) await scheduleTimers(tx, schema, clock, schedule);
+    },
+  };
+}

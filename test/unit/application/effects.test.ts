@@ -1,0 +1,79 @@
+/**
+ * intentsOf: the timers the core decides (identity answer overdue, SLA at risk / breached) and the
+ * order of intents (stage, party messages, timers). Timers count from the processing instant.
+ */
+import { describe, expect, it } from 'vitest';
+import { intentsOf, type Intent } from '../../../src/core/application/effects/index.js';
+import { decide } from '../../../src/core/application/workflow/decide.js';
+import type { ApplicationCommand } from '../../../src/core/application/workflow/commands.js';
+import { evolve } from '../../../src/core/application/workflow/evolve.js';
+import { initialState, type ApplicationState } from '../../../src/core/application/workflow/state.js';
+import { identityBackoffMs } from '../../../src/core/application/workflow/identity-backoff.js';
+import { at, cmd, ctx3, history, policy, portalApp, pscApp, requestNo } from './fixtures.js';
+
+const NOW = '2026-04-06T11:00:00+05:00';
+const fx = { now: NOW, policy: ctx3.policy };
+const ms = (iso: string) => Date.parse(iso);
+
+/** The intents of the last command after a history. */
+function intentsAfter(past: ApplicationCommand[], last: ApplicationCommand): Intent[] {
+  const state: ApplicationState = history(...past).reduce(evolve, initialState);
+  const r = decide(state, last, ctx3);
+  if (!r.ok) throw new Error(r.rejection.message);
+  let s = state;
+  return r.events.flatMap((e) => {
+    const next = evolve(s, e);
+    const out = intentsOf(e, s, next, fx);
+    s = next;
+    return out;
+  });
+}
+const timers = (xs: Intent[]) => xs.filter((i) => i.type === 'ScheduleTimer' || i.type === 'CancelTimer');
+
+describe('intentsOf: timers and order', () => {
+  it('a portal submission: stage, ACCEPTED notice, identity request, then the identity and SLA timers', () => {
+    const xs = intentsAfter([], cmd.receive(portalApp()));
+    expect(xs.map((i) => i.type)).toEqual(['ReportStage', 'NotifyPortal', 'RequestIdentity', 'ScheduleTimer', 'ScheduleTimer', 'ScheduleTimer']);
+    expect(timers(xs)).toEqual([
+      { type: 'ScheduleTimer', purpose: 'IDENTITY_OVERDUE', at: expect.any(String), requestId: requestNo(1) },
+      // At risk from the start of Fri 24 April (the working day before the term's last day, Mon 27 April).
+      { type: 'ScheduleTimer', purpose: 'SLA_AT_RISK', at: '2026-04-24T00:00:00.000+05:00', requestId: null },
+      { type: 'ScheduleTimer', purpose: 'SLA_BREACH', at: '2026-04-28T00:00:00.000+05:00', requestId: null },
+    ]);
+    expect(ms((xs[3] as { at: string }).at)).toBe(ms(NOW) + policy.identity.responseTimeoutMs);
+  });
+
+  it('an intake refusal sets no timer', () => {
+    const xs = intentsAfter([], cmd.receive(pscApp({ presentedDocuments: [{ type: 'APPLICATION_FORM' }] })));
+    expect(timers(xs)).toEqual([]);
+  });
+
+  it('an overdue request is repeated with its timer after the timeout plus a backoff', () => {
+    const xs = intentsAfter([cmd.receive(portalApp())], cmd.identityOverdue(at('06', '10:20')));
+    expect(xs.map((i) => i.type)).toEqual(['RequestIdentity', 'ScheduleTimer']);
+    expect(xs[0]).toMatchObject({ requestId: requestNo(1), attempt: 2 });
+    const wait = policy.identity.responseTimeoutMs + identityBackoffMs(requestNo(1), 1, ctx3.policy.identity);
+    expect(ms((xs[1] as { at: string }).at)).toBe(ms(NOW) + wait);
+  });
+
+  it('an ERROR answer waits a backoff before the next request; no message now', () => {
+    const xs = intentsAfter([cmd.receive(portalApp())], cmd.identityError(at('06', '10:02')));
+    expect(xs.map((i) => i.type)).toEqual(['ScheduleTimer']);
+    expect(ms((xs[0] as { at: string }).at)).toBe(ms(NOW) + identityBackoffMs(requestNo(1), 1, ctx3.policy.identity));
+  });
+
+  it('an answer cancels the identity timer', () => {
+    expect(timers(intentsAfter([cmd.receive(portalApp())], cmd.identityOk(at('06', '10:05'))))).toEqual([{ type: 'CancelTimer', purpose: 'IDENTITY_OVERDUE' }]);
+    expect(timers(intentsAfter([cmd.receive(portalApp())], cmd.identityFailed(at('06', '10:05'), 'NOT_FOUND')))).toEqual([
+      { type: 'CancelTimer', purpose: 'IDENTITY_OVERDUE' },
+    ]);
+  });
+
+  it('the result at its place cancels the SLA timers (the term is met)', () => {
+    const past = [cmd.receive(portalApp()), cmd.identityOk(at('06', '10:01')), cmd.register(at('06', '11:00')), cmd.issue(at('07'))];
+    expect(timers(intentsAfter(past, cmd.notifyReady(at('08'))))).toEqual([
+      { type: 'CancelTimer', purpose: 'SLA_AT_RISK' },
+      { type: 'CancelTimer', purpose: 'SLA_BREACH' },
+    ]);
+  });
+});
