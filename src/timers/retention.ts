@@ -49,7 +49,10 @@ export async function pruneRetention(d: RetentionDeps): Promise<PrunedRows> {
     outbox: await prunePublishedOutbox(d.db, before(d.periods.outboxDays)),
     batches: await pruneOutboxBatches(d.db, before(d.periods.batchesDays)),
   };
-  d.log.info({ component: 'retention', ...pruned, days: d.periods }, 'retention: pruned rows past their retention period');
+  d.log.info(
+    { component: 'retention', ...pruned, days: d.periods },
+    'retention: pruned rows past their retention period',
+  );
   return pruned;
 }
 

@@ -23,7 +23,8 @@ export function queueUnavailable(err: unknown, schema: string): unknown {
   if (code === '3F000' || code === '42P01' || code === '42883' || code === '42501') {
     return new TimerError(
       TimerErrorCode.QUEUE_UNAVAILABLE,
-      `The timer queue in schema ${schema} is not installed or not granted to this role (SQLSTATE ${code}). Run the migrations with the owner role (npm run migrate), with the same TIMERS_SCHEMA.`,
+      `The timer queue in schema ${schema} is not installed or not granted to this role (SQLSTATE ${code}). ` +
+        'Run the migrations with the owner role (npm run migrate), with the same TIMERS_SCHEMA.',
       { schema, sqlState: code },
       { cause: err },
     );

@@ -35,32 +35,57 @@ interface JobSpec {
 
 function toSpec(clock: Clock, t: TimerRequest): JobSpec {
   if (!t.task || t.task.length > 128 || !t.key || t.key.length > 512) {
-    throw new TimerError(TimerErrorCode.REQUEST_INVALID, `A timer needs a task (1-128 characters) and a key (1-512 characters); got task "${t.task}". Fix the caller.`, { task: t.task });
+    throw new TimerError(
+      TimerErrorCode.REQUEST_INVALID,
+      `A timer needs a task (1-128 characters) and a key (1-512 characters); got task "${t.task}". Fix the caller.`,
+      { task: t.task },
+    );
   }
   if (!(t.runAt instanceof Date) || Number.isNaN(t.runAt.getTime())) {
-    throw new TimerError(TimerErrorCode.REQUEST_INVALID, `Timer ${t.key} of task ${t.task} has no valid runAt; fix the caller.`, { task: t.task, key: t.key });
+    throw new TimerError(
+      TimerErrorCode.REQUEST_INVALID,
+      `Timer ${t.key} of task ${t.task} has no valid runAt; fix the caller.`,
+      { task: t.task, key: t.key },
+    );
   }
-  if (t.maxAttempts !== undefined && !(Number.isInteger(t.maxAttempts) && t.maxAttempts >= 1 && t.maxAttempts <= 32767)) {
-    throw new TimerError(TimerErrorCode.REQUEST_INVALID, `Timer ${t.key} of task ${t.task}: maxAttempts must be a whole number from 1 to 32767.`, { task: t.task, key: t.key });
+  if (
+    t.maxAttempts !== undefined &&
+    !(Number.isInteger(t.maxAttempts) && t.maxAttempts >= 1 && t.maxAttempts <= 32767)
+  ) {
+    throw new TimerError(
+      TimerErrorCode.REQUEST_INVALID,
+      `Timer ${t.key} of task ${t.task}: maxAttempts must be a whole number from 1 to 32767.`,
+      { task: t.task, key: t.key },
+    );
   }
   // graphile-worker compares run_at with the database's now(): real time, not the adapter's clock.
-  return { identifier: t.task, payload: t.payload, run_at: clock.toReal(t.runAt).toISOString(), max_attempts: t.maxAttempts ?? null, job_key: t.key };
+  return {
+    identifier: t.task,
+    payload: t.payload,
+    run_at: clock.toReal(t.runAt).toISOString(),
+    max_attempts: t.maxAttempts ?? null,
+    job_key: t.key,
+  };
 }
 
 /**
  * Schedules (or reschedules, by key) every timer of the list in one statement, in the caller's
  * transaction. The same key twice in one list: the last one wins (add_jobs could not take both).
  */
-export async function scheduleTimers(tx: Knex.Transaction | Knex, schema: string, clock: Clock, timers: TimerRequest[]): Promise<void> {
+export async function scheduleTimers(
+  tx: Knex.Transaction | Knex,
+  schema: string,
+  clock: Clock,
+  timers: TimerRequest[],
+): Promise<void> {
   if (timers.length === 0) return;
   const byKey = new Map<string, JobSpec>();
   for (const t of timers) byKey.set(t.key, toSpec(clock, t));
   try {
-    await tx.raw('SELECT count(*) FROM ??.add_jobs(ARRAY(SELECT json_populate_recordset(NULL::??.job_spec, ?::json)))', [
-      schema,
-      schema,
-      JSON.stringify([...byKey.values()]),
-    ]);
+    await tx.raw(
+      'SELECT count(*) FROM ??.add_jobs(ARRAY(SELECT json_populate_recordset(NULL::??.job_spec, ?::json)))',
+      [schema, schema, JSON.stringify([...byKey.values()])],
+    );
   } catch (err) {
     throw queueUnavailable(err, schema);
   }
@@ -73,7 +98,10 @@ export async function scheduleTimers(tx: Knex.Transaction | Knex, schema: string
 export async function cancelTimers(tx: Knex.Transaction | Knex, schema: string, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
   try {
-    await tx.raw('SELECT count(j.id) FROM unnest(?::text[]) AS k(key) CROSS JOIN LATERAL ??.remove_job(k.key) AS j', [[...new Set(keys)], schema]);
+    await tx.raw('SELECT count(j.id) FROM unnest(?::text[]) AS k(key) CROSS JOIN LATERAL ??.remove_job(k.key) AS j', [
+      [...new Set(keys)],
+      schema,
+    ]);
   } catch (err) {
     throw queueUnavailable(err, schema);
   }

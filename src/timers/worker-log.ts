@@ -18,7 +18,8 @@ export function safeMeta(scope: LogScope, meta: Record<string, unknown>): Record
   if (scope.workerId) out.workerId = scope.workerId;
   if (scope.taskIdentifier) out.task = scope.taskIdentifier;
   if (scope.jobId) out.jobId = scope.jobId;
-  const job = meta.job as { id?: unknown; task_identifier?: unknown; key?: unknown; attempts?: unknown; max_attempts?: unknown } | undefined;
+  const job = meta.job as
+    { id?: unknown; task_identifier?: unknown; key?: unknown; attempts?: unknown; max_attempts?: unknown } | undefined;
   if (job && typeof job === 'object') {
     out.jobId = job.id;
     out.task = job.task_identifier;
@@ -42,7 +43,7 @@ export function safeMeta(scope: LogScope, meta: Record<string, unknown>): Record
 export function graphileLogger(log: Logger): GraphileLogger {
   const factory: LogFunctionFactory = (scope) => (level, message, meta) => {
     if (meta?.failure === true) return;
-    const pinoLevel: PinoLevel = meta?.success === true ? 'debug' : LEVELS[level] ?? 'info';
+    const pinoLevel: PinoLevel = meta?.success === true ? 'debug' : (LEVELS[level] ?? 'info');
     log[pinoLevel]({ component: 'timers', ...safeMeta(scope, meta ?? {}) }, message);
   };
   return new GraphileLogger(factory);

@@ -52,7 +52,9 @@ function failure(job: Job, error: unknown): Record<string, unknown> {
     attempt: job.attempts,
     maxAttempts: job.max_attempts,
     errorCode: codeOf(error),
-    ...(error instanceof AppError ? { error: error.message } : { errorType: (error as Error | null)?.name ?? typeof error }),
+    ...(error instanceof AppError
+      ? { error: error.message }
+      : { errorType: (error as Error | null)?.name ?? typeof error }),
   };
 }
 
@@ -61,7 +63,11 @@ function watchFailures(events: WorkerEvents, log: Logger): void {
     if (job.attempts < job.max_attempts) log.warn(failure(job, error), 'timer task failed; it is retried with backoff');
   });
   events.on('job:failed', ({ job, error }) => {
-    log.error(failure(job, error), 'timer task failed for the last time and stays failed in the queue: fix the cause, then schedule the timer again (same key)');
+    log.error(
+      failure(job, error),
+      'timer task failed for the last time and stays failed in the queue: ' +
+        'fix the cause, then schedule the timer again (same key)',
+    );
   });
 }
 
@@ -72,7 +78,12 @@ export async function startTimerWorker(o: TimerWorkerOptions): Promise<TimerWork
   const cronItems = parseCrontab(o.crontab ?? '');
   const unknown = cronItems.filter((c) => !(c.task in taskList)).map((c) => c.task);
   if (unknown.length > 0) {
-    throw new TimerError(TimerErrorCode.WORKER_START_FAILED, `The crontab names tasks the worker does not have: ${unknown.join(', ')}. Add them to the worker's tasks or remove the lines.`, { tasks: unknown });
+    throw new TimerError(
+      TimerErrorCode.WORKER_START_FAILED,
+      `The crontab names tasks the worker does not have: ${unknown.join(', ')}. ` +
+        "Add them to the worker's tasks or remove the lines.",
+      { tasks: unknown },
+    );
   }
   const events: WorkerEvents = new EventEmitter();
   watchFailures(events, o.log);
@@ -96,10 +107,24 @@ export async function startTimerWorker(o: TimerWorkerOptions): Promise<TimerWork
       preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     });
   } catch (err) {
-    throw new TimerError(TimerErrorCode.WORKER_START_FAILED, `The timer worker could not start on schema ${o.schema}: ${(err as Error).message}. Check that the database answers and that the migrations ran (npm run migrate) with the same TIMERS_SCHEMA.`, { schema: o.schema }, { cause: err });
+    throw new TimerError(
+      TimerErrorCode.WORKER_START_FAILED,
+      `The timer worker could not start on schema ${o.schema}: ${(err as Error).message}. Check that the ` +
+        'database answers and that the migrations ran (npm run migrate) with the same TIMERS_SCHEMA.',
+      { schema: o.schema },
+      { cause: err },
+    );
   }
-  runner.promise.catch((err: unknown) => o.log.error({ component: 'timers', errorCode: codeOf(err), err }, 'timer worker stopped on an error; timers wait until it is restarted'));
-  o.log.info({ component: 'timers', schema: o.schema, tasks: Object.keys(taskList), cron: cronItems.length }, 'timer worker started');
+  runner.promise.catch((err: unknown) =>
+    o.log.error(
+      { component: 'timers', errorCode: codeOf(err), err },
+      'timer worker stopped on an error; timers wait until it is restarted',
+    ),
+  );
+  o.log.info(
+    { component: 'timers', schema: o.schema, tasks: Object.keys(taskList), cron: cronItems.length },
+    'timer worker started',
+  );
   let stopping: Promise<void> | null = null;
   return {
     stop() {

@@ -105,14 +105,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dir: string = C
 function withDerivedDefaults(config: AppConfig): AppConfig {
   const timersSchema = config.timers.schema || `${config.database.schema}_timers`;
   if (timersSchema === config.database.schema) {
-    throw new ConfigError('CONFIG_INVALID', `Invalid configuration. timers.schema (env TIMERS_SCHEMA) must differ from database.schema (env DATABASE_SCHEMA, "${config.database.schema}"): leave it empty for ${config.database.schema}_timers.`, {
-      keys: ['timers.schema'],
-    });
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      'Invalid configuration. timers.schema (env TIMERS_SCHEMA) must differ from database.schema ' +
+        `(env DATABASE_SCHEMA, "${config.database.schema}"): leave it empty for ${config.database.schema}_timers.`,
+      { keys: ['timers.schema'] },
+    );
   }
   if (timersSchema.length > 63) {
-    throw new ConfigError('CONFIG_INVALID', `Invalid configuration. timers.schema "${timersSchema}" is longer than PostgreSQL's 63 characters: set TIMERS_SCHEMA or a shorter DATABASE_SCHEMA.`, {
-      keys: ['timers.schema'],
-    });
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      `Invalid configuration. timers.schema "${timersSchema}" is longer than PostgreSQL's 63 characters: ` +
+        'set TIMERS_SCHEMA or a shorter DATABASE_SCHEMA.',
+      { keys: ['timers.schema'] },
+    );
   }
   return { ...config, timers: { ...config.timers, schema: timersSchema } };
 }

@@ -33,14 +33,22 @@ function ownerConnection(owner: Knex): pg.PoolConfig {
   const conn = (owner.client as { config: Knex.Config }).config.connection;
   if (typeof conn === 'string') return { connectionString: conn, max: 1 };
   // knex keeps the password as a non-enumerable property (out of logs): copy it by name.
-  if (conn && typeof conn === 'object') return { ...(conn as pg.PoolConfig), password: (conn as pg.PoolConfig).password, max: 1 };
-  throw new AppError('TIMER_QUEUE_INSTALL_FAILED', 'The migration connection has no connection string or settings to install the timer queue with; connect with a postgres:// URL (DATABASE_URL).');
+  if (conn && typeof conn === 'object')
+    return { ...(conn as pg.PoolConfig), password: (conn as pg.PoolConfig).password, max: 1 };
+  throw new AppError(
+    'TIMER_QUEUE_INSTALL_FAILED',
+    'The migration connection has no connection string or settings to install the timer queue with; ' +
+      'connect with a postgres:// URL (DATABASE_URL).',
+  );
 }
 
 /** The highest graphile-worker migration applied in `schema`, or null before the first. */
 async function selectQueueRevision(owner: Knex, schema: string): Promise<number | null> {
   try {
-    const { rows } = await owner.raw<{ rows: Array<{ id: number | null }> }>('SELECT max(id) AS id FROM ??.migrations', [schema]);
+    const { rows } = await owner.raw<{ rows: Array<{ id: number | null }> }>(
+      'SELECT max(id) AS id FROM ??.migrations',
+      [schema],
+    );
     return rows[0]?.id ?? null;
   } catch (err) {
     // 3F000 no such schema, 42P01 no such table: nothing installed yet.
@@ -88,9 +96,16 @@ function grantsSql(schema: string, role: string): string {
  * migrations detect a concurrent install; the grants run under a transaction lock).
  */
 export async function installTimerQueue(owner: Knex, q: TimerQueueSchema): Promise<number | null> {
-  for (const [what, id] of [['timers.schema', q.schema], ['database.runtimeRole', q.runtimeRole]] as const) {
+  for (const [what, id] of [
+    ['timers.schema', q.schema],
+    ['database.runtimeRole', q.runtimeRole],
+  ] as const) {
     if (!IDENTIFIER.test(id)) {
-      throw new AppError('TIMER_QUEUE_INSTALL_FAILED', `${what} "${id}" is not a lower-case SQL identifier; fix the configuration.`, { key: what });
+      throw new AppError(
+        'TIMER_QUEUE_INSTALL_FAILED',
+        `${what} "${id}" is not a lower-case SQL identifier; fix the configuration.`,
+        { key: what },
+      );
     }
   }
   const before = await selectQueueRevision(owner, q.schema);
@@ -101,7 +116,13 @@ export async function installTimerQueue(owner: Knex, q: TimerQueueSchema): Promi
   try {
     await runMigrations({ pgPool: pool, schema: q.schema, logger: quiet });
   } catch (err) {
-    throw new AppError('TIMER_QUEUE_INSTALL_FAILED', `Installing the timer queue (graphile-worker) in schema ${q.schema} failed: ${(err as Error).message}. The migration role needs CREATE on the database; check it, then run the migrations again.`, { schema: q.schema }, { cause: err });
+    throw new AppError(
+      'TIMER_QUEUE_INSTALL_FAILED',
+      `Installing the timer queue (graphile-worker) in schema ${q.schema} failed: ${(err as Error).message}. ` +
+        'The migration role needs CREATE on the database; check it, then run the migrations again.',
+      { schema: q.schema },
+      { cause: err },
+    );
   } finally {
     await pool.end();
   }

@@ -22,16 +22,30 @@ const BEFORE = '2030-01-09T23:59:59.999Z';
 const AFTER = '2030-01-10T00:00:00.001Z';
 
 function inbox(messageId: string, receivedAt: string) {
-  return { message_id: messageId, topic: 'it.egov.portal.applications.v1', partition: 0, offset: 1, received_at: receivedAt };
+  return {
+    message_id: messageId,
+    topic: 'it.egov.portal.applications.v1',
+    partition: 0,
+    offset: 1,
+    received_at: receivedAt,
+  };
 }
 
 function outbox(key: string, createdAt: string, publishedAt: string | null) {
-  return { topic: 'egov.monitoring.stages.v1', message_key: key, value: JSON.stringify({ iin: '080215650019' }), created_at: createdAt, published_at: publishedAt };
+  return {
+    topic: 'egov.monitoring.stages.v1',
+    message_key: key,
+    value: JSON.stringify({ iin: '080215650019' }),
+    created_at: createdAt,
+    published_at: publishedAt,
+  };
 }
 
 describe('pruneInbox', () => {
   it('deletes the entries received before the cut-off and returns how many', async () => {
-    await db.runtime('inbox').insert([inbox('old-1', BEFORE), inbox('old-2', '2029-06-01T00:00:00Z'), inbox('new-1', AFTER)]);
+    await db
+      .runtime('inbox')
+      .insert([inbox('old-1', BEFORE), inbox('old-2', '2029-06-01T00:00:00Z'), inbox('new-1', AFTER)]);
     expect(await pruneInbox(db.runtime, CUT)).toBe(2);
     expect(await db.runtime('inbox').pluck('message_id')).toEqual(['new-1']);
     expect(await pruneInbox(db.runtime, CUT)).toBe(0);
@@ -40,21 +54,28 @@ describe('pruneInbox', () => {
 
 describe('prunePublishedOutbox', () => {
   it('deletes rows published before the cut-off, never an unpublished row however old', async () => {
-    await db.runtime('outbox').insert([
-      outbox('published-old', '2029-01-01T00:00:00Z', BEFORE),
-      outbox('published-recently', '2029-01-01T00:00:00Z', AFTER),
-      outbox('unpublished-ancient', '2020-01-01T00:00:00Z', null),
-    ]);
+    await db
+      .runtime('outbox')
+      .insert([
+        outbox('published-old', '2029-01-01T00:00:00Z', BEFORE),
+        outbox('published-recently', '2029-01-01T00:00:00Z', AFTER),
+        outbox('unpublished-ancient', '2020-01-01T00:00:00Z', null),
+      ]);
     expect(await prunePublishedOutbox(db.runtime, CUT)).toBe(1);
-    expect((await db.runtime('outbox').pluck('message_key')).sort()).toEqual(['published-recently', 'unpublished-ancient']);
+    expect((await db.runtime('outbox').pluck('message_key')).sort()).toEqual([
+      'published-recently',
+      'unpublished-ancient',
+    ]);
   });
 
-  it('runs in the caller\'s transaction: a rollback keeps the rows', async () => {
+  it("runs in the caller's transaction: a rollback keeps the rows", async () => {
     await db.runtime('outbox').insert([outbox('published-old', '2029-01-01T00:00:00Z', BEFORE)]);
-    await db.runtime.transaction(async (tx) => {
-      expect(await prunePublishedOutbox(tx, CUT)).toBe(1);
-      await tx.rollback();
-    }).catch(() => undefined);
+    await db.runtime
+      .transaction(async (tx) => {
+        expect(await prunePublishedOutbox(tx, CUT)).toBe(1);
+        await tx.rollback();
+      })
+      .catch(() => undefined);
     expect(await db.runtime('outbox').count<{ n: string }[]>({ n: '*' })).toEqual([{ n: 1 }]);
   });
 });

@@ -5,7 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClock } from '../../../src/platform/clock/clock.js';
 import { loadConfig } from '../../../src/platform/config/load.js';
-import { PRUNE_RETENTION_TASK, RETENTION_CRONTAB, pruneRetention, retentionTasks } from '../../../src/timers/retention.js';
+import {
+  PRUNE_RETENTION_TASK,
+  RETENTION_CRONTAB,
+  pruneRetention,
+  retentionTasks,
+} from '../../../src/timers/retention.js';
 import { scheduleTimers } from '../../../src/timers/timer-queue.js';
 import { startTimerWorker } from '../../../src/timers/worker.js';
 import { openQueriesDb, type QueriesDb } from '../queries/db.js';
@@ -48,11 +53,19 @@ describe('pruneRetention', () => {
     expect(await db.runtime('outbox_batches').pluck('seq')).toEqual([2]);
     const info = lines().filter((l) => l.level === 'info');
     expect(info).toHaveLength(1);
-    expect(info[0]).toMatchObject({ component: 'retention', inbox: 1, outbox: 1, batches: 1, days: { inboxDays: 30, outboxDays: 7, batchesDays: 7 } });
+    expect(info[0]).toMatchObject({
+      component: 'retention',
+      inbox: 1,
+      outbox: 1,
+      batches: 1,
+      days: { inboxDays: 30, outboxDays: 7, batchesDays: 7 },
+    });
   });
 
   it('runs as the prune-retention timer task in the worker, which accepts the daily crontab', async () => {
-    await db.runtime('outbox').insert([{ topic: 't', message_key: 'out-older', value: '{}', published_at: daysAgo(20) }]);
+    await db
+      .runtime('outbox')
+      .insert([{ topic: 't', message_key: 'out-older', value: '{}', published_at: daysAgo(20) }]);
     const { log, lines } = captureLog();
     const clock = createClock({ startAt: '', anchorAt: '', speed: 1 });
     const worker = await startTimerWorker({
@@ -66,7 +79,9 @@ describe('pruneRetention', () => {
     });
     try {
       expect(RETENTION_CRONTAB).toBe(`0 3 * * * ${PRUNE_RETENTION_TASK}`);
-      await scheduleTimers(db.runtime, db.timersSchema, clock, [{ task: PRUNE_RETENTION_TASK, key: 'retention-now', runAt: clock.now(), payload: {} }]);
+      await scheduleTimers(db.runtime, db.timersSchema, clock, [
+        { task: PRUNE_RETENTION_TASK, key: 'retention-now', runAt: clock.now(), payload: {} },
+      ]);
       const line = await waitFor('the retention line', () => lines().find((l) => l.component === 'retention'));
       expect(line).toMatchObject({ level: 'info', outbox: 1 });
       expect(await db.runtime('outbox').where({ message_key: 'out-older' })).toEqual([]);

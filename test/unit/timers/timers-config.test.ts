@@ -26,7 +26,7 @@ describe('timer and retention configuration', () => {
     expect(c.retention).toEqual({ inboxDays: 60, outboxDays: 3, batchesDays: 2 });
   });
 
-  it('refuses a queue schema that is the tables\' schema, or not an identifier, naming the variable', () => {
+  it("refuses a queue schema that is the tables' schema, or not an identifier, naming the variable", () => {
     expect(() => loadConfig({ DATABASE_SCHEMA: 'tvet', TIMERS_SCHEMA: 'tvet' })).toThrow(/TIMERS_SCHEMA.*must differ/);
     expect(() => loadConfig({ TIMERS_SCHEMA: 'Timers-1' })).toThrow(/timers\.schema.*TIMERS_SCHEMA/);
     expect(() => loadConfig({ DATABASE_SCHEMA: 'a'.repeat(60) })).toThrow(/longer than PostgreSQL's 63/);

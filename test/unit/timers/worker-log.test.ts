@@ -32,7 +32,17 @@ describe('graphile-worker logs through pino', () => {
     logger.error('bad', { error: Object.assign(new Error('x'), { code: '57P01' }) });
     logger.debug('detail');
     const [warn, error, debug] = c.lines();
-    expect(warn).toMatchObject({ level: 'warn', msg: 'something to look at', component: 'timers', jobId: 42, task: 'identity-retry', key: 'identity-retry:APP-1', attempts: 2, maxAttempts: 5, workerId: 'w-1' });
+    expect(warn).toMatchObject({
+      level: 'warn',
+      msg: 'something to look at',
+      component: 'timers',
+      jobId: 42,
+      task: 'identity-retry',
+      key: 'identity-retry:APP-1',
+      attempts: 2,
+      maxAttempts: 5,
+      workerId: 'w-1',
+    });
     expect(error).toMatchObject({ level: 'error', errorCode: '57P01' });
     expect(debug).toMatchObject({ level: 'debug', msg: 'detail' });
     expect(c.text()).not.toMatch(/080215650019|Жумабекова|secret|payload/);
@@ -41,7 +51,11 @@ describe('graphile-worker logs through pino', () => {
   it('drops the per-attempt "Failed task" line (the worker logs failures itself) and moves successes to debug', () => {
     const c = capture();
     const logger = graphileLogger(c.log);
-    logger.error("Failed task 42 (identity-retry) with error 'Жумабекова not found'", { failure: true, job, error: new Error('x') });
+    logger.error("Failed task 42 (identity-retry) with error 'Жумабекова not found'", {
+      failure: true,
+      job,
+      error: new Error('x'),
+    });
     logger.info('Completed task 42 (identity-retry) with success', { job, duration: 3, success: true });
     const lines = c.lines();
     expect(lines).toHaveLength(1);
