@@ -15,7 +15,7 @@ import { TimerError, TimerErrorCode, queueUnavailable } from './timer-errors.js'
 export interface TimerRequest {
   /** The task that runs it (a key of the worker's `tasks`). */
   task: string;
-  /** Identifies the timer: one pending timer per key. */
+  /** Identifies the timer: one pending timer per key, across tasks (so prefix it, e.g. `sla:<applicationId>`). */
   key: string;
   /** When it falls due, in the adapter's clock time (shifted or accelerated in tests and simulations). */
   runAt: Date;
