@@ -6,6 +6,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   root,
   test: {
+    // Tests that make their own kafkajs clients get the Node 24 timer fix too (no TimeoutNegativeWarning).
+    setupFiles: ['src/platform/messaging/kafkajs-timeouts.ts'],
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import '../../platform/messaging/kafkajs-timeouts.js';
 import { findJava } from './java.js';
 import { fetchKafka } from './maven.js';
 import { freePort } from './ports.js';

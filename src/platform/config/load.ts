@@ -94,5 +94,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dir: string = C
       keys: parsed.error.issues.map((i) => i.path.join('.')),
     });
   }
-  return parsed.data;
+  return withDerivedDefaults(parsed.data);
+}
+
+/**
+ * Defaults that follow other keys. The timer queue's schema follows the database schema, so a
+ * deployment (or a test file) with its own schema has its own queue unless TIMERS_SCHEMA says
+ * otherwise; it is never the tables' schema itself (graphile-worker's tables would mix with ours).
+ */
+function withDerivedDefaults(config: AppConfig): AppConfig {
+  const timersSchema = config.timers.schema || `${config.database.schema}_timers`;
+  if (timersSchema === config.database.schema) {
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      'Invalid configuration. timers.schema (env TIMERS_SCHEMA) must differ from database.schema ' +
+        `(env DATABASE_SCHEMA, "${config.database.schema}"): leave it empty for ${config.database.schema}_timers.`,
+      { keys: ['timers.schema'] },
+    );
+  }
+  if (timersSchema.length > 63) {
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      `Invalid configuration. timers.schema "${timersSchema}" is longer than PostgreSQL's 63 characters: ` +
+        'set TIMERS_SCHEMA or a shorter DATABASE_SCHEMA.',
+      { keys: ['timers.schema'] },
+    );
+  }
+  return { ...config, timers: { ...config.timers, schema: timersSchema } };
 }

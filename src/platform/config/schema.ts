@@ -72,6 +72,27 @@ export const configSchema = z.object({
     minBackoffMs: z.number().int().min(1),
     maxBackoffMs: z.number().int().min(1),
   }),
+  /**
+   * Durable timers: graphile-worker's job queue in a schema of its own, installed by the owner
+   * role with the migrations and worked by the runtime role.
+   */
+  timers: z.object({
+    /** Schema of the job queue; empty means `<database.schema>_timers` (so tests isolate with the database schema). */
+    schema: z.union([z.literal(''), z.string().regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier')]),
+    /** Timer tasks run at once per process. */
+    concurrency: z.number().int().min(1).max(100),
+    /** How often the worker looks for due timers (new ones due now are announced by NOTIFY at once). */
+    pollIntervalMs: z.number().int().min(50).max(600_000),
+  }),
+  /** How long processed rows are kept (days, real time): personal data does not stay in the outbox for ever. */
+  retention: z.object({
+    /** Consumed message ids; keep longer than any redelivery (Kafka retention) so the dedupe holds. */
+    inboxDays: z.number().int().min(1).max(3650),
+    /** Published outbox rows (they hold the messages, personal data included); unpublished rows are never pruned. */
+    outboxDays: z.number().int().min(1).max(3650),
+    /** The relay's batch records; the newest batch is always kept (the relay's recovery reads it). */
+    batchesDays: z.number().int().min(1).max(3650),
+  }),
   /** The e-government gateway stub (tests, demo): answers identity requests from a generated population. */
   gatewayStub: z.object({
     latencyMs: z.number().int().min(0),
@@ -121,6 +142,12 @@ export const envOverrides: ReadonlyArray<{ env: string; path: string; kind: Kind
   { env: 'IDENTITY_MAX_ATTEMPTS', path: 'identity.maxAttempts', kind: 'int' },
   { env: 'IDENTITY_MIN_BACKOFF_MS', path: 'identity.minBackoffMs', kind: 'int' },
   { env: 'IDENTITY_MAX_BACKOFF_MS', path: 'identity.maxBackoffMs', kind: 'int' },
+  { env: 'TIMERS_SCHEMA', path: 'timers.schema', kind: 'string' },
+  { env: 'TIMERS_CONCURRENCY', path: 'timers.concurrency', kind: 'int' },
+  { env: 'TIMERS_POLL_INTERVAL_MS', path: 'timers.pollIntervalMs', kind: 'int' },
+  { env: 'RETENTION_INBOX_DAYS', path: 'retention.inboxDays', kind: 'int' },
+  { env: 'RETENTION_OUTBOX_DAYS', path: 'retention.outboxDays', kind: 'int' },
+  { env: 'RETENTION_BATCHES_DAYS', path: 'retention.batchesDays', kind: 'int' },
   { env: 'GATEWAY_STUB_LATENCY_MS', path: 'gatewayStub.latencyMs', kind: 'int' },
   { env: 'GATEWAY_STUB_NOT_FOUND_RATE', path: 'gatewayStub.notFoundRate', kind: 'number' },
   { env: 'GATEWAY_STUB_ERROR_RATE', path: 'gatewayStub.errorRate', kind: 'number' },

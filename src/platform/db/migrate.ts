@@ -5,11 +5,14 @@ import * as m003 from './migrations/003_identity_and_relay.js';
 import * as m004 from './migrations/004_calendar_version.js';
 import * as m005 from './migrations/005_event_log.js';
 import * as m006 from './migrations/006_identity_in_state.js';
+import { installTimerQueue } from './timer-queue-schema.js';
 
 export interface MigrationContext {
   schema: string;
   runtimeRole: string;
   runtimePassword: string;
+  /** Schema of the durable timer queue (config timers.schema); default `<schema>_timers`. */
+  timersSchema?: string;
 }
 
 type Step = (ctx: MigrationContext) => (knex: Knex) => Promise<void>;
@@ -41,7 +44,11 @@ class ListSource implements Knex.MigrationSource<[string, Step]> {
   }
 }
 
-/** Creates the schema if needed and applies every pending migration. Returns the names applied. */
+/**
+ * Creates the schema if needed and applies every pending migration, then installs or upgrades the
+ * timer queue (graphile-worker's own numbered migrations, see timer-queue-schema.ts). Returns the
+ * names applied, with `timer_queue@<revision>` when the queue's schema changed.
+ */
 export async function migrateToLatest(knex: Knex, ctx: MigrationContext): Promise<string[]> {
   await knex.raw(`CREATE SCHEMA IF NOT EXISTS ${ctx.schema}`);
   const [, applied] = (await knex.migrate.latest({
@@ -49,7 +56,13 @@ export async function migrateToLatest(knex: Knex, ctx: MigrationContext): Promis
     schemaName: ctx.schema,
     tableName: 'knex_migrations',
   })) as [number, string[]];
-  return applied;
+  const revision = await installTimerQueue(knex, { schema: timersSchemaOf(ctx), runtimeRole: ctx.runtimeRole });
+  return revision === null ? applied : [...applied, `timer_queue@${revision}`];
+}
+
+/** The timer queue's schema of a migration context. */
+export function timersSchemaOf(ctx: MigrationContext): string {
+  return ctx.timersSchema || `${ctx.schema}_timers`;
 }
 
 export const migrationNames = MIGRATIONS.map(([n]) => n);

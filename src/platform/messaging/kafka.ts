@@ -1,4 +1,6 @@
 import { Kafka, logLevel, type LogEntry, type logCreator } from 'kafkajs';
+// Before any client exists: no TimeoutNegativeWarning from kafkajs on Node 24.
+import './kafkajs-timeouts.js';
 import type { AppConfig } from '../config/schema.js';
 import type { Logger } from '../logging/logger.js';
 

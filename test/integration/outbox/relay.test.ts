@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await reader?.stop();
   await db?.destroy();
-  await owner?.raw(`DROP SCHEMA IF EXISTS ${config.database.schema} CASCADE`);
+  await owner?.raw(`DROP SCHEMA IF EXISTS ${config.database.schema}, ${config.timers.schema} CASCADE`);
   await owner?.destroy();
 });
 

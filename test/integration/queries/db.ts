@@ -13,22 +13,34 @@ export interface QueriesDb {
   /** The owner role (migrations, cleanup). */
   owner: Knex;
   schema: string;
+  /** The file's timer queue schema (`<schema>_timers`), installed by the migrations. */
+  timersSchema: string;
+  /** The runtime role's connection string (for the timer worker's own pool). */
+  runtimeUrl: string;
   close(): Promise<void>;
 }
 
 export async function openQueriesDb(label: string): Promise<QueriesDb> {
   const config = isolatedConfig(label);
-  const ctx = { schema: config.database.schema, runtimeRole: config.database.runtimeRole, runtimePassword: config.database.runtimePassword };
+  const ctx = {
+    schema: config.database.schema,
+    runtimeRole: config.database.runtimeRole,
+    runtimePassword: config.database.runtimePassword,
+    timersSchema: config.timers.schema,
+  };
   const owner = connect({ url: config.database.url, schema: ctx.schema });
   await migrateToLatest(owner, ctx);
-  const runtime = connect({ url: runtimeUrl(config.database.url, ctx.runtimeRole, ctx.runtimePassword), schema: ctx.schema });
+  const runtimeDbUrl = runtimeUrl(config.database.url, ctx.runtimeRole, ctx.runtimePassword);
+  const runtime = connect({ url: runtimeDbUrl, schema: ctx.schema });
   return {
     runtime,
     owner,
     schema: ctx.schema,
+    timersSchema: ctx.timersSchema,
+    runtimeUrl: runtimeDbUrl,
     async close() {
       await runtime.destroy();
-      await owner.raw(`DROP SCHEMA IF EXISTS ${ctx.schema} CASCADE`);
+      await owner.raw(`DROP SCHEMA IF EXISTS ${ctx.schema}, ${ctx.timersSchema} CASCADE`);
       await owner.destroy();
     },
   };
