@@ -18,7 +18,7 @@ import { requestCalendarRevision } from '../timers/calendar-revision.js';
 import { timerTasks } from '../timers/tasks.js';
 import { queueTimerSink } from '../timers/timer-sink.js';
 import { startTimerWorker, type TimerWorker } from '../timers/worker.js';
-import { retentionCrontab, retentionTasks } from '../timers/retention.js';
+import { RETENTION_CRONTAB, pruneRetention, retentionTasks } from '../timers/retention.js';
 import { createClock } from '../platform/clock/clock.js';
 import { countApplicationsToRevise } from '../pipeline/saga/application-queries.js';
 import { defaultDeps, type AdapterDeps } from '../pipeline/deps.js';
@@ -100,8 +100,8 @@ export async function startAdapter(config: AppConfig, log: Logger, overrides: Pa
     schema: timersSchema,
     concurrency: config.timers.concurrency,
     pollIntervalMs: config.timers.pollIntervalMs,
-    tasks: { ...timerTasks(db, deps), ...retentionTasks(db, config.retention, log) },
-    crontab: retentionCrontab,
+    tasks: { ...timerTasks(db, deps), ...retentionTasks({ db, periods: config.retention, log }) },
+    crontab: RETENTION_CRONTAB,
     log,
   });
   const reviseOn = (version: string) =>
@@ -122,6 +122,7 @@ export async function startAdapter(config: AppConfig, log: Logger, overrides: Pa
   }
   // Deadlines computed on another version (a file changed while the adapter was down) follow now.
   await reviseOn(calendars.current().version.id);
+  await pruneRetention({ db, periods: config.retention, log }).catch((err: unknown) => log.warn({ err }, 'retention at start failed; the daily job runs it again'));
   if (config.calendar.watch) calendars.watch();
   log.info({ groupId: config.kafka.groupId, prefix: config.kafka.topicPrefix || '(none)' }, 'adapter started');
 

@@ -6,6 +6,8 @@ import { startGatewayStub, type GatewayStub } from '../../src/local/gateway-stub
 import { createLogger, type Logger } from '../../src/platform/logging/logger.js';
 import { connectMessaging, type Messaging } from '../../src/platform/messaging/bootstrap.js';
 import { isolatedConfig } from './isolation.js';
+import { decodeState, type ApplicationState } from '../../src/core/application/index.js';
+import { selectEvents } from '../../src/pipeline/saga/event-log-queries.js';
 import { TopicReader } from './topic-reader.js';
 
 /** Fast identity settings so retries and failures happen within a test. */
@@ -29,6 +31,10 @@ export interface Harness {
   send(base: TopicName, key: string, value: unknown): Promise<void>;
   sendRaw(base: TopicName, key: string, value: Buffer): Promise<void>;
   startAdapter(): Promise<RunningAdapter>;
+  /** The stored saga state of an application (the running adapter's database). */
+  stateOf(applicationId: string): Promise<ApplicationState | null>;
+  /** The types of an application's events, from its event log. */
+  eventTypesOf(applicationId: string): Promise<string[]>;
   startStub(): Promise<GatewayStub>;
   stop(): Promise<void>;
 }
@@ -61,6 +67,13 @@ export async function harness(label: string, env: Record<string, string> = {}): 
     async startAdapter() {
       h.adapter = await startAdapter(config, log);
       return h.adapter;
+    },
+    async stateOf(applicationId) {
+      const row = await h.adapter!.db('applications').where({ application_id: applicationId }).first('state');
+      return row ? decodeState(row.state) : null;
+    },
+    async eventTypesOf(applicationId) {
+      return (await selectEvents(h.adapter!.db, applicationId)).map((e) => e.event.type);
     },
     async startStub() {
       h.stub = await startGatewayStub(config, log);

@@ -155,3 +155,8 @@ export const envOverrides: ReadonlyArray<{ env: string; path: string; kind: Kind
   { env: 'GATEWAY_STUB_POPULATION_SIZE', path: 'gatewayStub.populationSize', kind: 'int' },
   { env: 'GATEWAY_STUB_POPULATION_SEED', path: 'gatewayStub.populationSeed', kind: 'int' },
 ];
+
+/** The timer queue's schema: configured, or `<database schema>_timers` (so tests isolate with the database schema). */
+export function timersSchemaOf(config: AppConfig): string {
+  return config.timers.schema || `${config.database.schema}_timers`;
+}

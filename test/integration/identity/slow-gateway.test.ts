@@ -32,8 +32,13 @@ describe('a slow gateway', () => {
     expect(new Set(requests().map((r) => r.value.requestId)).size).toBe(1); // the same request, asked again
     expect(new Set(requests().map((r) => r.value.messageId)).size).toBe(requests().length); // each a new message
     expect(stages().map((s) => s.stage)).toEqual(['SUBMITTED', 'IDENTITY_VERIFIED']);
-    const row = await h.adapter!.db('identity_requests').where({ application_id: msg.applicationId }).first();
-    expect(row.status).toBe('ANSWERED');
-    expect(row.attempts).toBeGreaterThanOrEqual(2);
+    const state = await h.stateOf(msg.applicationId);
+    expect(state!.identity).toMatchObject({ status: 'VERIFIED', requestId: requests()[0]!.value.requestId });
+    expect(state!.identity!.attempt).toBeGreaterThanOrEqual(2);
+    // The event log keeps every repetition; the late answers to the earlier ones changed nothing.
+    const types = await h.eventTypesOf(msg.applicationId);
+    expect(types[0]).toBe('ApplicationSubmitted');
+    expect(types.filter((t) => t === 'IdentityRequestRepeated').length).toBe(requests().length - 1);
+    expect(types.filter((t) => t === 'IdentityVerified')).toHaveLength(1);
   });
 });

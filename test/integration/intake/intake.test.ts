@@ -5,6 +5,7 @@ import { eligiblePerson, portalApplication, pscApplication } from '../../../src/
 import { findPersonIndex, personAt } from '../../../src/local/gateway-stub/population.js';
 import { computeServiceDeadlines } from '../../../src/core/deadlines/index.js';
 import { harness, type Harness } from '../../support/adapter-harness.js';
+import { applicationHistory } from '../../../src/ops/history.js';
 import { clockNow } from '../../support/clock.js';
 
 let h: Harness;
@@ -66,7 +67,8 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
     const receipt = h.reader.on(h.topic(Topics.corporationNotifications)).find((m) => m.value.applicationId === msg.applicationId)!;
     expect(receipt.value.kind).toBe('REFUSAL_RECEIPT');
     const body = receipt.value.refusalReceipt as { motivationKk: string; motivationRu: string; expiredDocuments: unknown[] };
-    expect(body.motivationRu).toContain('IDENTITY_DOCUMENT_EXPIRED');
+    expect(body.motivationRu).toContain('Срок действия документа, удостоверяющего личность, истек');
+    expect(body.motivationRu).not.toMatch(/IDENTITY_DOCUMENT_EXPIRED|presentedDocuments/);
     expect(body.motivationKk.length).toBeGreaterThan(20);
     expect(body.expiredDocuments).toHaveLength(1);
     expect(h.reader.on(h.topic(Topics.identityRequests)).some((m) => m.value.applicationId === msg.applicationId)).toBe(false);
@@ -177,8 +179,16 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
     await h.send(Topics.portalApplications, msg.applicationId, msg);
     await h.reader.until(() => stagesOf(msg.applicationId).length >= 2, 30_000, 'two stages');
     expect(stagesOf(msg.applicationId).map((s) => s.stage)).toEqual(['SUBMITTED', 'IDENTITY_FAILED']);
-    const row = await h.adapter!.db('identity_requests').where({ application_id: msg.applicationId }).first();
-    expect(row).toMatchObject({ status: 'FAILED', last_error: 'NOT_FOUND' });
+    expect((await h.stateOf(msg.applicationId))!.identity).toMatchObject({ status: 'FAILED', failure: { reason: 'NOT_FOUND' } });
+    // The operator's history: the events with their causes, the stages sent, the state equal to the fold of the log.
+    const report = await applicationHistory(h.adapter!.db, msg.applicationId);
+    expect(report.consistent).toBe(true);
+    expect(report.events).toBe(2);
+    expect(report.text).toContain('ApplicationSubmitted');
+    expect(report.text).toContain(`<- message ${msg.messageId}`);
+    expect(report.text).toMatch(/IDENTITY_FAILED #2/);
+    expect(report.text).not.toContain(msg.form.applicant.iin);
+    expect(report.text).not.toContain(msg.form.applicant.surname);
   });
 
   it('a person found but registered as deceased: verified, with the finding kept for the college (ground G1 candidate)', async () => {
@@ -212,7 +222,7 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
     await h.send(Topics.identityResponses, 'NOT-OURS', stray);
     const dlq = dlqTopic(h.topic(Topics.identityResponses));
     await h.reader.until(() => h.reader.on(dlq).some((m) => m.value.originalMessageId === stray.messageId), 30_000, 'dead letter');
-    expect(h.reader.on(dlq).find((m) => m.value.originalMessageId === stray.messageId)!.value.errorCode).toBe('IDENTITY_RESPONSE_UNKNOWN_REQUEST');
+    expect(h.reader.on(dlq).find((m) => m.value.originalMessageId === stray.messageId)!.value.errorCode).toBe('UNKNOWN_APPLICATION');
   });
 
   it('input the database refuses (a NUL character) is parked with the SQLSTATE, and the partition goes on', async () => {
