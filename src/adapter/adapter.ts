@@ -59,13 +59,20 @@ export async function migrate(config: AppConfig): Promise<string[]> {
  * answers overdue, SLA checks, calendar revisions, retention), all on the runtime database role.
  * `overrides` lets tests pin ids.
  */
-export async function startAdapter(config: AppConfig, log: Logger, overrides: Partial<AdapterDeps> = {}): Promise<RunningAdapter> {
+export async function startAdapter(
+  config: AppConfig,
+  log: Logger,
+  overrides: Partial<AdapterDeps> = {},
+): Promise<RunningAdapter> {
   const applied = await migrate(config);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
   const calendars = new CalendarStore(config.calendar.dir || SHIPPED_CALENDAR_DIR, log);
   const clock = createClock(config.clock);
   const timersSchema = timersSchemaOf(config);
-  const deps: AdapterDeps = Object.assign(defaultDeps(config, calendars, log, queueTimerSink(timersSchema, clock), clock), overrides);
+  const deps: AdapterDeps = Object.assign(
+    defaultDeps(config, calendars, log, queueTimerSink(timersSchema, clock), clock),
+    overrides,
+  );
   log.info({ calendarVersion: calendars.current().version.id, dir: calendars.dir }, 'calendar loaded');
   logCalendarOutlook(calendars.current(), almatyDate(deps.now().toISOString()), config.calendar.outlookDays, log);
   const dbUrl = runtimeUrl(config.database.url, config.database.runtimeRole, config.database.runtimePassword);
@@ -106,7 +113,10 @@ export async function startAdapter(config: AppConfig, log: Logger, overrides: Pa
   });
   const reviseOn = (version: string) =>
     requestCalendarRevision(db, timersSchema, clock, version).catch((err: unknown) =>
-      log.error({ err, version }, 'the deadline revision could not be queued; it is asked again at the next reload or start'),
+      log.error(
+        { err, version },
+        'the deadline revision could not be queued; it is asked again at the next reload or start',
+      ),
     );
   calendars.onChange((next) => {
     logCalendarOutlook(next, almatyDate(deps.now().toISOString()), config.calendar.outlookDays, log);
@@ -122,7 +132,9 @@ export async function startAdapter(config: AppConfig, log: Logger, overrides: Pa
   }
   // Deadlines computed on another version (a file changed while the adapter was down) follow now.
   await reviseOn(calendars.current().version.id);
-  await pruneRetention({ db, periods: config.retention, log }).catch((err: unknown) => log.warn({ err }, 'retention at start failed; the daily job runs it again'));
+  await pruneRetention({ db, periods: config.retention, log }).catch((err: unknown) =>
+    log.warn({ err }, 'retention at start failed; the daily job runs it again'),
+  );
   if (config.calendar.watch) calendars.watch();
   log.info({ groupId: config.kafka.groupId, prefix: config.kafka.topicPrefix || '(none)' }, 'adapter started');
 
@@ -138,7 +150,8 @@ export async function startAdapter(config: AppConfig, log: Logger, overrides: Pa
     async revisionsSettled(timeoutMs = 30_000) {
       const until = Date.now() + timeoutMs;
       while ((await countApplicationsToRevise(db, calendars.current().version.id)) > 0) {
-        if (Date.now() > until) throw new Error(`open applications still not on calendar ${calendars.current().version.id}`);
+        if (Date.now() > until)
+          throw new Error(`open applications still not on calendar ${calendars.current().version.id}`);
         await new Promise((r) => setTimeout(r, 100));
       }
     },

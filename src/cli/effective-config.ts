@@ -13,5 +13,10 @@ export function withInfrastructure(config: AppConfig, infra: Infrastructure): Ap
 
 /** The same as environment variables, for a child process (the gateway stub). */
 export function infrastructureEnv(infra: Infrastructure): Record<string, string> {
-  return { KAFKA_BROKERS: infra.kafkaBrokers.join(','), SCHEMA_REGISTRY_URL: infra.registryUrl, DATABASE_URL: infra.databaseUrl, INFRA_MODE: 'external' };
+  return {
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    SCHEMA_REGISTRY_URL: infra.registryUrl,
+    DATABASE_URL: infra.databaseUrl,
+    INFRA_MODE: 'external',
+  };
 }

@@ -15,7 +15,16 @@ export async function runGatewayStubCommand(): Promise<void> {
   const stub = await startGatewayStub(config, log);
   const g = config.gatewayStub;
   log.info(
-    { requestsTopic: stub.requestsTopic, responsesTopic: stub.responsesTopic, populationSize: g.populationSize, populationSeed: g.populationSeed, latencyMs: g.latencyMs, errorRate: g.errorRate, notFoundRate: g.notFoundRate, outages: g.outages },
+    {
+      requestsTopic: stub.requestsTopic,
+      responsesTopic: stub.responsesTopic,
+      populationSize: g.populationSize,
+      populationSeed: g.populationSeed,
+      latencyMs: g.latencyMs,
+      errorRate: g.errorRate,
+      notFoundRate: g.notFoundRate,
+      outages: g.outages,
+    },
     'gateway stub ready',
   );
   const signal = await new Promise<NodeJS.Signals>((resolve) => {

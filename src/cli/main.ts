@@ -5,16 +5,35 @@ import { createLogger, type Logger } from '../platform/logging/logger.js';
 import { migrate } from '../adapter/adapter.js';
 import { runGatewayStubCommand } from './gateway-stub.js';
 import { runInfra } from './infra.js';
-import { runCalendarCheck, runCalendarShow, runDlqList, runDlqReplay, runHistory, runIdentityRetry } from '../ops/commands.js';
+import {
+  runCalendarCheck,
+  runCalendarShow,
+  runDlqList,
+  runDlqReplay,
+  runHistory,
+  runIdentityRetry,
+} from '../ops/commands.js';
 import { runStart } from './start.js';
 
 type Run = (config: AppConfig, log: Logger, args: string[]) => Promise<void>;
 
 const commands: Record<string, { help: string; run: Run }> = {
-  start: { help: 'the whole system on this machine: infrastructure, migrations, adapter, gateway stub', run: (c, l) => runStart(c, l, true) },
-  adapter: { help: 'the adapter alone, against KAFKA_BROKERS / SCHEMA_REGISTRY_URL / DATABASE_URL (or started infrastructure)', run: (c, l) => runStart(c, l, false) },
-  'gateway-stub': { help: 'the e-government gateway stub (answers identity requests)', run: () => runGatewayStubCommand() },
-  infra: { help: 'Kafka, the schema registry and PostgreSQL in the foreground; prints their connection strings', run: (c, l) => runInfra(c, l) },
+  start: {
+    help: 'the whole system on this machine: infrastructure, migrations, adapter, gateway stub',
+    run: (c, l) => runStart(c, l, true),
+  },
+  adapter: {
+    help: 'the adapter alone, against KAFKA_BROKERS / SCHEMA_REGISTRY_URL / DATABASE_URL (or started infrastructure)',
+    run: (c, l) => runStart(c, l, false),
+  },
+  'gateway-stub': {
+    help: 'the e-government gateway stub (answers identity requests)',
+    run: () => runGatewayStubCommand(),
+  },
+  infra: {
+    help: 'Kafka, the schema registry and PostgreSQL in the foreground; prints their connection strings',
+    run: (c, l) => runInfra(c, l),
+  },
   migrate: {
     help: 'apply pending database migrations (owner role)',
     run: async (c) => {
@@ -23,22 +42,44 @@ const commands: Record<string, { help: string; run: Run }> = {
     },
   },
   'dlq-list': { help: 'dlq-list <inbound topic>: the dead letters of a topic with their reasons', run: runDlqList },
-  'dlq-replay': { help: 'dlq-replay <inbound topic> [<partition>/<offset> ...]: put dead letters back on their topic', run: runDlqReplay },
-  'identity-retry': { help: 'identity-retry <applicationId> [operatorId]: ask the gateway again after IDENTITY_FAILED', run: runIdentityRetry },
-  history: { help: 'history <applicationId>: the events of an application, their causes and the messages sent (personal data masked)', run: runHistory },
-  'calendar-show': { help: 'calendar-show <year>: every day off of a year with its reason and source, the status, the version', run: runCalendarShow },
-  'calendar-check': { help: 'calendar-check <file>: check a new statute.json or <year>.json before it is deployed', run: runCalendarCheck },
+  'dlq-replay': {
+    help: 'dlq-replay <inbound topic> [<partition>/<offset> ...]: put dead letters back on their topic',
+    run: runDlqReplay,
+  },
+  'identity-retry': {
+    help: 'identity-retry <applicationId> [operatorId]: ask the gateway again after IDENTITY_FAILED',
+    run: runIdentityRetry,
+  },
+  history: {
+    help: 'history <applicationId>: the events of an application, their causes and the messages sent (personal data masked)',
+    run: runHistory,
+  },
+  'calendar-show': {
+    help: 'calendar-show <year>: every day off of a year with its reason and source, the status, the version',
+    run: runCalendarShow,
+  },
+  'calendar-check': {
+    help: 'calendar-check <file>: check a new statute.json or <year>.json before it is deployed',
+    run: runCalendarCheck,
+  },
 };
 
 async function main(): Promise<void> {
   const [name, ...args] = process.argv.slice(2);
   const cmd = name ? commands[name] : undefined;
   if (!cmd) {
-    process.stderr.write(`usage: npm run cli -- <command> [args]\n\n${Object.entries(commands).map(([n, c]) => `  ${n.padEnd(16)} ${c.help}`).join('\n')}\n`);
+    process.stderr.write(
+      `usage: npm run cli -- <command> [args]\n\n${Object.entries(commands)
+        .map(([n, c]) => `  ${n.padEnd(16)} ${c.help}`)
+        .join('\n')}\n`,
+    );
     process.exit(name ? 2 : 0);
   }
   const config = loadConfig();
-  const log = createLogger({ level: config.log.level, name: `${config.serviceName}${name === 'start' || name === 'adapter' ? '' : `-${name}`}` });
+  const log = createLogger({
+    level: config.log.level,
+    name: `${config.serviceName}${name === 'start' || name === 'adapter' ? '' : `-${name}`}`,
+  });
   await cmd.run(config, log, args);
 }
 

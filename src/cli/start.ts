@@ -20,12 +20,24 @@ export async function runStart(config: AppConfig, log: Logger, withStub: boolean
   const onHup = () => adapter.reloadCalendar();
   process.on('SIGHUP', onHup);
   const stub = withStub
-    ? spawn(process.execPath, [...process.execArgv, fileURLToPath(new URL('./main.ts', import.meta.url)), 'gateway-stub'], {
-        env: { ...process.env, ...infrastructureEnv(infra) },
-        stdio: ['ignore', 'inherit', 'inherit'],
-      })
+    ? spawn(
+        process.execPath,
+        [...process.execArgv, fileURLToPath(new URL('./main.ts', import.meta.url)), 'gateway-stub'],
+        {
+          env: { ...process.env, ...infrastructureEnv(infra) },
+          stdio: ['ignore', 'inherit', 'inherit'],
+        },
+      )
     : null;
-  log.info({ mode: infra.mode, kafka: infra.kafkaBrokers, registry: infra.registryUrl, gatewayStub: stub ? stub.pid : 'not started' }, 'system running; Ctrl-C stops it');
+  log.info(
+    {
+      mode: infra.mode,
+      kafka: infra.kafkaBrokers,
+      registry: infra.registryUrl,
+      gatewayStub: stub ? stub.pid : 'not started',
+    },
+    'system running; Ctrl-C stops it',
+  );
   const signal = await untilSignal();
   log.info({ signal }, 'stopping');
   process.off('SIGHUP', onHup);

@@ -69,7 +69,14 @@ assertType<Equals<(typeof RESULT_PLACE_KIND)[number], ResultPlace['kind']>>();
 export const REFUSAL_GROUND = ['G1_UNRELIABLE_DATA', 'G2_NONCOMPLIANT_DOCUMENTS', 'G3_NO_CONSENT'] as const;
 assertType<Equals<(typeof REFUSAL_GROUND)[number], RefusalGround>>();
 
-export const NOTICE_CHANNEL = ['REGISTERED_LETTER', 'TELEPHONOGRAM', 'TELEGRAM', 'SMS', 'EMAIL', 'OTHER_RECORDED'] as const;
+export const NOTICE_CHANNEL = [
+  'REGISTERED_LETTER',
+  'TELEPHONOGRAM',
+  'TELEGRAM',
+  'SMS',
+  'EMAIL',
+  'OTHER_RECORDED',
+] as const;
 assertType<Equals<(typeof NOTICE_CHANNEL)[number], NoticeChannel>>();
 
 export const STAGE_CODE = [
@@ -115,10 +122,23 @@ export const CORPORATION_APPLICATION_KIND = [
   'RESULT_RETURNED_TO_COLLEGE',
   'RESULT_RECALL_REQUESTED',
 ] as const;
-export const COLLEGE_DECISION_KIND = ['REGISTERED', 'PRELIMINARY_REFUSAL', 'HEARING_HELD', 'DUPLICATE_ISSUED', 'REFUSED'] as const;
+export const COLLEGE_DECISION_KIND = [
+  'REGISTERED',
+  'PRELIMINARY_REFUSAL',
+  'HEARING_HELD',
+  'DUPLICATE_ISSUED',
+  'REFUSED',
+] as const;
 export const COURIER_ORDER_KIND = ['REGISTER_DISPATCH', 'RESULT_DISPATCH'] as const;
 export const COURIER_EVENT_KIND = ['PICKED_UP', 'DELIVERED'] as const;
-export const PORTAL_NOTIFICATION_KIND = ['ACCEPTED', 'INTAKE_REFUSED', 'HEARING_NOTICE', 'READY', 'REFUSED', 'TERM_REVISED'] as const;
+export const PORTAL_NOTIFICATION_KIND = [
+  'ACCEPTED',
+  'INTAKE_REFUSED',
+  'HEARING_NOTICE',
+  'READY',
+  'REFUSED',
+  'TERM_REVISED',
+] as const;
 export const CORPORATION_NOTIFICATION_KIND = [
   'RECEIPT',
   'REFUSAL_RECEIPT',

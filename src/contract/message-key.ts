@@ -13,7 +13,11 @@ import type { CourierEventMessage, CourierOrderMessage, MessageByTopic } from '.
 import { TOPIC_SPECS, Topics, type TopicName } from './topics.js';
 
 function missing(topic: TopicName, what: string): ContractError {
-  return new ContractError(ContractErrorCode.MISSING_KEY, `Message for ${topic} has no ${what} to key it by; fix the code that builds the message.`, { topic });
+  return new ContractError(
+    ContractErrorCode.MISSING_KEY,
+    `Message for ${topic} has no ${what} to key it by; fix the code that builds the message.`,
+    { topic },
+  );
 }
 
 // Optional chaining: a value whose kind field is missing (see checkKindFields) yields no key.
@@ -25,9 +29,7 @@ function courierOrderKey(value: CourierOrderMessage): string | null | undefined 
 
 function courierEventKey(value: CourierEventMessage): string | null | undefined {
   const ref = (value.kind === 'PICKED_UP' ? value.pickedUp : value.delivered) as
-    | { registerId: string | null; applicationId: string | null }
-    | null
-    | undefined;
+    { registerId: string | null; applicationId: string | null } | null | undefined;
   return ref?.registerId ?? ref?.applicationId;
 }
 
@@ -38,9 +40,10 @@ export function messageKey<T extends TopicName>(topic: T, value: MessageByTopic[
   if (rule === 'collegeBin') {
     key = (value as { collegeBin?: string }).collegeBin;
   } else if (rule === 'registerOrApplicationId') {
-    key = topic === Topics.courierOrders
-      ? courierOrderKey(value as CourierOrderMessage)
-      : courierEventKey(value as CourierEventMessage);
+    key =
+      topic === Topics.courierOrders
+        ? courierOrderKey(value as CourierOrderMessage)
+        : courierEventKey(value as CourierEventMessage);
   } else {
     key = (value as { applicationId?: string }).applicationId;
   }

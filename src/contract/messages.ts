@@ -239,22 +239,24 @@ export type GatewayHeader = {
   requestId: string;
 };
 
-export type IdentityRequest = MessageHeader & GatewayHeader & {
-  senderId: string;
-  applicationId: string;
-  iin: string;
-  replyTopic: string;
-};
+export type IdentityRequest = MessageHeader &
+  GatewayHeader & {
+    senderId: string;
+    applicationId: string;
+    iin: string;
+    replyTopic: string;
+  };
 
-export type IdentityResponse = MessageHeader & GatewayHeader & {
-  applicationId: string;
-  status: IdentityStatus;
-  deliveryStatus: DeliveryStatus | null;
-  person: IdentityPerson | null;
-  errorCode: string | null;
-  errorMessage: string | null;
-  errorDate: Instant | null;
-};
+export type IdentityResponse = MessageHeader &
+  GatewayHeader & {
+    applicationId: string;
+    status: IdentityStatus;
+    deliveryStatus: DeliveryStatus | null;
+    person: IdentityPerson | null;
+    errorCode: string | null;
+    errorMessage: string | null;
+    errorDate: Instant | null;
+  };
 
 // ---------- college.applications.v1 ----------
 
@@ -503,7 +505,11 @@ export type MonitoringStage = MessageHeader & {
   sequence: number;
   calendarVersion: string | null;
   deadlinesProvisional: boolean;
-  revision: { previousServiceTermEndsAt: Instant; previousCalendarVersion: string | null; termEndChanged: boolean } | null;
+  revision: {
+    previousServiceTermEndsAt: Instant;
+    previousCalendarVersion: string | null;
+    termEndChanged: boolean;
+  } | null;
 };
 
 // ---------- <topic>.dlq ----------

@@ -51,7 +51,8 @@ export type TopicDirection = 'in' | 'out';
  */
 export type KeyRule = 'applicationId' | 'collegeBin' | 'registerOrApplicationId';
 
-export type Party = 'portal' | 'psc' | 'gateway' | 'college' | 'courier' | 'monitoring' | 'digital-documents' | 'adapter';
+export type Party =
+  'portal' | 'psc' | 'gateway' | 'college' | 'courier' | 'monitoring' | 'digital-documents' | 'adapter';
 
 export interface TopicSpec {
   readonly name: TopicName;
@@ -117,7 +118,11 @@ export function isTopicName(value: string): value is TopicName {
  */
 export function topicName(base: TopicName, prefix?: string): string {
   if (!isTopicName(base)) {
-    throw new ContractError(ContractErrorCode.UNKNOWN_TOPIC, `"${String(base)}" is not a topic of the contract; use one of Topics.*.`, { base });
+    throw new ContractError(
+      ContractErrorCode.UNKNOWN_TOPIC,
+      `"${String(base)}" is not a topic of the contract; use one of Topics.*.`,
+      { base },
+    );
   }
   if (prefix === undefined || prefix === '') return base;
   const full = `${prefix}.${base}`;
@@ -137,12 +142,20 @@ export function baseTopicOf(fullName: string, prefix?: string): TopicName {
   if (prefix !== undefined && prefix !== '') {
     const head = `${prefix}.`;
     if (!name.startsWith(head)) {
-      throw new ContractError(ContractErrorCode.UNKNOWN_TOPIC, `Topic "${fullName}" does not carry the configured prefix "${prefix}"; check the topic prefix setting.`, { fullName, prefix });
+      throw new ContractError(
+        ContractErrorCode.UNKNOWN_TOPIC,
+        `Topic "${fullName}" does not carry the configured prefix "${prefix}"; check the topic prefix setting.`,
+        { fullName, prefix },
+      );
     }
     name = name.slice(head.length);
   }
   if (!isTopicName(name)) {
-    throw new ContractError(ContractErrorCode.UNKNOWN_TOPIC, `Topic "${fullName}" is not part of the contract (SPEC section 3).`, { fullName, prefix });
+    throw new ContractError(
+      ContractErrorCode.UNKNOWN_TOPIC,
+      `Topic "${fullName}" is not part of the contract (SPEC section 3).`,
+      { fullName, prefix },
+    );
   }
   return name;
 }

@@ -17,8 +17,16 @@ import { connectMessaging } from '../platform/messaging/bootstrap.js';
 
 /** Operator commands act on running services: they must be named, never started. */
 function requireServices(config: AppConfig): void {
-  const missing = [config.kafka.brokers.length === 0 && 'KAFKA_BROKERS', !config.schemaRegistry.url && 'SCHEMA_REGISTRY_URL', !config.database.url && 'DATABASE_URL'].filter(Boolean);
-  if (missing.length > 0) throw new AppError('CLI_SERVICES_MISSING', `Set ${missing.join(', ')} to the running system's services (\`npm run infra\` prints them for a local run).`);
+  const missing = [
+    config.kafka.brokers.length === 0 && 'KAFKA_BROKERS',
+    !config.schemaRegistry.url && 'SCHEMA_REGISTRY_URL',
+    !config.database.url && 'DATABASE_URL',
+  ].filter(Boolean);
+  if (missing.length > 0)
+    throw new AppError(
+      'CLI_SERVICES_MISSING',
+      `Set ${missing.join(', ')} to the running system's services (\`npm run infra\` prints them for a local run).`,
+    );
 }
 
 function inboundTopic(config: AppConfig, name: string | undefined): string {
@@ -43,7 +51,8 @@ export async function runDlqReplay(config: AppConfig, log: Logger, args: string[
   requireServices(config);
   const { kafka, codec } = await connectMessaging(config, log, '-dlq');
   const entries = await readDeadLetters(kafka, codec, inboundTopic(config, topic));
-  const chosen = which.length === 0 ? entries : entries.filter((e) => which.includes(`${e.dlqPartition}/${e.dlqOffset}`));
+  const chosen =
+    which.length === 0 ? entries : entries.filter((e) => which.includes(`${e.dlqPartition}/${e.dlqOffset}`));
   const n = await replayDeadLetters(kafka, chosen);
   process.stdout.write(`${n} dead letter(s) replayed\n`);
 }
@@ -53,11 +62,20 @@ export async function runIdentityRetry(config: AppConfig, log: Logger, args: str
   const [applicationId, operatorId = process.env.USER ?? 'operator'] = args;
   if (!applicationId) throw new AppError('CLI_USAGE', 'usage: identity-retry <applicationId> [operatorId]');
   requireServices(config);
-  const db = connect({ url: runtimeUrl(config.database.url, config.database.runtimeRole, config.database.runtimePassword), schema: config.database.schema });
+  const db = connect({
+    url: runtimeUrl(config.database.url, config.database.runtimeRole, config.database.runtimePassword),
+    schema: config.database.schema,
+  });
   try {
     const calendar = loadCalendarDirectory(calendarDir(config));
     const clock = createClock(config.clock);
-    const deps = defaultDeps(config, { current: () => calendar }, log, queueTimerSink(timersSchemaOf(config), clock), clock);
+    const deps = defaultDeps(
+      config,
+      { current: () => calendar },
+      log,
+      queueTimerSink(timersSchemaOf(config), clock),
+      clock,
+    );
     const requestId = await retryIdentityCheck(db, deps, applicationId, operatorId);
     process.stdout.write(`identity request ${requestId} queued; the running adapter publishes it\n`);
   } finally {
@@ -89,11 +107,18 @@ export async function runHistory(config: AppConfig, _log: Logger, args: string[]
   const [applicationId] = args;
   if (!applicationId) throw new AppError('CLI_USAGE', 'usage: history <applicationId>');
   requireServices(config);
-  const db = connect({ url: runtimeUrl(config.database.url, config.database.runtimeRole, config.database.runtimePassword), schema: config.database.schema });
+  const db = connect({
+    url: runtimeUrl(config.database.url, config.database.runtimeRole, config.database.runtimePassword),
+    schema: config.database.schema,
+  });
   try {
     const report = await applicationHistory(db, applicationId);
     process.stdout.write(`${report.text}\n`);
-    if (!report.consistent) throw new AppError('STATE_DIFFERS_FROM_EVENTS', `The stored state of ${applicationId} is not the fold of its events; rebuild it from the event log.`);
+    if (!report.consistent)
+      throw new AppError(
+        'STATE_DIFFERS_FROM_EVENTS',
+        `The stored state of ${applicationId} is not the fold of its events; rebuild it from the event log.`,
+      );
   } finally {
     await db.destroy();
   }

@@ -48,9 +48,14 @@ export async function applicationHistory(db: Knex, applicationId: string): Promi
   const folded = events.map((e) => e.event).reduce(evolve, initialState);
   const stored = row ? decodeState(row.state) : null;
   // Deep equality, not text: the codec reads keys in its schema's order.
-  const consistent = stored !== null && isDeepStrictEqual(JSON.parse(JSON.stringify(stored)), JSON.parse(JSON.stringify(folded)));
-  lines.push(`Phase: ${folded.phase}; term ends ${folded.deadlines?.termEndsAt ?? '-'}; calendar ${folded.calendar?.calendarVersion ?? '-'}`);
-  lines.push(`State: ${consistent ? 'equal to the fold of its events' : 'DIFFERS from the fold of its events: rebuild it from the log'}`);
+  const consistent =
+    stored !== null && isDeepStrictEqual(JSON.parse(JSON.stringify(stored)), JSON.parse(JSON.stringify(folded)));
+  lines.push(
+    `Phase: ${folded.phase}; term ends ${folded.deadlines?.termEndsAt ?? '-'}; calendar ${folded.calendar?.calendarVersion ?? '-'}`,
+  );
+  lines.push(
+    `State: ${consistent ? 'equal to the fold of its events' : 'DIFFERS from the fold of its events: rebuild it from the log'}`,
+  );
   lines.push('', `Events (${events.length}):`);
   for (const e of events) {
     const { type, at, applicationId: _id, ...data } = e.event as unknown as Record<string, unknown>;
@@ -60,7 +65,9 @@ export async function applicationHistory(db: Knex, applicationId: string): Promi
   lines.push('', `Messages sent (${sent.length}):`);
   for (const m of sent) {
     const state = m.publishedAt ? `published ${m.publishedAt.toISOString()}` : 'waiting in the outbox';
-    lines.push(`  ${m.createdAt.toISOString()}  ${m.topic.padEnd(36)} ${summary(m.topic, m.value).padEnd(36)} ${state}`);
+    lines.push(
+      `  ${m.createdAt.toISOString()}  ${m.topic.padEnd(36)} ${summary(m.topic, m.value).padEnd(36)} ${state}`,
+    );
   }
   return { text: lines.join('\n'), consistent, events: events.length };
 }

@@ -10,10 +10,23 @@ import { executeCommand } from '../pipeline/saga/execute-command.js';
  * request through the outbox with its timer, and the IDENTITY_* stage that follows its answer.
  * Returns the new request id.
  */
-export async function retryIdentityCheck(db: Knex, deps: AdapterDeps, applicationId: string, operatorId: string): Promise<string> {
+export async function retryIdentityCheck(
+  db: Knex,
+  deps: AdapterDeps,
+  applicationId: string,
+  operatorId: string,
+): Promise<string> {
   return db.transaction(async (tx) => {
-    const step = sagaStep(deps, { kind: 'operator', command: 'identity-retry', operatorId }, `operator-retry-${applicationId}`);
-    const res = await executeCommand(tx, { type: 'RetryIdentityCheck', applicationId, at: deps.now().toISOString(), operatorId }, step);
+    const step = sagaStep(
+      deps,
+      { kind: 'operator', command: 'identity-retry', operatorId },
+      `operator-retry-${applicationId}`,
+    );
+    const res = await executeCommand(
+      tx,
+      { type: 'RetryIdentityCheck', applicationId, at: deps.now().toISOString(), operatorId },
+      step,
+    );
     if (!res.ok) throw RejectedInputError.of(res.rejection);
     const requestId = res.after.identity!.requestId!;
     deps.log.info({ applicationId, requestId, operatorId }, 'identity check retried by an operator');

@@ -27,7 +27,13 @@ export interface CalendarSource {
   current(): ClassifiedCalendar;
 }
 
-export function defaultDeps(config: AppConfig, calendars: CalendarSource, log: Logger, timers: TimerSink, clock: Clock = createClock(config.clock)): AdapterDeps {
+export function defaultDeps(
+  config: AppConfig,
+  calendars: CalendarSource,
+  log: Logger,
+  timers: TimerSink,
+  clock: Clock = createClock(config.clock),
+): AdapterDeps {
   return {
     config,
     get calendar() {

@@ -24,14 +24,32 @@ interface ApplicationTimerPayload {
   requestId: string | null;
 }
 
-async function runTimerCommand(db: Knex, deps: AdapterDeps, task: string, p: ApplicationTimerPayload, command: ApplicationCommand): Promise<void> {
+async function runTimerCommand(
+  db: Knex,
+  deps: AdapterDeps,
+  task: string,
+  p: ApplicationTimerPayload,
+  command: ApplicationCommand,
+): Promise<void> {
   await db.transaction(async (tx) => {
-    const res = await executeCommand(tx, command, sagaStep(deps, { kind: 'timer', task, key: `${p.applicationId}:${p.purpose}` }, `timer-${task}-${p.applicationId}`));
+    const res = await executeCommand(
+      tx,
+      command,
+      sagaStep(
+        deps,
+        { kind: 'timer', task, key: `${p.applicationId}:${p.purpose}` },
+        `timer-${task}-${p.applicationId}`,
+      ),
+    );
     if (!res.ok) {
-      deps.log.info({ applicationId: p.applicationId, task, code: res.rejection.code }, 'timer fired after the application moved on; nothing to do');
+      deps.log.info(
+        { applicationId: p.applicationId, task, code: res.rejection.code },
+        'timer fired after the application moved on; nothing to do',
+      );
       return;
     }
-    if (res.events.length > 0) deps.log.info({ applicationId: p.applicationId, task, events: res.events.map((e) => e.type) }, 'timer fired');
+    if (res.events.length > 0)
+      deps.log.info({ applicationId: p.applicationId, task, events: res.events.map((e) => e.type) }, 'timer fired');
   });
 }
 
@@ -40,16 +58,26 @@ export function timerTasks(db: Knex, deps: AdapterDeps): Record<TaskName, (paylo
   return {
     [TASKS.identityOverdue]: (payload) => {
       const p = payload as ApplicationTimerPayload;
-      return runTimerCommand(db, deps, TASKS.identityOverdue, p, { type: 'RecordIdentityOverdue', applicationId: p.applicationId, at: at(), requestId: p.requestId ?? '' });
+      return runTimerCommand(db, deps, TASKS.identityOverdue, p, {
+        type: 'RecordIdentityOverdue',
+        applicationId: p.applicationId,
+        at: at(),
+        requestId: p.requestId ?? '',
+      });
     },
     [TASKS.slaCheck]: (payload) => {
       const p = payload as ApplicationTimerPayload;
-      return runTimerCommand(db, deps, TASKS.slaCheck, p, { type: 'CheckSla', applicationId: p.applicationId, at: at() });
+      return runTimerCommand(db, deps, TASKS.slaCheck, p, {
+        type: 'CheckSla',
+        applicationId: p.applicationId,
+        at: at(),
+      });
     },
     [TASKS.calendarRevision]: async (payload) => {
       const { version } = payload as { version: string };
       const r = await reviseOpenApplications(db, deps, version);
-      if (r.checked > 0) deps.log.info({ code: 'DEADLINES_REVISION', ...r }, 'open applications moved to the calendar version');
+      if (r.checked > 0)
+        deps.log.info({ code: 'DEADLINES_REVISION', ...r }, 'open applications moved to the calendar version');
     },
   };
 }

@@ -28,7 +28,13 @@ export function queueTimerSink(schema: string, clock: Clock): TimerSink {
       for (const t of timers) {
         const key = timerKey(applicationId, t.purpose);
         if (t.type === 'CancelTimer') cancel.push(key);
-        else schedule.push({ task: TASK_OF[t.purpose], key, runAt: new Date(t.at), payload: { applicationId, purpose: t.purpose, requestId: t.requestId } });
+        else
+          schedule.push({
+            task: TASK_OF[t.purpose],
+            key,
+            runAt: new Date(t.at),
+            payload: { applicationId, purpose: t.purpose, requestId: t.requestId },
+          });
       }
       if (cancel.length > 0) await cancelTimers(tx, schema, cancel);
       if (schedule.length > 0) await scheduleTimers(tx, schema, clock, schedule);

@@ -24,7 +24,16 @@ import { TopicReader } from '../support/topic-reader.js';
 const N = Number(process.argv[2] ?? 2000);
 const id = randomBytes(3).toString('hex');
 const log = createLogger({ level: 'warn', name: 'bench' });
-const base = loadConfig({ ...process.env, NODE_ENV: 'test', KAFKA_TOPIC_PREFIX: `bench-${id}`, KAFKA_GROUP_ID: `bench-${id}`, DATABASE_SCHEMA: `bench_${id}`, GATEWAY_STUB_LATENCY_MS: '5', IDENTITY_RESPONSE_TIMEOUT_MS: '120000', LOG_LEVEL: 'warn' });
+const base = loadConfig({
+  ...process.env,
+  NODE_ENV: 'test',
+  KAFKA_TOPIC_PREFIX: `bench-${id}`,
+  KAFKA_GROUP_ID: `bench-${id}`,
+  DATABASE_SCHEMA: `bench_${id}`,
+  GATEWAY_STUB_LATENCY_MS: '5',
+  IDENTITY_RESPONSE_TIMEOUT_MS: '120000',
+  LOG_LEVEL: 'warn',
+});
 const infra = await startInfrastructure(base, log);
 const config = withInfrastructure(base, infra);
 const stub = await startGatewayStub(config, log);
@@ -61,10 +70,15 @@ for (let i = 0; i < N / 2; i += 500) {
 const produced = performance.now() - t0;
 const stages = () => reader.messages.map((m) => (m.value as unknown as MonitoringStage).stage);
 let intakeMs = 0;
-await reader.until(() => {
-  if (!intakeMs && stages().filter((s) => s === 'SUBMITTED' || s === 'ACCEPTED').length >= N) intakeMs = performance.now() - t0;
-  return stages().filter((s) => s === 'IDENTITY_VERIFIED').length >= N;
-}, 600_000, `${N} verified`);
+await reader.until(
+  () => {
+    if (!intakeMs && stages().filter((s) => s === 'SUBMITTED' || s === 'ACCEPTED').length >= N)
+      intakeMs = performance.now() - t0;
+    return stages().filter((s) => s === 'IDENTITY_VERIFIED').length >= N;
+  },
+  600_000,
+  `${N} verified`,
+);
 const totalMs = performance.now() - t0;
 
 const out = {

@@ -28,7 +28,10 @@ export function childEnv(config: AppConfig): NodeJS.ProcessEnv {
 
 /** `adapter` as a real process (node + tsx), its output appended to `logFile`. Resolves once it says it started. */
 export async function spawnAdapter(config: AppConfig, logFile: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'adapter'], { env: childEnv(config), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'adapter'], {
+    env: childEnv(config),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const out = createWriteStream(logFile, { flags: 'a' });
   child.stdout!.pipe(out);
   child.stderr!.pipe(out);

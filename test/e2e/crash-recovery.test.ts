@@ -31,7 +31,9 @@ describe('the adapter killed with SIGKILL in the middle of 600 applications', ()
     const { populationSeed: seed, populationSize: size } = h.config.gatewayStub;
     const apps = Array.from({ length: N }, (_, i) => {
       const { person } = eligiblePerson(seed, size, i * 3, now.slice(0, 10));
-      return i % 2 === 0 ? portalApplication(person, { submittedAt: now }) : pscApplication(person, { acceptedAt: now });
+      return i % 2 === 0
+        ? portalApplication(person, { submittedAt: now })
+        : pscApplication(person, { acceptedAt: now });
     });
     child = await spawnAdapter(h.config, logFile);
     for (let i = 0; i < N; i += 50) {
@@ -40,12 +42,29 @@ describe('the adapter killed with SIGKILL in the middle of 600 applications', ()
       const psc = chunk.filter((a) => a.applicationId.startsWith('PSC-'));
       await h.producer.sendBatch({
         topicMessages: [
-          { topic: h.topic(Topics.portalApplications), messages: await Promise.all(portal.map(async (a) => ({ key: a.applicationId, value: await h.messaging.codec.encode(h.topic(Topics.portalApplications), a) }))) },
-          { topic: h.topic(Topics.corporationApplications), messages: await Promise.all(psc.map(async (a) => ({ key: a.applicationId, value: await h.messaging.codec.encode(h.topic(Topics.corporationApplications), a) }))) },
+          {
+            topic: h.topic(Topics.portalApplications),
+            messages: await Promise.all(
+              portal.map(async (a) => ({
+                key: a.applicationId,
+                value: await h.messaging.codec.encode(h.topic(Topics.portalApplications), a),
+              })),
+            ),
+          },
+          {
+            topic: h.topic(Topics.corporationApplications),
+            messages: await Promise.all(
+              psc.map(async (a) => ({
+                key: a.applicationId,
+                value: await h.messaging.codec.encode(h.topic(Topics.corporationApplications), a),
+              })),
+            ),
+          },
         ],
       });
     }
-    const stages = () => h.reader.on(h.topic(Topics.monitoringStages)).map((m) => m.value as unknown as MonitoringStage);
+    const stages = () =>
+      h.reader.on(h.topic(Topics.monitoringStages)).map((m) => m.value as unknown as MonitoringStage);
 
     // Kill it while it works: some stages out, most still to come.
     await h.reader.until(() => stages().length >= N / 3, 120_000, `${N / 3} stages before the kill`);
@@ -67,7 +86,10 @@ describe('the adapter killed with SIGKILL in the middle of 600 applications', ()
     for (const a of apps) {
       const got = byApp.get(a.applicationId) ?? [];
       const first = a.applicationId.startsWith('PRT-') ? 'SUBMITTED' : 'ACCEPTED';
-      expect(got.map((s) => `${s.sequence}:${s.stage}`), a.applicationId).toEqual([`1:${first}`, '2:IDENTITY_VERIFIED']);
+      expect(
+        got.map((s) => `${s.sequence}:${s.stage}`),
+        a.applicationId,
+      ).toEqual([`1:${first}`, '2:IDENTITY_VERIFIED']);
     }
     for (const t of INBOUND_TOPICS) expect(h.reader.on(dlqTopic(h.topic(t)))).toHaveLength(0);
     // Personal data never reached the adapter's log in clear.

@@ -46,7 +46,10 @@ export async function harness(label: string, env: Record<string, string> = {}): 
   const messaging = await connectMessaging(config, log, '-test');
   const producer = messaging.kafka.producer();
   await producer.connect();
-  const topics = [...OUTBOUND_TOPICS.map((t) => messaging.codec.topic(t)), ...INBOUND_TOPICS.map((t) => dlqTopic(messaging.codec.topic(t)))];
+  const topics = [
+    ...OUTBOUND_TOPICS.map((t) => messaging.codec.topic(t)),
+    ...INBOUND_TOPICS.map((t) => dlqTopic(messaging.codec.topic(t))),
+  ];
   const reader = await new TopicReader(messaging.kafka, messaging.codec, topics).start();
   const h: Harness = {
     config,

@@ -24,7 +24,11 @@ export function shippedStatute(): Record<string, unknown> {
 }
 
 /** A calendar of the shipped statute (or `statute`) and the given year files. */
-export function calendarOf(years: CalendarYear[], statute: unknown = shippedStatute(), id = 'test/000000000000'): ClassifiedCalendar {
+export function calendarOf(
+  years: CalendarYear[],
+  statute: unknown = shippedStatute(),
+  id = 'test/000000000000',
+): ClassifiedCalendar {
   return buildCalendar({
     statute,
     years: years.map((y) => ({ label: `config/calendar/${y.year}.json`, data: y })),

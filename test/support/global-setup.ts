@@ -31,13 +31,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const log = createLogger({ level: 'info', name: 'test-infra' });
   const t0 = performance.now();
   const infra = await startInfrastructure(config, log);
-  log.info({ totalMs: Math.round(performance.now() - t0), timings: infra.timings, mode: infra.mode }, 'test infrastructure started');
+  log.info(
+    { totalMs: Math.round(performance.now() - t0), timings: infra.timings, mode: infra.mode },
+    'test infrastructure started',
+  );
   project.provide('infra', {
     mode: infra.mode,
     kafkaBrokers: infra.kafkaBrokers,
     registryUrl: infra.registryUrl,
     databaseUrl: infra.databaseUrl,
-    clock: { startAt: process.env.CLOCK_START_AT ?? '', anchorAt: process.env.CLOCK_START_AT ? new Date().toISOString() : '' },
+    clock: {
+      startAt: process.env.CLOCK_START_AT ?? '',
+      anchorAt: process.env.CLOCK_START_AT ? new Date().toISOString() : '',
+    },
   });
   return () => infra.stop();
 }

@@ -9,7 +9,10 @@ import type { AppConfig } from '../../src/platform/config/schema.js';
  */
 export function isolatedConfig(label: string, overrides: Record<string, string> = {}): AppConfig & { testId: string } {
   const infra = inject('infra');
-  const testId = `${label.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 20)}_${randomBytes(3).toString('hex')}`;
+  const testId = `${label
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase()
+    .slice(0, 20)}_${randomBytes(3).toString('hex')}`;
   const config = loadConfig({
     NODE_ENV: 'test',
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),

@@ -184,7 +184,13 @@ export const minorIdentity: IdentityPerson = {
   birthDate: '2008-06-14',
   deceased: false,
   documents: [
-    { type: 'BIRTH_CERTIFICATE', number: 'I-ЖД 0345127', issuedOn: '2008-06-20', validUntil: null, issuer: 'Алматы қ. АХАЖ бөлімі' },
+    {
+      type: 'BIRTH_CERTIFICATE',
+      number: 'I-ЖД 0345127',
+      issuedOn: '2008-06-20',
+      validUntil: null,
+      issuer: 'Алматы қ. АХАЖ бөлімі',
+    },
     { type: 'ID_CARD', number: '061447820', issuedOn: '2024-07-03', validUntil: '2034-07-02', issuer: 'ҚР ІІМ' },
   ],
 };
@@ -458,7 +464,8 @@ const collegeDecisions: NonEmpty<CollegeDecisionMessage> = [
       motivationRu:
         'В архиве колледжа не найдена запись о выдаче диплома Иванову Сергею Петровичу в 2015 году; сведения заявления не подтверждены.',
       hearingAt: '2026-03-26T11:00:00.000+05:00',
-      hearingPlaceOrWay: 'Алматы қ., Жароков к-сі, 137, 204-кабинет; немесе бейнебайланыс арқылы (Zoom, сілтеме SMS-пен жіберіледі)',
+      hearingPlaceOrWay:
+        'Алматы қ., Жароков к-сі, 137, 204-кабинет; немесе бейнебайланыс арқылы (Zoom, сілтеме SMS-пен жіберіледі)',
       noticeChannel: 'SMS',
       noticeSentAt: '2026-03-20T15:30:00.000+05:00',
       noticeReference: 'SMS-77029913375-20260320-153000',
@@ -557,7 +564,12 @@ const courierEvents: NonEmpty<CourierEventMessage> = [
     occurredAt: '2026-03-03T15:12:40.000+05:00',
     orderMessageId: '6f8b0d2a-4c7e-4f9b-9d3a-5c7e9f1b3d06',
     kind: 'PICKED_UP',
-    pickedUp: { registerId: REGISTER_ID, applicationId: null, at: '2026-03-03T15:12:40.000+05:00', trackingNumber: 'KZP-AL-26030300417' },
+    pickedUp: {
+      registerId: REGISTER_ID,
+      applicationId: null,
+      at: '2026-03-03T15:12:40.000+05:00',
+      trackingNumber: 'KZP-AL-26030300417',
+    },
     delivered: null,
   },
   {
@@ -567,7 +579,12 @@ const courierEvents: NonEmpty<CourierEventMessage> = [
     orderMessageId: '6f8b0d2a-4c7e-4f9b-9d3a-5c7e9f1b3d06',
     kind: 'DELIVERED',
     pickedUp: null,
-    delivered: { registerId: REGISTER_ID, applicationId: null, at: '2026-03-03T16:48:05.000+05:00', receivedBy: 'Байжанова Сәуле Ғаниқызы' },
+    delivered: {
+      registerId: REGISTER_ID,
+      applicationId: null,
+      at: '2026-03-03T16:48:05.000+05:00',
+      receivedBy: 'Байжанова Сәуле Ғаниқызы',
+    },
   },
   {
     messageId: '0d2f4b6e-8a1c-4d3f-9b7e-9a1c3d5f7b40',
@@ -576,13 +593,25 @@ const courierEvents: NonEmpty<CourierEventMessage> = [
     orderMessageId: '7a9c1e3b-5d8f-4a0c-ae4b-6d8f0a2c4e17',
     kind: 'DELIVERED',
     pickedUp: null,
-    delivered: { registerId: null, applicationId: PSC_APP_ID, at: '2026-03-17T15:20:00.000+05:00', receivedBy: 'Оспанов Нұрлан Бақытжанұлы' },
+    delivered: {
+      registerId: null,
+      applicationId: PSC_APP_ID,
+      at: '2026-03-17T15:20:00.000+05:00',
+      receivedBy: 'Оспанов Нұрлан Бақытжанұлы',
+    },
   },
 ];
 
 // ---------- egov.portal.notifications.v1 ----------
 
-const noPortalKinds = { accepted: null, intakeRefused: null, hearingNotice: null, ready: null, refused: null, termRevised: null };
+const noPortalKinds = {
+  accepted: null,
+  intakeRefused: null,
+  hearingNotice: null,
+  ready: null,
+  refused: null,
+  termRevised: null,
+};
 const portalNotifications: NonEmpty<PortalNotificationMessage> = [
   {
     ...noPortalKinds,
@@ -608,8 +637,10 @@ const portalNotifications: NonEmpty<PortalNotificationMessage> = [
     recipientIin: REFUSED_APPLICANT_IIN,
     kind: 'INTAKE_REFUSED',
     intakeRefused: {
-      motivationKk: 'ЖСН бойынша жеке басты куәландыратын құжаттар туралы мәліметтер табылмады. Деректерді тексеріп, өтінішті қайта беріңіз.',
-      motivationRu: 'По ИИН не найдены сведения о документах, удостоверяющих личность. Проверьте данные и подайте заявление повторно.',
+      motivationKk:
+        'ЖСН бойынша жеке басты куәландыратын құжаттар туралы мәліметтер табылмады. Деректерді тексеріп, өтінішті қайта беріңіз.',
+      motivationRu:
+        'По ИИН не найдены сведения о документах, удостоверяющих личность. Проверьте данные и подайте заявление повторно.',
     },
   },
   {
@@ -671,15 +702,23 @@ const portalNotifications: NonEmpty<PortalNotificationMessage> = [
       serviceTermEndsAt: '2026-03-27T23:59:59.999+05:00',
       provisional: false,
       calendarVersion: '2026-03-18/9c41d07e5a21',
-      statusKk: 'Жұмыс күндерінің күнтізбесі өзгеруіне байланысты қызмет көрсету мерзімі өзгерді: бұрын 2026-03-26, енді 2026-03-27.',
-      statusRu: 'В связи с изменением календаря рабочих дней изменился срок оказания услуги: было 2026-03-26, теперь 2026-03-27.',
+      statusKk:
+        'Жұмыс күндерінің күнтізбесі өзгеруіне байланысты қызмет көрсету мерзімі өзгерді: бұрын 2026-03-26, енді 2026-03-27.',
+      statusRu:
+        'В связи с изменением календаря рабочих дней изменился срок оказания услуги: было 2026-03-26, теперь 2026-03-27.',
     },
   },
 ];
 
 // ---------- gov4c.corporation.notifications.v1 ----------
 
-const noPscKinds = { receipt: null, refusalReceipt: null, resultReadyForHandover: null, returnToCollegeDue: null, termRevised: null };
+const noPscKinds = {
+  receipt: null,
+  refusalReceipt: null,
+  resultReadyForHandover: null,
+  returnToCollegeDue: null,
+  termRevised: null,
+};
 const corporationNotifications: NonEmpty<CorporationNotificationMessage> = [
   {
     ...noPscKinds,
@@ -707,7 +746,9 @@ const corporationNotifications: NonEmpty<CorporationNotificationMessage> = [
     refusalReceipt: {
       receiptNumber: '002-26-0305-000937-R',
       missingDocuments: ['ORIGINAL_EDUCATION_DOCUMENT'],
-      expiredDocuments: [{ type: 'ID_CARD', number: '027715390', validUntil: '2026-02-11', holderIin: RENAMED_APPLICANT_IIN }],
+      expiredDocuments: [
+        { type: 'ID_CARD', number: '027715390', validUntil: '2026-02-11', holderIin: RENAMED_APPLICANT_IIN },
+      ],
       motivationKk:
         'Тегі өзгерген және құжат бүлінген жағдайда білім туралы құжаттың түпнұсқасы ұсынылмады; жеке куәліктің қолданылу мерзімі өтіп кеткен.',
       motivationRu:
@@ -753,8 +794,10 @@ const corporationNotifications: NonEmpty<CorporationNotificationMessage> = [
       serviceTermEndsAt: '2026-03-30T23:59:59.999+05:00',
       provisional: false,
       calendarVersion: '2026-03-18/9c41d07e5a21',
-      statusKk: 'Жұмыс күндерінің күнтізбесі өзгеруіне байланысты қызмет көрсету мерзімі өзгерді: бұрын 2026-03-27, енді 2026-03-30.',
-      statusRu: 'В связи с изменением календаря рабочих дней изменился срок оказания услуги: было 2026-03-27, теперь 2026-03-30.',
+      statusKk:
+        'Жұмыс күндерінің күнтізбесі өзгеруіне байланысты қызмет көрсету мерзімі өзгерді: бұрын 2026-03-27, енді 2026-03-30.',
+      statusRu:
+        'В связи с изменением календаря рабочих дней изменился срок оказания услуги: было 2026-03-27, теперь 2026-03-30.',
     },
   },
 ];
@@ -809,15 +852,47 @@ const stage = (
 const monitoringStages: NonEmpty<MonitoringStage> = [
   stage(1, 'SUBMITTED', '2026-03-03T11:40:00.000+05:00', 'ON_TIME', null, '1c3e5f7d-9f2b-4c4e-9a8d-0f2b4c6e8a51'),
   stage(2, 'ACCEPTED', '2026-03-03T11:40:06.000+05:00', 'ON_TIME', null, '2d4f6a8e-0a3c-4d5f-ab9e-1a3c5d7f9b62'),
-  stage(3, 'REGISTER_DISPATCHED', '2026-03-03T15:12:40.000+05:00', 'ON_TIME', '2026-03-03T20:00:00.000+05:00', '3e5a7b9f-1b4d-4e6a-8caf-2b4d6e8a0c73'),
-  stage(4, 'REGISTERED_AT_COLLEGE', '2026-03-04T10:12:00.000+05:00', 'ON_TIME', '2026-03-11T23:59:59.999+05:00', '4f6b8c0a-2c5e-4f7b-9db0-3c5e7f9b1d84'),
-  stage(5, 'SLA_AT_RISK', '2026-03-20T09:00:00.000+05:00', 'AT_RISK', '2026-03-26T23:59:59.999+05:00', '5a7c9d1b-3d6f-4a8c-aec1-4d6f8a0c2e95'),
+  stage(
+    3,
+    'REGISTER_DISPATCHED',
+    '2026-03-03T15:12:40.000+05:00',
+    'ON_TIME',
+    '2026-03-03T20:00:00.000+05:00',
+    '3e5a7b9f-1b4d-4e6a-8caf-2b4d6e8a0c73',
+  ),
+  stage(
+    4,
+    'REGISTERED_AT_COLLEGE',
+    '2026-03-04T10:12:00.000+05:00',
+    'ON_TIME',
+    '2026-03-11T23:59:59.999+05:00',
+    '4f6b8c0a-2c5e-4f7b-9db0-3c5e7f9b1d84',
+  ),
+  stage(
+    5,
+    'SLA_AT_RISK',
+    '2026-03-20T09:00:00.000+05:00',
+    'AT_RISK',
+    '2026-03-26T23:59:59.999+05:00',
+    '5a7c9d1b-3d6f-4a8c-aec1-4d6f8a0c2e95',
+  ),
   {
-    ...stage(6, 'DEADLINES_REVISED', '2026-03-20T13:20:00.000+05:00', 'ON_TIME', null, '6b8d0e2c-4e7a-4b9d-bfd2-5e7a9b1d3f17'),
+    ...stage(
+      6,
+      'DEADLINES_REVISED',
+      '2026-03-20T13:20:00.000+05:00',
+      'ON_TIME',
+      null,
+      '6b8d0e2c-4e7a-4b9d-bfd2-5e7a9b1d3f17',
+    ),
     serviceTermEndsAt: '2026-03-30T23:59:59.999+05:00',
     calendarVersion: '2026-03-18/9c41d07e5a21',
     deadlinesProvisional: false,
-    revision: { previousServiceTermEndsAt: '2026-03-27T23:59:59.999+05:00', previousCalendarVersion: '2026-01-02/2b48ef804519', termEndChanged: true },
+    revision: {
+      previousServiceTermEndsAt: '2026-03-27T23:59:59.999+05:00',
+      previousCalendarVersion: '2026-01-02/2b48ef804519',
+      termEndChanged: true,
+    },
   },
 ];
 
@@ -841,7 +916,8 @@ export const deadLetterSamples: NonEmpty<DeadLetter> = [
     schemaId: 7,
     originalMessageId: null,
     errorCode: 'CONTRACT_DECODE_FAILED',
-    errorText: 'Value cannot be decoded with schema id 7: truncated buffer. Ask the college system to re-send the decision with the registered schema.',
+    errorText:
+      'Value cannot be decoded with schema id 7: truncated buffer. Ask the college system to re-send the decision with the registered schema.',
     errorPath: null,
     consumerGroup: 'tvet-duplicate-adapter.college-decisions',
     attempts: 1,

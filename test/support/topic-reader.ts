@@ -18,7 +18,11 @@ export class TopicReader {
   readonly messages: Read[] = [];
   private consumer: Consumer | null = null;
 
-  constructor(private readonly kafka: Kafka, private readonly codec: MessageCodec, private readonly topics: string[]) {}
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly codec: MessageCodec,
+    private readonly topics: string[],
+  ) {}
 
   async start(): Promise<this> {
     this.consumer = this.kafka.consumer({ groupId: `test-reader-${randomUUID()}`, readUncommitted: false });
@@ -26,7 +30,12 @@ export class TopicReader {
     for (const topic of this.topics) await this.consumer.subscribe({ topic, fromBeginning: true });
     await this.consumer.run({
       eachMessage: async ({ topic, message }) => {
-        this.messages.push({ topic, key: message.key?.toString() ?? null, value: await this.codec.decode(message.value!), offset: message.offset });
+        this.messages.push({
+          topic,
+          key: message.key?.toString() ?? null,
+          value: await this.codec.decode(message.value!),
+          offset: message.offset,
+        });
       },
     });
     return this;
@@ -40,7 +49,10 @@ export class TopicReader {
   async until(predicate: (r: TopicReader) => boolean, timeoutMs = 30_000, what = 'condition'): Promise<void> {
     const end = Date.now() + timeoutMs;
     while (!predicate(this)) {
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}; read ${this.messages.length} messages: ${[...new Set(this.messages.map((m) => m.topic))].join(', ')}`);
+      if (Date.now() > end)
+        throw new Error(
+          `timed out waiting for ${what}; read ${this.messages.length} messages: ${[...new Set(this.messages.map((m) => m.topic))].join(', ')}`,
+        );
       await new Promise((r) => setTimeout(r, 100));
     }
   }

@@ -15,26 +15,16 @@ export type Channel = 'PORTAL' | 'PSC' | 'COLLEGE_OFFICE';
  * complete their studies is a document kind of its own, kept in the model though not issued yet.
  */
 export type RequestedDocumentKind =
-  | 'DIPLOMA_WITH_SUPPLEMENT'
-  | 'DIPLOMA_ONLY'
-  | 'SUPPLEMENT_ONLY'
-  | 'INCOMPLETE_STUDIES_CERTIFICATE';
+  'DIPLOMA_WITH_SUPPLEMENT' | 'DIPLOMA_ONLY' | 'SUPPLEMENT_ONLY' | 'INCOMPLETE_STUDIES_CERTIFICATE';
 
 /** R2: why a duplicate is requested. */
 export type DuplicateReason = 'LOST' | 'DAMAGED' | 'NAME_CHANGED';
 
 /** R3 (2): documents that identify the person. */
-export type IdentityDocumentType =
-  | 'ID_CARD'
-  | 'PASSPORT'
-  | 'BIRTH_CERTIFICATE'
-  | 'DIGITAL_DOCUMENT';
+export type IdentityDocumentType = 'ID_CARD' | 'PASSPORT' | 'BIRTH_CERTIFICATE' | 'DIGITAL_DOCUMENT';
 
 /** Where the applicant collects the result (R14, R16). */
-export type ResultPlace =
-  | { kind: 'PORTAL' }
-  | { kind: 'PSC'; branchId: string }
-  | { kind: 'COLLEGE_OFFICE' };
+export type ResultPlace = { kind: 'PORTAL' } | { kind: 'PSC'; branchId: string } | { kind: 'COLLEGE_OFFICE' };
 
 /** R4: how a portal application is signed. */
 export type SignatureKind = 'EDS' | 'OTP';
@@ -121,13 +111,7 @@ export interface RegisterPerson {
 export type RefusalGround = 'G1_UNRELIABLE_DATA' | 'G2_NONCOMPLIANT_DOCUMENTS' | 'G3_NO_CONSENT';
 
 /** R15: how the hearing notice is delivered. */
-export type NoticeChannel =
-  | 'REGISTERED_LETTER'
-  | 'TELEPHONOGRAM'
-  | 'TELEGRAM'
-  | 'SMS'
-  | 'EMAIL'
-  | 'OTHER_RECORDED';
+export type NoticeChannel = 'REGISTERED_LETTER' | 'TELEPHONOGRAM' | 'TELEGRAM' | 'SMS' | 'EMAIL' | 'OTHER_RECORDED';
 
 /** SPEC section 3: the monitoring stage codes. */
 export type StageCode =

@@ -60,14 +60,23 @@ export class ScheduleConfigError extends CalendarError {
 /** What names an entry of a list for a person: its id, date or year, else its index. */
 function entryLabel(entry: unknown, index: number): string {
   const e = entry as { id?: unknown; date?: unknown; dayOff?: unknown } | null;
-  const name = typeof e?.id === 'string' ? e.id : typeof e?.date === 'string' ? e.date : typeof e?.dayOff === 'string' ? e.dayOff : null;
+  const name =
+    typeof e?.id === 'string'
+      ? e.id
+      : typeof e?.date === 'string'
+        ? e.date
+        : typeof e?.dayOff === 'string'
+          ? e.dayOff
+          : null;
   return name ? `[${index}] (${name})` : `[${index}]`;
 }
 
 /** The zod message, with the fix for the generic cases (a missing field, an unknown key). */
 function fixOf(issue: ZodError['issues'][number]): string {
-  if (issue.code === 'invalid_type' && issue.received === 'undefined') return `is missing (expected ${issue.expected}); add it`;
-  if (issue.code === 'unrecognized_keys') return `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; remove them or check the spelling`;
+  if (issue.code === 'invalid_type' && issue.received === 'undefined')
+    return `is missing (expected ${issue.expected}); add it`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; remove them or check the spelling`;
   if (issue.code === 'invalid_union_discriminator') return `${issue.message}; use one of the kinds listed`;
   return issue.message;
 }

@@ -23,7 +23,12 @@ export function defaultSchedules(): Schedules {
  * Is the channel open on `date` (Appendix 6 p.7)? The PSC works Saturdays unless the Saturday
  * is a holiday or a moved day off.
  */
-export function isChannelOpenOn(cal: ClassifiedCalendar, channel: ScheduleChannel, date: string, schedules = defaultSchedules()): boolean {
+export function isChannelOpenOn(
+  cal: ClassifiedCalendar,
+  channel: ScheduleChannel,
+  date: string,
+  schedules = defaultSchedules(),
+): boolean {
   const openOn = schedules.channels[channel].openOn;
   if (openOn === 'ALWAYS') return true;
   if (cal.isWorkingDay(date)) return true;
@@ -32,7 +37,12 @@ export function isChannelOpenOn(cal: ClassifiedCalendar, channel: ScheduleChanne
 }
 
 /** Is the channel open (serving applicants) at `instant`, Kazakhstan time (Appendix 6 p.7)? */
-export function isChannelOpenAt(cal: ClassifiedCalendar, channel: ScheduleChannel, instant: string, schedules = defaultSchedules()): boolean {
+export function isChannelOpenAt(
+  cal: ClassifiedCalendar,
+  channel: ScheduleChannel,
+  instant: string,
+  schedules = defaultSchedules(),
+): boolean {
   const date = almatyDate(instant);
   if (!isChannelOpenOn(cal, channel, date, schedules)) return false;
   const minute = almatyMinuteOfDay(instant);

@@ -30,9 +30,7 @@ const fixedHoliday = z
     id: z.string().regex(/^[a-z0-9-]+$/, { message: 'must be a lower-case id such as "new-year"' }),
     name: names,
     kind: z.literal('FIXED'),
-    days: z
-      .array(z.string().regex(MONTH_DAY, { message: 'must be a day of the year MM-DD, e.g. "03-21"' }))
-      .min(1),
+    days: z.array(z.string().regex(MONTH_DAY, { message: 'must be a day of the year MM-DD, e.g. "03-21"' })).min(1),
     /** Law "On holidays" art. 5: a holiday on a weekend moves the day off to the next working day. */
     movesWhenOnWeekend: z.boolean(),
     ...inForce,
@@ -74,7 +72,12 @@ export const statuteSchema = z
   .superRefine((s, ctx) => {
     const ids = new Set<string>();
     s.holidays.forEach((h, i) => {
-      if (ids.has(h.id)) ctx.addIssue({ code: 'custom', path: ['holidays', i, 'id'], message: `id "${h.id}" is given twice; ids must be unique` });
+      if (ids.has(h.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['holidays', i, 'id'],
+          message: `id "${h.id}" is given twice; ids must be unique`,
+        });
       ids.add(h.id);
       if (h.untilYear !== undefined && h.untilYear < h.fromYear) {
         ctx.addIssue({ code: 'custom', path: ['holidays', i, 'untilYear'], message: 'must not be before fromYear' });
@@ -83,7 +86,11 @@ export const statuteSchema = z
         h.days.forEach((d, j) => {
           // 29 February exists only in leap years: the law names no such day.
           if (d === '02-29' || d === '02-30' || d === '02-31' || /^(04|06|09|11)-31$/.test(d)) {
-            ctx.addIssue({ code: 'custom', path: ['holidays', i, 'days', j], message: `${d} is not a day of every year` });
+            ctx.addIssue({
+              code: 'custom',
+              path: ['holidays', i, 'days', j],
+              message: `${d} is not a day of every year`,
+            });
           }
         });
       }

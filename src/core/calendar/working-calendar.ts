@@ -56,7 +56,9 @@ export const LAST_YEAR = 2199;
 
 function assertCount(n: number): void {
   if (!Number.isInteger(n) || n < 0) {
-    throw new CalendarError('CALENDAR_INVALID_COUNT', `A working-day count must be a whole number >= 0, got ${n}.`, { n });
+    throw new CalendarError('CALENDAR_INVALID_COUNT', `A working-day count must be a whole number >= 0, got ${n}.`, {
+      n,
+    });
   }
 }
 
@@ -67,7 +69,8 @@ export function buildCalendar(data: CalendarData): ClassifiedCalendar {
   const files = new Map<number, { parsed: ParsedYear; label: string }>();
   for (const { label, data: raw } of data.years) {
     const parsed = parseCalendarYear(raw, label);
-    if (files.has(parsed.year)) throw new CalendarDataError(label, [`year ${parsed.year} is also given by ${files.get(parsed.year)!.label}`]);
+    if (files.has(parsed.year))
+      throw new CalendarDataError(label, [`year ${parsed.year} is also given by ${files.get(parsed.year)!.label}`]);
     files.set(parsed.year, { parsed, label });
   }
   const years = new Map<number, YearDays>();
@@ -106,7 +109,7 @@ export function buildCalendar(data: CalendarData): ClassifiedCalendar {
   const step = (date: string, n: number, dir: 1 | -1): string => {
     assertCount(n);
     let d = dayNumber(date);
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       d += dir;
       if (working(d)) left -= 1;
     }
@@ -134,7 +137,8 @@ export function buildCalendar(data: CalendarData): ClassifiedCalendar {
       return [...y.reasons.values()].sort((a, b) => a.date.localeCompare(b.date));
     },
     isProvisional(from, to) {
-      for (let year = yearOfDate(from); year <= yearOfDate(to); year++) if (yearDays(year).info.status === 'provisional') return true;
+      for (let year = yearOfDate(from); year <= yearOfDate(to); year++)
+        if (yearDays(year).info.status === 'provisional') return true;
       return false;
     },
   };

@@ -57,7 +57,13 @@ export interface YearDays {
   reasons: Map<string, DayReason>;
 }
 
-export const KIND_CODES: readonly DayKind[] = ['WORKING', 'WEEKEND', 'HOLIDAY', 'MOVED_DAY_OFF', 'TRANSFERRED_WORKING_DAY'];
+export const KIND_CODES: readonly DayKind[] = [
+  'WORKING',
+  'WEEKEND',
+  'HOLIDAY',
+  'MOVED_DAY_OFF',
+  'TRANSFERRED_WORKING_DAY',
+];
 const WORKING = 0;
 const WEEKEND = 1;
 const HOLIDAY = 2;
@@ -66,7 +72,8 @@ const WORKING_WEEKEND = 4;
 
 function kurbanAitOf(year: number, file: ParsedYear | undefined, problems: string[]): KurbanAitInfo[] {
   const given = file ? kurbanAitList(file) : [];
-  if (given.length === 0) return expectedKurbanAit(year).map((date) => ({ date, basis: 'EXPECTED', source: EXPECTED_KURBAN_AIT_BASIS }));
+  if (given.length === 0)
+    return expectedKurbanAit(year).map((date) => ({ date, basis: 'EXPECTED', source: EXPECTED_KURBAN_AIT_BASIS }));
   const expected = expectedKurbanAit(year);
   if (given.length < expected.length) {
     problems.push(
@@ -98,13 +105,18 @@ function infoOf(year: number, statute: Statute, file: ParsedYear | undefined, ku
     kurbanAit,
     pending: [
       `the first day of Kurban Ait (expected ${kurbanAit.map((k) => k.date).join(', ') || 'none this year'})`,
-      'the labour authority\'s transfers of days off (Labour Code art. 85 p.3)',
+      "the labour authority's transfers of days off (Labour Code art. 85 p.3)",
     ],
     notes: [],
   };
 }
 
-export function buildYearDays(year: number, statute: Statute, file: ParsedYear | undefined, fileLabel: string): YearDays {
+export function buildYearDays(
+  year: number,
+  statute: Statute,
+  file: ParsedYear | undefined,
+  fileLabel: string,
+): YearDays {
   const firstDay = dayNumber(`${year}-01-01`);
   const size = dayNumber(`${year + 1}-01-01`) - firstDay;
   const kinds = new Uint8Array(size);
@@ -120,10 +132,23 @@ export function buildYearDays(year: number, statute: Statute, file: ParsedYear |
   for (const h of statute.holidays) {
     if (!inForceIn(h, year)) continue;
     if (h.kind === 'FIXED') {
-      for (const md of h.days) holidays.push({ date: `${year}-${md}`, id: h.id, name: h.name.en, moves: h.movesWhenOnWeekend, source: h.source });
+      for (const md of h.days)
+        holidays.push({
+          date: `${year}-${md}`,
+          id: h.id,
+          name: h.name.en,
+          moves: h.movesWhenOnWeekend,
+          source: h.source,
+        });
     } else {
       for (const k of kurbanAit) {
-        holidays.push({ date: k.date, id: h.id, name: `${h.name.en} (${k.basis.toLowerCase()})`, moves: false, source: `${h.source}; date: ${k.source}` });
+        holidays.push({
+          date: k.date,
+          id: h.id,
+          name: `${h.name.en} (${k.basis.toLowerCase()})`,
+          moves: false,
+          source: `${h.source}; date: ${k.source}`,
+        });
       }
     }
   }
@@ -140,17 +165,33 @@ export function buildYearDays(year: number, statute: Statute, file: ParsedYear |
     const w = dayNumber(t.workingDay) - firstDay;
     const o = dayNumber(t.dayOff) - firstDay;
     if (kinds[o] !== WORKING) {
-      problems.push(`transfers[${n}] (${t.dayOff}).dayOff: ${t.dayOff} is already a day off (${reasons.get(t.dayOff)?.reason ?? 'weekend'}); name a working weekday`);
+      problems.push(
+        `transfers[${n}] (${t.dayOff}).dayOff: ${t.dayOff} is already a day off (${reasons.get(t.dayOff)?.reason ?? 'weekend'}); name a working weekday`,
+      );
       continue;
     }
     if (kinds[w] === HOLIDAY) {
-      problems.push(`transfers[${n}] (${t.dayOff}).workingDay: ${t.workingDay} is a holiday (${reasons.get(t.workingDay)?.reason}); a holiday cannot be made working`);
+      problems.push(
+        `transfers[${n}] (${t.dayOff}).workingDay: ${t.workingDay} is a holiday (${reasons.get(t.workingDay)?.reason}); a holiday cannot be made working`,
+      );
       continue;
     }
     kinds[w] = WORKING_WEEKEND;
     kinds[o] = MOVED;
-    reasons.set(t.workingDay, { date: t.workingDay, kind: 'TRANSFERRED_WORKING_DAY', holidayId: 'transfer', reason: `working day in exchange for ${t.dayOff}`, source: t.source });
-    reasons.set(t.dayOff, { date: t.dayOff, kind: 'MOVED_DAY_OFF', holidayId: 'transfer', reason: `day off moved from ${t.workingDay}`, source: t.source });
+    reasons.set(t.workingDay, {
+      date: t.workingDay,
+      kind: 'TRANSFERRED_WORKING_DAY',
+      holidayId: 'transfer',
+      reason: `working day in exchange for ${t.dayOff}`,
+      source: t.source,
+    });
+    reasons.set(t.dayOff, {
+      date: t.dayOff,
+      kind: 'MOVED_DAY_OFF',
+      holidayId: 'transfer',
+      reason: `day off moved from ${t.workingDay}`,
+      source: t.source,
+    });
   }
 
   // 4. The weekend rule, in date order: the next day that is neither a rest day nor already off.

@@ -59,7 +59,10 @@ export const yearSchema = z
     /** Facts of the year worth telling an operator (e.g. a day off the law removed). */
     notes: z.array(z.string().trim().min(3)).default([]),
     /** Cross-check: the moved days off as published for the year; the loader verifies the computed set equals it. */
-    publishedMovedDaysOff: z.object({ dates: z.array(isoDate), source }).strict().optional(),
+    publishedMovedDaysOff: z
+      .object({ dates: z.array(isoDate), source })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((y, ctx) => {
@@ -76,10 +79,18 @@ export const yearSchema = z
         ctx.addIssue({ code: 'custom', path: ['transfers', i], message: `transfer dates must be in ${y.year}` });
       }
       if (isIsoDate(t.workingDay) && !isWeekend(t.workingDay)) {
-        ctx.addIssue({ code: 'custom', path: ['transfers', i, 'workingDay'], message: `${t.workingDay} is not a Saturday or Sunday` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['transfers', i, 'workingDay'],
+          message: `${t.workingDay} is not a Saturday or Sunday`,
+        });
       }
       if (isIsoDate(t.dayOff) && isWeekend(t.dayOff)) {
-        ctx.addIssue({ code: 'custom', path: ['transfers', i, 'dayOff'], message: `${t.dayOff} is already a weekend day` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['transfers', i, 'dayOff'],
+          message: `${t.dayOff} is already a weekend day`,
+        });
       }
     });
     if (y.status === 'official') {
@@ -87,11 +98,16 @@ export const yearSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['kurbanAit'],
-          message: 'an official year needs the announced date of Kurban Ait (basis "ANNOUNCED"); else mark the year "provisional"',
+          message:
+            'an official year needs the announced date of Kurban Ait (basis "ANNOUNCED"); else mark the year "provisional"',
         });
       }
       if (y.pending.length > 0) {
-        ctx.addIssue({ code: 'custom', path: ['pending'], message: 'an official year has no pending decisions; empty the list or mark the year "provisional"' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pending'],
+          message: 'an official year has no pending decisions; empty the list or mark the year "provisional"',
+        });
       }
     }
   });

@@ -3,7 +3,10 @@ import { DateTime } from 'luxon';
 
 export const AGE_OF_MAJORITY = 18;
 
-/** Whole years between birthDate and onDate ('YYYY-MM-DD'); a 29 February birthday counts on 28 February in other years. */
+/**
+ * Whole years between birthDate and onDate ('YYYY-MM-DD'); a 29 February birthday counts on 28 February in
+ * other years.
+ */
 export function ageOn(birthDate: string, onDate: string): number {
   const birth = DateTime.fromISO(birthDate, { zone: 'utc' });
   const on = DateTime.fromISO(onDate, { zone: 'utc' });

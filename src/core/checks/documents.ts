@@ -5,7 +5,12 @@
 import type { Application, IdentityDocumentType, PresentedDocument } from '../application/model.js';
 import type { IntakeFinding } from './finding.js';
 
-const IDENTITY_TYPES: readonly string[] = ['ID_CARD', 'PASSPORT', 'BIRTH_CERTIFICATE', 'DIGITAL_DOCUMENT'] satisfies IdentityDocumentType[];
+const IDENTITY_TYPES: readonly string[] = [
+  'ID_CARD',
+  'PASSPORT',
+  'BIRTH_CERTIFICATE',
+  'DIGITAL_DOCUMENT',
+] satisfies IdentityDocumentType[];
 
 const isIdentity = (d: PresentedDocument) => IDENTITY_TYPES.includes(d.type);
 /** Valid through its validUntil day; documents without a term never expire. */
@@ -40,7 +45,7 @@ export function identityDocumentFindings(app: Application, submissionDate: strin
     {
       code: 'IDENTITY_DOCUMENT_MISSING',
       field: 'presentedDocuments',
-      message: "No document identifying the applicant was presented (R3 (2)): the package is incomplete (item 52).",
+      message: 'No document identifying the applicant was presented (R3 (2)): the package is incomplete (item 52).',
       intakeRefusal: true,
     },
   ];
@@ -65,7 +70,8 @@ export function originalDocumentFindings(app: Application): IntakeFinding[] {
     {
       code: 'ORIGINAL_DOCUMENT_MISSING',
       field: 'presentedDocuments',
-      message: 'The name changed and the education document is damaged: its original must be attached (R3 (3)); the package is incomplete (item 52).',
+      message:
+        'The name changed and the education document is damaged: its original must be attached (R3 (3)); the package is incomplete (item 52).',
       intakeRefusal: true,
     },
   ];

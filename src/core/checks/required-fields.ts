@@ -15,10 +15,12 @@ export function requiredFieldFindings(app: Application, submissionYear: number |
   const out: IntakeFinding[] = [];
   const missing = (field: string, what: string) =>
     out.push({ code: 'FIELD_REQUIRED', field, message: `${what} is required (Appendix 5).`, intakeRefusal: true });
-  const invalid = (field: string, message: string) => out.push({ code: 'FIELD_INVALID', field, message, intakeRefusal: true });
+  const invalid = (field: string, message: string) =>
+    out.push({ code: 'FIELD_INVALID', field, message, intakeRefusal: true });
 
   if (blank(app.applicationId)) missing('applicationId', 'The application id');
-  if (!CHANNELS.includes(app.channel)) invalid('channel', `Unknown channel "${String(app.channel)}" (R1: PORTAL, PSC or COLLEGE_OFFICE).`);
+  if (!CHANNELS.includes(app.channel))
+    invalid('channel', `Unknown channel "${String(app.channel)}" (R1: PORTAL, PSC or COLLEGE_OFFICE).`);
   if (blank(app.collegeHeadName)) missing('collegeHeadName', "The college head's full name");
   if (blank(app.collegeName)) missing('collegeName', 'The college name');
   if (blank(app.applicant?.surname)) missing('applicant.surname', "The applicant's surname");
@@ -27,12 +29,17 @@ export function requiredFieldFindings(app: Application, submissionYear: number |
   if (blank(app.specialtyName)) missing('specialtyName', 'The specialty name');
   if (app.graduationYear === undefined || app.graduationYear === null) {
     missing('graduationYear', 'The year of graduation');
-  } else if (!Number.isInteger(app.graduationYear) || app.graduationYear < 1900 || (submissionYear !== null && app.graduationYear > submissionYear)) {
+  } else if (
+    !Number.isInteger(app.graduationYear) ||
+    app.graduationYear < 1900 ||
+    (submissionYear !== null && app.graduationYear > submissionYear)
+  ) {
     invalid('graduationYear', `The year of graduation ${app.graduationYear} is not a plausible past year.`);
   }
   if (app.formerInstitution) {
     if (blank(app.formerInstitution.name)) missing('formerInstitution.name', "The renamed institution's former name");
-    if (blank(app.formerInstitution.address)) missing('formerInstitution.address', "The renamed institution's former address");
+    if (blank(app.formerInstitution.address))
+      missing('formerInstitution.address', "The renamed institution's former address");
   }
   if (!DOCUMENT_KINDS.includes(app.requestedDocument)) {
     missing('requestedDocument', 'What is requested (diploma with supplement, diploma only or supplement only)');

@@ -22,10 +22,25 @@ function submissionDateOf(app: Application): string | null {
 function signatureFindings(app: Application): IntakeFinding[] {
   const s = app.signature;
   if (!s) {
-    return [{ code: 'SIGNATURE_MISSING', field: 'signature', message: 'A portal application must be signed with EDS or a one-time password (R4); the electronic document is incomplete.', intakeRefusal: true }];
+    return [
+      {
+        code: 'SIGNATURE_MISSING',
+        field: 'signature',
+        message:
+          'A portal application must be signed with EDS or a one-time password (R4); the electronic document is incomplete.',
+        intakeRefusal: true,
+      },
+    ];
   }
   if ((s.kind !== 'EDS' && s.kind !== 'OTP') || typeof s.reference !== 'string' || s.reference.trim() === '') {
-    return [{ code: 'SIGNATURE_INVALID', field: 'signature', message: 'The signature must be of kind EDS or OTP and carry its reference (R4).', intakeRefusal: true }];
+    return [
+      {
+        code: 'SIGNATURE_INVALID',
+        field: 'signature',
+        message: 'The signature must be of kind EDS or OTP and carry its reference (R4).',
+        intakeRefusal: true,
+      },
+    ];
   }
   return [];
 }
@@ -60,7 +75,11 @@ function personFindings(app: Application, submissionDate: string | null): Intake
         intakeRefusal: true,
       });
     }
-  } else if (iinProblems.length === 0 && submissionDate !== null && isMinorOn(birthDateFromIin(app.applicant.iin), submissionDate)) {
+  } else if (
+    iinProblems.length === 0 &&
+    submissionDate !== null &&
+    isMinorOn(birthDateFromIin(app.applicant.iin), submissionDate)
+  ) {
     out.push({
       code: 'REPRESENTATIVE_REQUIRED',
       field: 'representative',
@@ -76,7 +95,12 @@ export function validateIntake(app: Application): IntakeFinding[] {
   const submissionDate = submissionDateOf(app);
   const out: IntakeFinding[] = [];
   if (submissionDate === null) {
-    out.push({ code: 'SUBMITTED_AT_INVALID', field: 'submittedAt', message: `submittedAt "${String(app.submittedAt)}" is not an ISO-8601 instant with an offset.`, intakeRefusal: true });
+    out.push({
+      code: 'SUBMITTED_AT_INVALID',
+      field: 'submittedAt',
+      message: `submittedAt "${String(app.submittedAt)}" is not an ISO-8601 instant with an offset.`,
+      intakeRefusal: true,
+    });
   }
   out.push(...requiredFieldFindings(app, submissionDate === null ? null : Number(submissionDate.slice(0, 4))));
   out.push(...personFindings(app, submissionDate));
@@ -87,13 +111,31 @@ export function validateIntake(app: Application): IntakeFinding[] {
     out.push(...originalDocumentFindings(app));
   }
   if (app.channel === 'PSC' && (!app.psc || !app.psc.receiptNumber || !app.psc.branchId || !app.psc.operatorId)) {
-    out.push({ code: 'PSC_RECEIPT_MISSING', field: 'psc', message: 'A PSC application carries the receipt number, branch and operator (item 50, Appendix 3); fix the PSC message.', intakeRefusal: false });
+    out.push({
+      code: 'PSC_RECEIPT_MISSING',
+      field: 'psc',
+      message:
+        'A PSC application carries the receipt number, branch and operator (item 50, Appendix 3); fix the PSC message.',
+      intakeRefusal: false,
+    });
   }
   if (app.requestedDocument === 'INCOMPLETE_STUDIES_CERTIFICATE') {
-    out.push({ code: 'REQUESTED_DOCUMENT_NOT_ISSUED', field: 'requestedDocument', message: 'The Appendix 37 certificate is not issued by this service (Appendix 5 lists diploma with supplement, diploma only, supplement only); route it to the college for a decision.', intakeRefusal: false });
+    out.push({
+      code: 'REQUESTED_DOCUMENT_NOT_ISSUED',
+      field: 'requestedDocument',
+      message:
+        'The Appendix 37 certificate is not issued by this service (Appendix 5 lists diploma with supplement, diploma only, supplement only); route it to the college for a decision.',
+      intakeRefusal: false,
+    });
   }
   if (app.personalDataConsent !== true) {
-    out.push({ code: 'CONSENT_MISSING', field: 'personalDataConsent', message: 'No consent to use restricted personal data: not an intake refusal (item 52), but ground G3 for refusal after the hearing (Appendix 6 p.9 (3)).', intakeRefusal: false });
+    out.push({
+      code: 'CONSENT_MISSING',
+      field: 'personalDataConsent',
+      message:
+        'No consent to use restricted personal data: not an intake refusal (item 52), but ground G3 for refusal after the hearing (Appendix 6 p.9 (3)).',
+      intakeRefusal: false,
+    });
   }
   return out;
 }

@@ -20,7 +20,10 @@ export interface RegisterDispatchPlan {
   acceptanceDate: string;
   /** Every register dispatch instant of the acceptance day (at least two, item 55). */
   daySlots: string[];
-  /** The slot this acceptance travels in: the first slot of the day at or after acceptance, else the first slot of the next PSC day. */
+  /**
+   * The slot this acceptance travels in: the first slot of the day at or after acceptance, else the first slot of
+   * the next PSC day.
+   */
   slot: string;
 }
 

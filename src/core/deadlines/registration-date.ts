@@ -3,7 +3,13 @@
  * (Labour Code) is registered on the next working day.
  */
 import type { Channel } from '../application/model.js';
-import { almatyDate, almatyMinuteOfDay, defaultSchedules, type Schedules, type ClassifiedCalendar } from '../calendar/index.js';
+import {
+  almatyDate,
+  almatyMinuteOfDay,
+  defaultSchedules,
+  type Schedules,
+  type ClassifiedCalendar,
+} from '../calendar/index.js';
 import { minutesOf } from '../calendar/schedule-schema.js';
 
 /**

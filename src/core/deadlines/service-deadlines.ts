@@ -12,10 +12,10 @@ export const SERVICE_TERM_WORKING_DAYS = 15;
 export const HEARING_NOTICE_WORKING_DAYS_BEFORE_END = 3;
 
 export interface ServiceDeadlines {
-  registrationDate: string;   // R8 (item 53)
-  termEndDate: string;        // R10, R18 (items 56, 63): the 15th working day
-  termEndsAt: string;         // instant: end of termEndDate, Asia/Almaty
-  resultToPscLatest: string;  // instant: R14/R16 "no later than one day (тәулік) before the term ends"
+  registrationDate: string; // R8 (item 53)
+  termEndDate: string; // R10, R18 (items 56, 63): the 15th working day
+  termEndsAt: string; // instant: end of termEndDate, Asia/Almaty
+  resultToPscLatest: string; // instant: R14/R16 "no later than one day (тәулік) before the term ends"
   hearingNoticeLatest: string; // date: R15, 3 working days before the term ends
 }
 
@@ -33,7 +33,7 @@ export function termEndDate(cal: ClassifiedCalendar, submittedAt: string): strin
  * end of the service term": the term's end instant minus 24 hours (absolute time).
  */
 export function resultToPscLatest(termEndsAt: string): string {
-  return (almatyDateTime(termEndsAt).minus({ hours: 24 }).setZone(KZ_ZONE).toISO() as string);
+  return almatyDateTime(termEndsAt).minus({ hours: 24 }).setZone(KZ_ZONE).toISO() as string;
 }
 
 /** Item 58: the hearing notice goes out no later than 3 working days before the term ends. */
@@ -42,7 +42,10 @@ export function hearingNoticeLatest(cal: ClassifiedCalendar, termEnd: string): s
 }
 
 /** All deadlines of one application, from its channel and submission instant. */
-export function computeServiceDeadlines(cal: ClassifiedCalendar, input: { channel: Channel; submittedAt: string }): ServiceDeadlines {
+export function computeServiceDeadlines(
+  cal: ClassifiedCalendar,
+  input: { channel: Channel; submittedAt: string },
+): ServiceDeadlines {
   const end = termEndDate(cal, input.submittedAt);
   const termEndsAt = endOfAlmatyDay(end);
   return {
@@ -53,4 +56,3 @@ export function computeServiceDeadlines(cal: ClassifiedCalendar, input: { channe
     hearingNoticeLatest: hearingNoticeLatest(cal, end),
   };
 }
-

@@ -17,9 +17,14 @@ export function validateBin(bin: string, field = 'bin'): IdNumberFinding[] {
   if (!/^\d{12}$/.test(bin)) return [f('BIN_NOT_DIGITS', 'A BIN consists of digits only.')];
   const findings: IdNumberFinding[] = [];
   const month = Number(bin.slice(2, 4));
-  if (month < 1 || month > 12) findings.push(f('BIN_REGISTRATION_MONTH', `Digits 3-4 (registration month) must be 01-12, got ${bin.slice(2, 4)}.`));
-  if (!['4', '5', '6'].includes(bin[4]!)) findings.push(f('BIN_ENTITY_TYPE', `Digit 5 (entity type) must be 4, 5 or 6, got ${bin[4]}.`));
-  if (!['0', '1', '2', '3'].includes(bin[5]!)) findings.push(f('BIN_UNIT_TYPE', `Digit 6 (unit) must be 0-3, got ${bin[5]}.`));
+  if (month < 1 || month > 12)
+    findings.push(
+      f('BIN_REGISTRATION_MONTH', `Digits 3-4 (registration month) must be 01-12, got ${bin.slice(2, 4)}.`),
+    );
+  if (!['4', '5', '6'].includes(bin[4]!))
+    findings.push(f('BIN_ENTITY_TYPE', `Digit 5 (entity type) must be 4, 5 or 6, got ${bin[4]}.`));
+  if (!['0', '1', '2', '3'].includes(bin[5]!))
+    findings.push(f('BIN_UNIT_TYPE', `Digit 6 (unit) must be 0-3, got ${bin[5]}.`));
   const expected = checkDigit(bin.slice(0, 11));
   if (expected === null) {
     findings.push(f('BIN_NEVER_ISSUED', 'The check digit computes to 10 on both passes: such a BIN is never issued.'));
@@ -37,11 +42,19 @@ export function isValidBin(bin: string): boolean {
  * A valid BIN for tests and fixtures, deterministic in its inputs. `registeredIn` is 'YYYY-MM';
  * `serial` is 0-99999; a never-issued serial is skipped to the next one (wrapping).
  */
-export function generateBin(registeredIn: string, entityType: BinEntityType, unit: BinUnitType, serial: number): string {
+export function generateBin(
+  registeredIn: string,
+  entityType: BinEntityType,
+  unit: BinUnitType,
+  serial: number,
+): string {
   const m = /^\d{2}(\d{2})-(0[1-9]|1[0-2])$/.exec(registeredIn);
   if (!m) throw new IdentityNumberError('BIN_GENERATOR_INPUT', `Registration month ${registeredIn} must be YYYY-MM.`);
   if (![4, 5, 6].includes(entityType) || ![0, 1, 2, 3].includes(unit)) {
-    throw new IdentityNumberError('BIN_GENERATOR_INPUT', `Entity type must be 4-6 and unit 0-3, got ${entityType}/${unit}.`);
+    throw new IdentityNumberError(
+      'BIN_GENERATOR_INPUT',
+      `Entity type must be 4-6 and unit 0-3, got ${entityType}/${unit}.`,
+    );
   }
   if (!Number.isInteger(serial) || serial < 0 || serial > 99999) {
     throw new IdentityNumberError('BIN_GENERATOR_INPUT', `Serial ${serial} must be a whole number 0-99999.`);

@@ -15,7 +15,10 @@ function birthDateOrNull(iin: string): string | null {
   const base = CENTURY[iin[6]!];
   if (base === undefined) return null;
   const year = base + Number(iin.slice(0, 2));
-  const dt = DateTime.fromObject({ year, month: Number(iin.slice(2, 4)), day: Number(iin.slice(4, 6)) }, { zone: 'utc' });
+  const dt = DateTime.fromObject(
+    { year, month: Number(iin.slice(2, 4)), day: Number(iin.slice(4, 6)) },
+    { zone: 'utc' },
+  );
   return dt.isValid ? (dt.toISODate() as string) : null;
 }
 
@@ -45,7 +48,8 @@ export function isValidIin(iin: string): boolean {
 
 function requireValid(iin: string): void {
   const findings = validateIin(iin);
-  if (findings.length > 0) throw new IdentityNumberError('IIN_INVALID', `Invalid IIN: ${findings.map((x) => x.message).join(' ')}`);
+  if (findings.length > 0)
+    throw new IdentityNumberError('IIN_INVALID', `Invalid IIN: ${findings.map((x) => x.message).join(' ')}`);
 }
 
 /** The birth date encoded in a valid IIN, 'YYYY-MM-DD'. Throws IdentityNumberError (IIN_INVALID) otherwise. */
@@ -68,7 +72,10 @@ export function sexFromIin(iin: string): Sex {
 export function generateIin(birthDate: string, sex: Sex, serial: number): string {
   const dt = DateTime.fromISO(birthDate, { zone: 'utc' });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(birthDate) || !dt.isValid || dt.year < 1800 || dt.year > 2099) {
-    throw new IdentityNumberError('IIN_GENERATOR_INPUT', `Birth date ${birthDate} must be a real date YYYY-MM-DD in 1800-2099.`);
+    throw new IdentityNumberError(
+      'IIN_GENERATOR_INPUT',
+      `Birth date ${birthDate} must be a real date YYYY-MM-DD in 1800-2099.`,
+    );
   }
   if (!Number.isInteger(serial) || serial < 0 || serial > 9999) {
     throw new IdentityNumberError('IIN_GENERATOR_INPUT', `Serial ${serial} must be a whole number 0-9999.`);

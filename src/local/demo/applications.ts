@@ -3,14 +3,23 @@
  * demo feeder, the benchmark and the tests. Edge-free: returns message values only.
  */
 import { randomUUID } from 'node:crypto';
-import type { CorporationApplicationMessage, IdentityPerson, PortalApplicationSubmitted } from '../../contract/messages.js';
+import type {
+  CorporationApplicationMessage,
+  IdentityPerson,
+  PortalApplicationSubmitted,
+} from '../../contract/messages.js';
 import { generateBin } from '../../core/identity-numbers/index.js';
 import { personAt } from '../gateway-stub/population.js';
 
 export const DEMO_COLLEGE_BIN = generateBin('2005-04', 4, 0, 123);
 
 /** Adult, alive, with an ID card valid on `onDate`: a person whose application passes intake and identity. */
-export function eligiblePerson(seed: number, size: number, index: number, onDate: string): { person: IdentityPerson; index: number } {
+export function eligiblePerson(
+  seed: number,
+  size: number,
+  index: number,
+  onDate: string,
+): { person: IdentityPerson; index: number } {
   for (let i = index; i < index + size; i++) {
     const p = personAt(seed, i % size);
     const adult = Number(onDate.slice(0, 4)) - Number(p.birthDate.slice(0, 4)) > 18;
@@ -25,7 +34,14 @@ function form(p: IdentityPerson, collegeBin: string) {
     collegeBin,
     collegeName: 'Алматы политехникалық колледжі',
     collegeHeadName: 'Сейткали Арман Болатұлы',
-    applicant: { iin: p.iin, surname: p.surname, name: p.name, patronymic: p.patronymic, phone: '+77011234567', email: null },
+    applicant: {
+      iin: p.iin,
+      surname: p.surname,
+      name: p.name,
+      patronymic: p.patronymic,
+      phone: '+77011234567',
+      email: null,
+    },
     representative: null,
     institutionName: 'Алматы политехникалық колледжі',
     graduationYear: 2019,
@@ -38,7 +54,10 @@ function form(p: IdentityPerson, collegeBin: string) {
   };
 }
 
-export function portalApplication(p: IdentityPerson, opts: { applicationId?: string; submittedAt: string; collegeBin?: string }): PortalApplicationSubmitted {
+export function portalApplication(
+  p: IdentityPerson,
+  opts: { applicationId?: string; submittedAt: string; collegeBin?: string },
+): PortalApplicationSubmitted {
   const applicationId = opts.applicationId ?? `PRT-${randomUUID()}`;
   return {
     messageId: randomUUID(),
@@ -53,11 +72,22 @@ export function portalApplication(p: IdentityPerson, opts: { applicationId?: str
   };
 }
 
-const NO_KINDS = { applicationAccepted: null, resultHandedOver: null, resultReturnedToCollege: null, resultRecallRequested: null };
+const NO_KINDS = {
+  applicationAccepted: null,
+  resultHandedOver: null,
+  resultReturnedToCollege: null,
+  resultRecallRequested: null,
+};
 
 export function pscApplication(
   p: IdentityPerson,
-  opts: { applicationId?: string; acceptedAt: string; collegeBin?: string; branchId?: string; expiredDocument?: boolean },
+  opts: {
+    applicationId?: string;
+    acceptedAt: string;
+    collegeBin?: string;
+    branchId?: string;
+    expiredDocument?: boolean;
+  },
 ): CorporationApplicationMessage {
   const applicationId = opts.applicationId ?? `PSC-${randomUUID()}`;
   const branchId = opts.branchId ?? 'PSC-ALM-07';
@@ -79,7 +109,12 @@ export function pscApplication(
       form: form(p, opts.collegeBin ?? DEMO_COLLEGE_BIN),
       presentedDocuments: [
         { type: 'APPLICATION_FORM', number: null, validUntil: null, holderIin: null },
-        { type: 'ID_CARD', number: card.number, validUntil: opts.expiredDocument ? '2020-01-01' : card.validUntil, holderIin: null },
+        {
+          type: 'ID_CARD',
+          number: card.number,
+          validUntil: opts.expiredDocument ? '2020-01-01' : card.validUntil,
+          holderIin: null,
+        },
       ],
       resultPlace: { kind: 'PSC', branchId },
     },

@@ -65,22 +65,47 @@ export function decideAnswer(input: AnswerInput): Answer {
   };
   const error = (errorCode: string, errorMessage: string): Answer => ({
     kind: 'RESPOND',
-    response: { ...base, status: 'ERROR', deliveryStatus: 'NOT_DELIVERED', person: null, errorCode, errorMessage, errorDate: now },
+    response: {
+      ...base,
+      status: 'ERROR',
+      deliveryStatus: 'NOT_DELIVERED',
+      person: null,
+      errorCode,
+      errorMessage,
+      errorDate: now,
+    },
   });
   const answer = (person: IdentityPerson | null): Answer => ({
     kind: 'RESPOND',
-    response: { ...base, status: person ? 'FOUND' : 'NOT_FOUND', deliveryStatus: 'DELIVERED', person, errorCode: null, errorMessage: null, errorDate: null },
+    response: {
+      ...base,
+      status: person ? 'FOUND' : 'NOT_FOUND',
+      deliveryStatus: 'DELIVERED',
+      person,
+      errorCode: null,
+      errorMessage: null,
+      errorDate: null,
+    },
   });
 
   if (request.serviceId !== settings.serviceId) {
-    return error(StubErrorCode.SERVICE_UNKNOWN, `Service ${request.serviceId} is not served here; this gateway serves ${settings.serviceId}.`);
+    return error(
+      StubErrorCode.SERVICE_UNKNOWN,
+      `Service ${request.serviceId} is not served here; this gateway serves ${settings.serviceId}.`,
+    );
   }
   // A gateway error is transient: each request message (a re-request has a new messageId) draws
   // anew, while a redelivery of the same message draws the same. Not-found is a fact about the
   // request: it stays the same across re-requests.
-  const draws = { error: drawsFor(`${request.requestId}:${request.messageId}`).error, notFound: drawsFor(request.requestId).notFound };
+  const draws = {
+    error: drawsFor(`${request.requestId}:${request.messageId}`).error,
+    notFound: drawsFor(request.requestId).notFound,
+  };
   if (draws.error < settings.errorRate) {
-    return error(StubErrorCode.SOURCE_UNAVAILABLE, 'The state database of individuals did not answer; repeat the request later.');
+    return error(
+      StubErrorCode.SOURCE_UNAVAILABLE,
+      'The state database of individuals did not answer; repeat the request later.',
+    );
   }
   if (!isValidIin(request.iin)) return error(StubErrorCode.INVALID_IIN, 'The IIN in the request is not a valid IIN.');
   const person = input.population.get(request.iin);

@@ -49,7 +49,12 @@ export function canHoldExpiredCard(birth: number, ref: number): boolean {
   return addYears(birth, FIRST_ID_AGE) <= latestExpiredIssue(ref);
 }
 
-export function generateDocuments(rnd: Random, birth: number, ref: number, opts: { expired: boolean; passport: boolean }): IdentityDocument[] {
+export function generateDocuments(
+  rnd: Random,
+  birth: number,
+  ref: number,
+  opts: { expired: boolean; passport: boolean },
+): IdentityDocument[] {
   if (opts.expired && canHoldExpiredCard(birth, ref)) {
     const latest = latestExpiredIssue(ref);
     const earliest = Math.max(addYears(birth, FIRST_ID_AGE), latest - 730);

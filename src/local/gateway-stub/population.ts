@@ -37,13 +37,17 @@ function invalid(message: string, details: Record<string, unknown>): GatewayStub
 function referenceOf(referenceDate: IsoDate): number {
   const ref = toDays(referenceDate);
   if (ref === null || yearOf(ref) < 1900 + MAX_AGE + 1 || yearOf(ref) > 2099) {
-    throw invalid(`Population reference date ${referenceDate} must be a real date YYYY-MM-DD in ${1900 + MAX_AGE + 1}-2099.`, { referenceDate });
+    throw invalid(
+      `Population reference date ${referenceDate} must be a real date YYYY-MM-DD in ${1900 + MAX_AGE + 1}-2099.`,
+      { referenceDate },
+    );
   }
   return ref;
 }
 
 function checkIndex(seed: number, index: number): void {
-  if (!Number.isInteger(seed) || seed < 0) throw invalid(`Population seed ${seed} must be a whole number >= 0.`, { seed });
+  if (!Number.isInteger(seed) || seed < 0)
+    throw invalid(`Population seed ${seed} must be a whole number >= 0.`, { seed });
   if (!Number.isInteger(index) || index < 0 || index >= MAX_POPULATION) {
     throw invalid(`Population index ${index} must be a whole number 0-${MAX_POPULATION - 1}.`, { index });
   }
@@ -60,7 +64,11 @@ function birthDateAt(seed: number, index: number, ref: number): number {
 }
 
 /** Person number `index` of the population of `seed`, ages relative to `referenceDate`. */
-export function personAt(seed: number, index: number, referenceDate: IsoDate = POPULATION_REFERENCE_DATE): IdentityPerson {
+export function personAt(
+  seed: number,
+  index: number,
+  referenceDate: IsoDate = POPULATION_REFERENCE_DATE,
+): IdentityPerson {
   checkIndex(seed, index);
   const ref = referenceOf(referenceDate);
   const rnd = randomFor(`${seed}:person:${index}`);
@@ -87,7 +95,11 @@ export function personAt(seed: number, index: number, referenceDate: IsoDate = P
 }
 
 /** The first `size` persons of the population of `seed`, by IIN. */
-export function populationIndex(seed: number, size: number, referenceDate: IsoDate = POPULATION_REFERENCE_DATE): Map<string, IdentityPerson> {
+export function populationIndex(
+  seed: number,
+  size: number,
+  referenceDate: IsoDate = POPULATION_REFERENCE_DATE,
+): Map<string, IdentityPerson> {
   if (!Number.isInteger(size) || size < 1 || size > MAX_POPULATION) {
     throw invalid(`Population size ${size} must be a whole number 1-${MAX_POPULATION}.`, { size });
   }
@@ -103,7 +115,12 @@ export function populationIndex(seed: number, size: number, referenceDate: IsoDa
  * Index of the first person among the first `size` who satisfies `test` (e.g. alive with a valid
  * ID card), for tests and the demo; -1 when none does.
  */
-export function findPersonIndex(seed: number, size: number, test: (p: IdentityPerson) => boolean, referenceDate: IsoDate = POPULATION_REFERENCE_DATE): number {
+export function findPersonIndex(
+  seed: number,
+  size: number,
+  test: (p: IdentityPerson) => boolean,
+  referenceDate: IsoDate = POPULATION_REFERENCE_DATE,
+): number {
   for (let i = 0; i < size; i += 1) if (test(personAt(seed, i, referenceDate))) return i;
   return -1;
 }

@@ -65,13 +65,24 @@ export async function startGatewayStub(config: AppConfig, log: Logger): Promise<
     const ids = { ...at, requestId: request.requestId, applicationId: request.applicationId };
     if (request.replyTopic !== responsesTopic) {
       stats.wrongReplyTopic += 1;
-      log.warn({ ...ids, replyTopic: request.replyTopic, expected: responsesTopic }, 'gateway stub: reply topic is not the identity responses topic; request dropped');
+      log.warn(
+        { ...ids, replyTopic: request.replyTopic, expected: responsesTopic },
+        'gateway stub: reply topic is not the identity responses topic; request dropped',
+      );
       return;
     }
     const receivedAt = Date.now();
     if (cfg.latencyMs > 0) await sleep(cfg.latencyMs);
-    // The answer's instants come from the system's clock (shifted in tests and simulations), its outage windows from real time.
-    const answer = decideAnswer({ request, population, settings, elapsedMs: receivedAt - startedAt, now: millisToInstant(clock.now().getTime()), messageId: randomUUID() });
+    // The answer's instants come from the system's clock (shifted in tests and simulations), its outage windows
+    // from real time.
+    const answer = decideAnswer({
+      request,
+      population,
+      settings,
+      elapsedMs: receivedAt - startedAt,
+      now: millisToInstant(clock.now().getTime()),
+      messageId: randomUUID(),
+    });
     if (answer.kind === 'SILENT') {
       stats.silent += 1;
       log.info(ids, 'gateway stub: outage window, request left unanswered');

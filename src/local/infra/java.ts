@@ -45,7 +45,11 @@ export async function findJava(minMajor: number): Promise<{ bin: string; major: 
   }
   const fit = found.filter((j) => j.major >= minMajor);
   if (fit.length === 0) {
-    throw new InfraError('INFRA_JAVA_MISSING', `No Java ${minMajor}+ found (saw: ${found.map((j) => `${j.bin}=${j.major}`).join(', ') || 'none'}). Install a JDK ${minMajor}+ (e.g. apt-get install openjdk-${minMajor}-jre-headless) or set JAVA_HOME.`, { minMajor });
+    throw new InfraError(
+      'INFRA_JAVA_MISSING',
+      `No Java ${minMajor}+ found (saw: ${found.map((j) => `${j.bin}=${j.major}`).join(', ') || 'none'}). Install a JDK ${minMajor}+ (e.g. apt-get install openjdk-${minMajor}-jre-headless) or set JAVA_HOME.`,
+      { minMajor },
+    );
   }
   // First fitting in preference order (JAVA_HOME, PATH), else the newest.
   const preferred = fit.find((j) => j.bin === 'java' || j.bin.startsWith(process.env.JAVA_HOME ?? '\0'));

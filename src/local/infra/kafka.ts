@@ -18,38 +18,41 @@ export interface RunningKafka {
 
 /** Single-node overrides: one broker is its own controller, replication 1 everywhere. */
 export function kafkaServerProperties(opts: { brokerPort: number; controllerPort: number; logDir: string }): string {
-  return [
-    'process.roles=broker,controller',
-    'node.id=1',
-    `controller.quorum.voters=1@127.0.0.1:${opts.controllerPort}`,
-    `listeners=PLAINTEXT://127.0.0.1:${opts.brokerPort},CONTROLLER://127.0.0.1:${opts.controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${opts.brokerPort}`,
-    'controller.listener.names=CONTROLLER',
-    'inter.broker.listener.name=PLAINTEXT',
-    'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
-    `log.dirs=${opts.logDir}`,
-    'num.partitions=1',
-    'offsets.topic.replication.factor=1',
-    'offsets.topic.num.partitions=10',
-    'transaction.state.log.replication.factor=1',
-    'transaction.state.log.min.isr=1',
-    'min.insync.replicas=1',
-    'default.replication.factor=1',
-    'group.initial.rebalance.delay.ms=0',
-    'auto.create.topics.enable=false',
-    'delete.topic.enable=true',
-  ].join('\n') + '\n';
+  return (
+    [
+      'process.roles=broker,controller',
+      'node.id=1',
+      `controller.quorum.voters=1@127.0.0.1:${opts.controllerPort}`,
+      `listeners=PLAINTEXT://127.0.0.1:${opts.brokerPort},CONTROLLER://127.0.0.1:${opts.controllerPort}`,
+      `advertised.listeners=PLAINTEXT://127.0.0.1:${opts.brokerPort}`,
+      'controller.listener.names=CONTROLLER',
+      'inter.broker.listener.name=PLAINTEXT',
+      'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+      `log.dirs=${opts.logDir}`,
+      'num.partitions=1',
+      'offsets.topic.replication.factor=1',
+      'offsets.topic.num.partitions=10',
+      'transaction.state.log.replication.factor=1',
+      'transaction.state.log.min.isr=1',
+      'min.insync.replicas=1',
+      'default.replication.factor=1',
+      'group.initial.rebalance.delay.ms=0',
+      'auto.create.topics.enable=false',
+      'delete.topic.enable=true',
+    ].join('\n') + '\n'
+  );
 }
 
-const LOG4J = [
-  'log4j.rootLogger=INFO, stdout',
-  'log4j.appender.stdout=org.apache.log4j.ConsoleAppender',
-  'log4j.appender.stdout.layout=org.apache.log4j.PatternLayout',
-  'log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n',
-  'log4j.logger.kafka=INFO',
-  'log4j.logger.org.apache.kafka=WARN',
-  'log4j.logger.state.change.logger=WARN',
-].join('\n') + '\n';
+const LOG4J =
+  [
+    'log4j.rootLogger=INFO, stdout',
+    'log4j.appender.stdout=org.apache.log4j.ConsoleAppender',
+    'log4j.appender.stdout.layout=org.apache.log4j.PatternLayout',
+    'log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n',
+    'log4j.logger.kafka=INFO',
+    'log4j.logger.org.apache.kafka=WARN',
+    'log4j.logger.state.change.logger=WARN',
+  ].join('\n') + '\n';
 
 /**
  * A cluster id as `kafka-storage random-uuid` makes one: 16 random bytes, base64url, 22 chars.
@@ -71,7 +74,13 @@ export function storageFormatArgs(clusterId: string, propertiesFile: string): st
 
 /** A metadata request succeeds: the broker is serving clients. */
 export async function kafkaAnswers(brokers: string[]): Promise<boolean> {
-  const admin = new Kafka({ clientId: 'readiness', brokers, logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 2000 }).admin();
+  const admin = new Kafka({
+    clientId: 'readiness',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 0 },
+    connectionTimeout: 2000,
+  }).admin();
   try {
     await admin.connect();
     await admin.describeCluster();
@@ -84,7 +93,11 @@ export async function kafkaAnswers(brokers: string[]): Promise<boolean> {
 }
 
 /** Apache Kafka in KRaft mode from the Maven Central jars, storage formatted fresh in a temp dir. */
-export async function startKafka(opts: { cacheDir: string; version: string; timeoutMs: number }): Promise<RunningKafka> {
+export async function startKafka(opts: {
+  cacheDir: string;
+  version: string;
+  timeoutMs: number;
+}): Promise<RunningKafka> {
   const [libs, java, brokerPort, controllerPort] = await Promise.all([
     fetchKafka(opts.cacheDir, opts.version),
     findJava(17),

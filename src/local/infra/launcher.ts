@@ -47,8 +47,16 @@ export async function startInfrastructure(config: AppConfig, log: Logger): Promi
   else mode = (await dockerEngineAnswers()) ? 'docker' : 'local';
 
   if (mode === 'external' && !allGiven) {
-    const missing = [!given.kafka && 'KAFKA_BROKERS', !given.registry && 'SCHEMA_REGISTRY_URL', !given.db && 'DATABASE_URL'].filter(Boolean);
-    throw new InfraError('INFRA_EXTERNAL_INCOMPLETE', `infra.mode is external but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set. Set them, or use INFRA_MODE=auto to start what is missing.`, { missing });
+    const missing = [
+      !given.kafka && 'KAFKA_BROKERS',
+      !given.registry && 'SCHEMA_REGISTRY_URL',
+      !given.db && 'DATABASE_URL',
+    ].filter(Boolean);
+    throw new InfraError(
+      'INFRA_EXTERNAL_INCOMPLETE',
+      `infra.mode is external but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set. Set them, or use INFRA_MODE=auto to start what is missing.`,
+      { missing },
+    );
   }
   log.info({ mode, given }, `infrastructure mode: ${mode}`);
 
@@ -72,9 +80,15 @@ export async function startInfrastructure(config: AppConfig, log: Logger): Promi
   const registry = given.registry
     ? Promise.resolve(config.schemaRegistry.url)
     : timed(timings, 'registry', async () => {
-        const r = mode === 'docker'
-          ? await startRegistryContainer(config.infra.apicurioVersion)
-          : await startApicurio({ cacheDir, version: config.infra.apicurioVersion, minJava: config.infra.apicurioMinJava, timeoutMs });
+        const r =
+          mode === 'docker'
+            ? await startRegistryContainer(config.infra.apicurioVersion)
+            : await startApicurio({
+                cacheDir,
+                version: config.infra.apicurioVersion,
+                minJava: config.infra.apicurioMinJava,
+                timeoutMs,
+              });
         stops.push(r.stop);
         return r.url;
       });
@@ -95,7 +109,11 @@ export async function startInfrastructure(config: AppConfig, log: Logger): Promi
     await stopAll();
     throw failed.reason;
   }
-  const [kafkaBrokers, registryUrl, databaseUrl] = results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [string[], string, string];
+  const [kafkaBrokers, registryUrl, databaseUrl] = results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [
+    string[],
+    string,
+    string,
+  ];
   log.info({ timings }, 'infrastructure ready');
   return { mode, kafkaBrokers, registryUrl, databaseUrl, timings, stop: stopAll };
 }

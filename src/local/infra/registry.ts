@@ -22,24 +22,48 @@ export async function registryAnswers(url: string): Promise<boolean> {
 }
 
 /** Sets the registry-wide compatibility level through the Confluent-compatible API. */
-export async function setGlobalCompatibility(url: string, level: 'BACKWARD' | 'BACKWARD_TRANSITIVE' | 'FULL' = 'BACKWARD'): Promise<void> {
-  const res = await fetch(`${url}/config`, { method: 'PUT', headers: { 'content-type': JSON_TYPE }, body: JSON.stringify({ compatibility: level }) });
-  if (!res.ok) throw new InfraError('REGISTRY_CONFIG_FAILED', `The schema registry refused the global compatibility ${level} (HTTP ${res.status}: ${await res.text()}).`, { url });
+export async function setGlobalCompatibility(
+  url: string,
+  level: 'BACKWARD' | 'BACKWARD_TRANSITIVE' | 'FULL' = 'BACKWARD',
+): Promise<void> {
+  const res = await fetch(`${url}/config`, {
+    method: 'PUT',
+    headers: { 'content-type': JSON_TYPE },
+    body: JSON.stringify({ compatibility: level }),
+  });
+  if (!res.ok)
+    throw new InfraError(
+      'REGISTRY_CONFIG_FAILED',
+      `The schema registry refused the global compatibility ${level} (HTTP ${res.status}: ${await res.text()}).`,
+      { url },
+    );
 }
 
 /** Apicurio Registry 3 (in-memory storage) from its Maven Central archive, on 127.0.0.1. */
-export async function startApicurio(opts: { cacheDir: string; version: string; minJava: number; timeoutMs: number }): Promise<RunningRegistry> {
-  const [home, java, port, managementPort] = await Promise.all([fetchApicurio(opts.cacheDir, opts.version), findJava(opts.minJava), freePort(), freePort()]);
+export async function startApicurio(opts: {
+  cacheDir: string;
+  version: string;
+  minJava: number;
+  timeoutMs: number;
+}): Promise<RunningRegistry> {
+  const [home, java, port, managementPort] = await Promise.all([
+    fetchApicurio(opts.cacheDir, opts.version),
+    findJava(opts.minJava),
+    freePort(),
+    freePort(),
+  ]);
   const dir = runDir('apicurio');
   const args = [
-    '-Xms128m', '-Xmx768m',
+    '-Xms128m',
+    '-Xmx768m',
     `-Dquarkus.http.port=${port}`,
     '-Dquarkus.http.host=127.0.0.1',
     // Quarkus' management interface (health, metrics) would take 0.0.0.0:9000: keep it local and free.
     `-Dquarkus.management.port=${managementPort}`,
     '-Dquarkus.management.host=127.0.0.1',
     `-Djava.io.tmpdir=${dir}`,
-    '-jar', join(home, 'quarkus-run.jar'),
+    '-jar',
+    join(home, 'quarkus-run.jar'),
   ];
   const proc = startProcess('apicurio-registry', java.bin, args, join(dir, 'apicurio.log'), {}, dir);
   const url = `http://127.0.0.1:${port}${CCOMPAT}`;

@@ -17,12 +17,19 @@ export interface DeadLetterEntry {
  * seen; those records were sent again in a later transaction with the same dead-letter messageId,
  * and entries are kept once per messageId. Nothing is committed: listing is read-only.
  */
-export async function readDeadLetters(kafka: Kafka, codec: MessageCodec, dlqTopic: string, timeoutMs = 30_000): Promise<DeadLetterEntry[]> {
+export async function readDeadLetters(
+  kafka: Kafka,
+  codec: MessageCodec,
+  dlqTopic: string,
+  timeoutMs = 30_000,
+): Promise<DeadLetterEntry[]> {
   const admin = kafka.admin();
   await admin.connect();
   const ends = await admin.fetchTopicOffsets(dlqTopic);
   await admin.disconnect();
-  const remaining = new Map(ends.filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, BigInt(p.high)]));
+  const remaining = new Map(
+    ends.filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, BigInt(p.high)]),
+  );
   const out: DeadLetterEntry[] = [];
   if (remaining.size === 0) return out;
 
@@ -30,11 +37,18 @@ export async function readDeadLetters(kafka: Kafka, codec: MessageCodec, dlqTopi
   await consumer.connect();
   await consumer.subscribe({ topic: dlqTopic, fromBeginning: true });
   const done = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`reading ${dlqTopic} did not reach its end within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`reading ${dlqTopic} did not reach its end within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     void consumer.run({
       autoCommit: false,
       eachMessage: async ({ partition, message }) => {
-        out.push({ dlqPartition: partition, dlqOffset: message.offset, record: await codec.decode<DeadLetter>(message.value!) });
+        out.push({
+          dlqPartition: partition,
+          dlqOffset: message.offset,
+          record: await codec.decode<DeadLetter>(message.value!),
+        });
         // Transaction markers take offsets too: the end is reached when the next offset is the high watermark.
         const end = remaining.get(partition);
         if (end !== undefined && BigInt(message.offset) + 2n >= end) remaining.delete(partition);

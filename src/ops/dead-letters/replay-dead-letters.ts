@@ -17,7 +17,10 @@ export async function replayDeadLetters(kafka: Kafka, entries: DeadLetterEntry[]
       const headers: Record<string, Buffer | string> = {};
       for (const h of r.headers) if (h.value !== null) headers[h.key] = h.value;
       headers['x-replayed-from-dlq'] = `${e.dlqPartition}/${e.dlqOffset}`;
-      await producer.send({ topic: r.originalTopic, messages: [{ key: r.originalKey, value: r.originalValue, headers }] });
+      await producer.send({
+        topic: r.originalTopic,
+        messages: [{ key: r.originalKey, value: r.originalValue, headers }],
+      });
     }
   } finally {
     await producer.disconnect();

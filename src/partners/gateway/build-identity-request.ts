@@ -14,7 +14,11 @@ export interface GatewaySettings {
   replyTopic: string;
 }
 
-export function buildIdentityRequest(intent: IdentityRequestIntent, meta: OutboundMeta, gateway: GatewaySettings): TopicMessage<typeof Topics.identityRequests> {
+export function buildIdentityRequest(
+  intent: IdentityRequestIntent,
+  meta: OutboundMeta,
+  gateway: GatewaySettings,
+): TopicMessage<typeof Topics.identityRequests> {
   return {
     topic: Topics.identityRequests,
     key: meta.applicationId,

@@ -25,7 +25,8 @@ function answerOf(r: IdentityResponse): IdentityAnswer {
       },
     };
   }
-  if (r.status === 'ERROR') return { status: 'ERROR', errorCode: r.errorCode ?? 'ERROR', errorMessage: (r.errorMessage ?? '').slice(0, 500) };
+  if (r.status === 'ERROR')
+    return { status: 'ERROR', errorCode: r.errorCode ?? 'ERROR', errorMessage: (r.errorMessage ?? '').slice(0, 500) };
   return { status: 'NOT_FOUND' };
 }
 
@@ -34,13 +35,22 @@ export function identityResponseHandler(deps: AdapterDeps): InboundHandler {
     const r = m.value as unknown as IdentityResponse;
     const res = await runInboundCommand(
       m.tx,
-      { type: 'RecordIdentityAnswer', applicationId: r.applicationId, at: r.occurredAt, requestId: r.requestId, answer: answerOf(r) },
+      {
+        type: 'RecordIdentityAnswer',
+        applicationId: r.applicationId,
+        at: r.occurredAt,
+        requestId: r.requestId,
+        answer: answerOf(r),
+      },
       deps,
       causeOf(m),
       r.correlationId,
     );
     if (r.status === 'ERROR' && res.events.length > 0) {
-      deps.log.warn({ requestId: r.requestId, applicationId: r.applicationId, errorCode: r.errorCode }, 'gateway answered with an error; will ask again');
+      deps.log.warn(
+        { requestId: r.requestId, applicationId: r.applicationId, errorCode: r.errorCode },
+        'gateway answered with an error; will ask again',
+      );
     }
   };
 }

@@ -4,7 +4,11 @@ import { Topics } from '../../contract/topics.js';
 import type { TopicMessage } from '../../pipeline/outbox/outbox-queries.js';
 import type { OutboundMeta } from '../../pipeline/saga/outbound-meta.js';
 
-export function buildStage(intent: StageIntent, meta: OutboundMeta, sequence: number): TopicMessage<typeof Topics.monitoringStages> {
+export function buildStage(
+  intent: StageIntent,
+  meta: OutboundMeta,
+  sequence: number,
+): TopicMessage<typeof Topics.monitoringStages> {
   return {
     topic: Topics.monitoringStages,
     key: meta.applicationId,

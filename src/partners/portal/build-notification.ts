@@ -10,7 +10,12 @@ function body(intent: PortalNotificationIntent): object {
   const n = intent.notice;
   switch (n.kind) {
     case 'ACCEPTED':
-      return { registrationDate: n.registrationDate, serviceTermEndsAt: n.serviceTermEndsAt, statusKk: n.status.kk, statusRu: n.status.ru };
+      return {
+        registrationDate: n.registrationDate,
+        serviceTermEndsAt: n.serviceTermEndsAt,
+        statusKk: n.status.kk,
+        statusRu: n.status.ru,
+      };
     case 'INTAKE_REFUSED':
       return { motivationKk: n.motivation.kk, motivationRu: n.motivation.ru };
     case 'TERM_REVISED': {
@@ -20,7 +25,10 @@ function body(intent: PortalNotificationIntent): object {
   }
 }
 
-export function buildPortalNotification(intent: PortalNotificationIntent, meta: OutboundMeta): TopicMessage<typeof Topics.portalNotifications> {
+export function buildPortalNotification(
+  intent: PortalNotificationIntent,
+  meta: OutboundMeta,
+): TopicMessage<typeof Topics.portalNotifications> {
   const header = { ...meta.header, applicationId: meta.applicationId, recipientIin: intent.recipientIin };
   return {
     topic: Topics.portalNotifications,

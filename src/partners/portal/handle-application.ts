@@ -13,6 +13,17 @@ export function portalApplicationHandler(deps: AdapterDeps): InboundHandler {
   return async (m) => {
     const msg = m.value as unknown as PortalApplicationSubmitted;
     const application = applicationFromPortal(msg);
-    await runInboundCommand(m.tx, { type: 'ReceiveApplication', applicationId: application.applicationId, at: application.submittedAt, application }, deps, causeOf(m), msg.correlationId);
+    await runInboundCommand(
+      m.tx,
+      {
+        type: 'ReceiveApplication',
+        applicationId: application.applicationId,
+        at: application.submittedAt,
+        application,
+      },
+      deps,
+      causeOf(m),
+      msg.correlationId,
+    );
   };
 }

@@ -27,7 +27,9 @@ export function formFields(f: ApplicationForm) {
     collegeName: f.collegeName,
     collegeHeadName: f.collegeHeadName,
     applicant: person(f.applicant),
-    ...(f.representative ? { representative: { ...person(f.representative), relation: f.representative.relation } } : {}),
+    ...(f.representative
+      ? { representative: { ...person(f.representative), relation: f.representative.relation } }
+      : {}),
     institutionName: f.institutionName,
     graduationYear: f.graduationYear,
     specialtyName: f.specialtyName,

@@ -19,7 +19,12 @@ function body(intent: PscNotificationIntent): object {
         motivationKk: n.motivation.kk,
         motivationRu: n.motivation.ru,
         missingDocuments: n.missingDocuments,
-        expiredDocuments: n.expiredDocuments.map((d) => ({ type: d.type, number: d.number ?? null, validUntil: d.validUntil ?? null, holderIin: d.holderIin ?? null })),
+        expiredDocuments: n.expiredDocuments.map((d) => ({
+          type: d.type,
+          number: d.number ?? null,
+          validUntil: d.validUntil ?? null,
+          holderIin: d.holderIin ?? null,
+        })),
       };
     case 'TERM_REVISED': {
       const { kind: _k, status, ...rest } = n;
@@ -28,11 +33,19 @@ function body(intent: PscNotificationIntent): object {
   }
 }
 
-export function buildPscNotification(intent: PscNotificationIntent, meta: OutboundMeta): TopicMessage<typeof Topics.corporationNotifications> {
+export function buildPscNotification(
+  intent: PscNotificationIntent,
+  meta: OutboundMeta,
+): TopicMessage<typeof Topics.corporationNotifications> {
   const header = { ...meta.header, applicationId: meta.applicationId, branchId: intent.branchId };
   return {
     topic: Topics.corporationNotifications,
     key: meta.applicationId,
-    value: envelope<CorporationNotificationMessage>(Topics.corporationNotifications, intent.notice.kind, body(intent), header),
+    value: envelope<CorporationNotificationMessage>(
+      Topics.corporationNotifications,
+      intent.notice.kind,
+      body(intent),
+      header,
+    ),
   };
 }

@@ -13,18 +13,35 @@ function commandOf(m: CorporationApplicationMessage): ApplicationCommand {
   switch (m.kind) {
     case 'APPLICATION_ACCEPTED': {
       const application = applicationFromPsc(m);
-      return { type: 'ReceiveApplication', applicationId: application.applicationId, at: application.submittedAt, application };
+      return {
+        type: 'ReceiveApplication',
+        applicationId: application.applicationId,
+        at: application.submittedAt,
+        application,
+      };
     }
     case 'RESULT_HANDED_OVER': {
       const h = m.resultHandedOver;
       const doc = h.identityDocument.type;
       const identityDocument = doc === 'ORIGINAL_EDUCATION_DOCUMENT' || doc === 'APPLICATION_FORM' ? 'ID_CARD' : doc;
-      return { type: 'HandOver', applicationId: m.applicationId, at: h.handedOverAt, place: 'PSC', operatorId: h.operatorId, identityDocument };
+      return {
+        type: 'HandOver',
+        applicationId: m.applicationId,
+        at: h.handedOverAt,
+        place: 'PSC',
+        operatorId: h.operatorId,
+        identityDocument,
+      };
     }
     case 'RESULT_RETURNED_TO_COLLEGE':
       return { type: 'ReturnToCollege', applicationId: m.applicationId, at: m.resultReturnedToCollege.returnedAt };
     case 'RESULT_RECALL_REQUESTED':
-      return { type: 'RequestResultBack', applicationId: m.applicationId, at: m.resultRecallRequested.requestedAt, branchId: m.resultRecallRequested.branchId };
+      return {
+        type: 'RequestResultBack',
+        applicationId: m.applicationId,
+        at: m.resultRecallRequested.requestedAt,
+        branchId: m.resultRecallRequested.branchId,
+      };
   }
 }
 

@@ -53,7 +53,12 @@ export class InboundConsumer {
 
   async start(): Promise<void> {
     const { kafka, codec, groupId } = this.o;
-    this.consumer = kafka.consumer({ groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000, maxBytesPerPartition: 1_048_576 });
+    this.consumer = kafka.consumer({
+      groupId,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      maxBytesPerPartition: 1_048_576,
+    });
     await this.consumer.connect();
     for (const r of this.o.routes) await this.consumer.subscribe({ topic: codec.topic(r.base), fromBeginning: true });
     await this.consumer.run({
@@ -82,9 +87,22 @@ export class InboundConsumer {
    */
   private async decode(base: TopicName, m: KafkaMessage): Promise<Decoded> {
     const bytes = m.value;
-    if (!bytes || bytes.length === 0) return { ok: false, reason: { code: 'EMPTY_VALUE', text: 'The message has no value (a tombstone or an empty record); producers must send an Avro value.' } };
+    if (!bytes || bytes.length === 0)
+      return {
+        ok: false,
+        reason: {
+          code: 'EMPTY_VALUE',
+          text: 'The message has no value (a tombstone or an empty record); producers must send an Avro value.',
+        },
+      };
     if (bytes.length < 5 || bytes[0] !== 0) {
-      return { ok: false, reason: { code: 'UNDECODABLE', text: 'The value is not in the Confluent wire format (magic byte 0, 4-byte schema id, Avro body); the producer must encode through the schema registry.' } };
+      return {
+        ok: false,
+        reason: {
+          code: 'UNDECODABLE',
+          text: 'The value is not in the Confluent wire format (magic byte 0, 4-byte schema id, Avro body); the producer must encode through the schema registry.',
+        },
+      };
     }
     const schemaId = bytes.readInt32BE(1);
     try {
@@ -92,7 +110,13 @@ export class InboundConsumer {
     } catch (err) {
       const e = err as { status?: number; message?: string };
       if (e.status === 404 || /not found|40403/i.test(e.message ?? '')) {
-        return { ok: false, reason: { code: 'UNKNOWN_SCHEMA_ID', text: `The schema registry has no schema ${schemaId}. The producer must register its schema (subject <topic>-value) and encode with that id.` } };
+        return {
+          ok: false,
+          reason: {
+            code: 'UNKNOWN_SCHEMA_ID',
+            text: `The schema registry has no schema ${schemaId}. The producer must register its schema (subject <topic>-value) and encode with that id.`,
+          },
+        };
       }
       throw err;
     }
@@ -100,7 +124,13 @@ export class InboundConsumer {
     try {
       value = await this.o.codec.decode<Record<string, unknown>>(bytes);
     } catch (err) {
-      return { ok: false, reason: { code: 'UNDECODABLE', text: `The Avro body does not read with schema ${schemaId}: ${(err as Error).message}. The producer must encode with the schema it names.` } };
+      return {
+        ok: false,
+        reason: {
+          code: 'UNDECODABLE',
+          text: `The Avro body does not read with schema ${schemaId}: ${(err as Error).message}. The producer must encode with the schema it names.`,
+        },
+      };
     }
     try {
       checkKindFields(base, value);
@@ -108,7 +138,14 @@ export class InboundConsumer {
       return { ok: false, reason: reasonOf(err, 'KIND_MISMATCH') };
     }
     if (typeof value.messageId !== 'string' || value.messageId === '') {
-      return { ok: false, reason: { code: 'MESSAGE_ID_MISSING', text: 'The message has no messageId; every message must carry a unique one.', path: 'messageId' } };
+      return {
+        ok: false,
+        reason: {
+          code: 'MESSAGE_ID_MISSING',
+          text: 'The message has no messageId; every message must carry a unique one.',
+          path: 'messageId',
+        },
+      };
     }
     return { ok: true, value };
   }
@@ -121,15 +158,20 @@ export class InboundConsumer {
     await heartbeat();
     // Two partitions' batches may lock the same applications in opposite orders: PostgreSQL breaks
     // the deadlock by failing one, which is then simply run again.
-    let counts = { done: 0, dead: 0 };
+    let counts!: { done: number; dead: number };
     for (let attempt = 1; ; attempt++) {
       try {
-        counts = await this.o.db.transaction((tx) => this.applyBatch(tx, route, batch.topic, batch.partition, batch.messages, decoded, heartbeat));
+        counts = await this.o.db.transaction((tx) =>
+          this.applyBatch(tx, route, batch.topic, batch.partition, batch.messages, decoded, heartbeat),
+        );
         break;
       } catch (err) {
         const code = (err as { code?: string }).code;
         if ((code === '40P01' || code === '40001') && attempt < 5) {
-          this.o.log.warn({ topic: batch.topic, partition: batch.partition, attempt, code }, 'batch transaction lost a lock conflict; running it again');
+          this.o.log.warn(
+            { topic: batch.topic, partition: batch.partition, attempt, code },
+            'batch transaction lost a lock conflict; running it again',
+          );
           await sleep(50 * attempt);
           continue;
         }
@@ -139,7 +181,9 @@ export class InboundConsumer {
     const last = batch.messages[batch.messages.length - 1]!;
     // Both: the fetch position (resolveOffset) and the group's committed offset.
     resolveOffset(last.offset);
-    await this.consumer!.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() }]);
+    await this.consumer!.commitOffsets([
+      { topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() },
+    ]);
     this.processed += counts.done;
     this.deadLettered += counts.dead;
   }
@@ -165,8 +209,24 @@ export class InboundConsumer {
           // A savepoint holds the inbox row and the effects: a rejected message leaves neither
           // behind, so the same message replayed from the DLQ after a fix is processed anew.
           const fresh = await tx.transaction(async (sp) => {
-            if (!(await recordInboxEntry(sp, { messageId: d.value.messageId as string, topic, partition, offset: m.offset }))) return false;
-            await route.handle({ base: route.base, topic, partition, offset: m.offset, key: m.key?.toString() ?? null, value: d.value, tx: sp });
+            if (
+              !(await recordInboxEntry(sp, {
+                messageId: d.value.messageId as string,
+                topic,
+                partition,
+                offset: m.offset,
+              }))
+            )
+              return false;
+            await route.handle({
+              base: route.base,
+              topic,
+              partition,
+              offset: m.offset,
+              key: m.key?.toString() ?? null,
+              value: d.value,
+              tx: sp,
+            });
             return true;
           });
           if (fresh) done++;
@@ -176,9 +236,20 @@ export class InboundConsumer {
         }
       }
       // One dead letter per (topic, partition, offset), however often the batch is redelivered.
-      if (reason && (await recordInboxEntry(tx, { messageId: `dead-letter:${topic}/${partition}/${m.offset}`, topic, partition, offset: m.offset }))) {
+      if (
+        reason &&
+        (await recordInboxEntry(tx, {
+          messageId: `dead-letter:${topic}/${partition}/${m.offset}`,
+          topic,
+          partition,
+          offset: m.offset,
+        }))
+      ) {
         dead++;
-        const correlationId = d.ok && typeof d.value.correlationId === 'string' ? d.value.correlationId : `${topic}/${partition}/${m.offset}`;
+        const correlationId =
+          d.ok && typeof d.value.correlationId === 'string'
+            ? d.value.correlationId
+            : `${topic}/${partition}/${m.offset}`;
         await insertOutboxMessages(tx, [
           deadLetterFor(route.base, topic, partition, m, reason, {
             messageId: randomUUID(),
@@ -188,7 +259,10 @@ export class InboundConsumer {
             originalMessageId: d.ok ? (d.value.messageId as string) : null,
           }),
         ]);
-        this.o.log.warn({ topic, partition, offset: m.offset, code: reason.code, reason: reason.text }, 'input parked on the dead-letter topic');
+        this.o.log.warn(
+          { topic, partition, offset: m.offset, code: reason.code, reason: reason.text },
+          'input parked on the dead-letter topic',
+        );
       }
     }
     return { done, dead };
@@ -204,7 +278,10 @@ export function inputErrorReason(err: unknown): DeadLetterReason | null {
   if (err instanceof RejectedInputError) return reasonOf(err, 'REJECTED');
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code)) {
-    return { code: `DATA_REJECTED_${code}`, text: `The database refused the message's data (SQLSTATE ${code}: ${(err as Error).message}). Fix the sender's data, then replay.` };
+    return {
+      code: `DATA_REJECTED_${code}`,
+      text: `The database refused the message's data (SQLSTATE ${code}: ${(err as Error).message}). Fix the sender's data, then replay.`,
+    };
   }
   return null;
 }

@@ -34,7 +34,13 @@ export function deadLetterFor(
   partition: number,
   message: KafkaMessage,
   reason: DeadLetterReason,
-  ids: { messageId: string; correlationId: string; occurredAt: string; consumerGroup: string; originalMessageId: string | null },
+  ids: {
+    messageId: string;
+    correlationId: string;
+    occurredAt: string;
+    consumerGroup: string;
+    originalMessageId: string | null;
+  },
 ): DeadLetterMessage {
   const value: DeadLetter = {
     messageId: ids.messageId,

@@ -21,6 +21,18 @@ export interface InboundMessage<T = Record<string, unknown>> {
 export type InboundHandler = (m: InboundMessage) => Promise<void>;
 
 /** The event-log cause of a command that comes from this message. */
-export function causeOf(m: InboundMessage): { kind: 'message'; topic: string; partition: number; offset: string; messageId: string } {
-  return { kind: 'message', topic: m.topic, partition: m.partition, offset: m.offset, messageId: String(m.value.messageId) };
+export function causeOf(m: InboundMessage): {
+  kind: 'message';
+  topic: string;
+  partition: number;
+  offset: string;
+  messageId: string;
+} {
+  return {
+    kind: 'message',
+    topic: m.topic,
+    partition: m.partition,
+    offset: m.offset,
+    messageId: String(m.value.messageId),
+  };
 }

@@ -16,7 +16,8 @@ export function revive(value: unknown): unknown {
   if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
     const keys = Object.keys(o);
-    if (keys.length === 1 && keys[0] === '$bytes' && typeof o.$bytes === 'string') return Buffer.from(o.$bytes, 'base64');
+    if (keys.length === 1 && keys[0] === '$bytes' && typeof o.$bytes === 'string')
+      return Buffer.from(o.$bytes, 'base64');
     return Object.fromEntries(keys.map((k) => [k, revive(o[k])]));
   }
   return value;

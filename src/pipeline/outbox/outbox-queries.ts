@@ -36,7 +36,9 @@ export interface OutboxRow {
 export class OutboxValueInvalidError extends AppError {}
 
 function schemaOf(topic: string) {
-  return topic.endsWith(DLQ_SUFFIX) ? deadLetterSchema(topic.slice(0, -DLQ_SUFFIX.length) as TopicName) : topicSchema(topic as TopicName);
+  return topic.endsWith(DLQ_SUFFIX)
+    ? deadLetterSchema(topic.slice(0, -DLQ_SUFFIX.length) as TopicName)
+    : topicSchema(topic as TopicName);
 }
 
 /** Throws OutboxValueInvalidError naming the topic and the paths (never the values: they may be personal data). */
@@ -53,11 +55,19 @@ export function assertOutboxValue(m: OutboxMessage): void {
 }
 
 /** Queues messages for publication, in the caller's transaction (the one that changed the state); one statement. */
-export async function insertOutboxMessages(tx: Knex.Transaction | Knex, messages: readonly OutboxMessage[]): Promise<void> {
+export async function insertOutboxMessages(
+  tx: Knex.Transaction | Knex,
+  messages: readonly OutboxMessage[],
+): Promise<void> {
   if (messages.length === 0) return;
   for (const m of messages) assertOutboxValue(m);
   await tx('outbox').insert(
-    messages.map((m) => ({ topic: m.topic, message_key: m.key, value: JSON.stringify(toStorable(m.value)), headers: JSON.stringify(m.headers ?? {}) })),
+    messages.map((m) => ({
+      topic: m.topic,
+      message_key: m.key,
+      value: JSON.stringify(toStorable(m.value)),
+      headers: JSON.stringify(m.headers ?? {}),
+    })),
   );
 }
 
@@ -74,12 +84,26 @@ export async function insertOutboxMessages(tx: Knex.Transaction | Knex, messages
  */
 export async function selectPublishableOutbox(tx: Knex.Transaction, limit: number): Promise<OutboxRow[]> {
   const rows = await tx('outbox')
-    .select('id', 'topic', 'message_key', 'value', 'headers', tx.raw('txid < pg_snapshot_xmin(pg_current_snapshot()) AS finished'))
+    .select(
+      'id',
+      'topic',
+      'message_key',
+      'value',
+      'headers',
+      tx.raw('txid < pg_snapshot_xmin(pg_current_snapshot()) AS finished'),
+    )
     .whereNull('published_at')
     .orderBy('id')
     .limit(limit);
   const head: OutboxRow[] = [];
-  for (const r of rows as Array<{ id: number; topic: string; message_key: string; value: Record<string, unknown>; headers: Record<string, string>; finished: boolean }>) {
+  for (const r of rows as Array<{
+    id: number;
+    topic: string;
+    message_key: string;
+    value: Record<string, unknown>;
+    headers: Record<string, string>;
+    finished: boolean;
+  }>) {
     if (!r.finished) break;
     head.push({ id: r.id, topic: r.topic, key: r.message_key, value: r.value, headers: r.headers });
   }
@@ -108,12 +132,23 @@ export interface SentMessage {
 
 /** Every outbound message queued for one application (its key), in order (the operator's history). */
 export async function selectOutboxOfApplication(db: Knex, applicationId: string): Promise<SentMessage[]> {
-  const rows = await db('outbox').where({ message_key: applicationId }).orderBy('id').select('id', 'topic', 'value', 'created_at', 'published_at');
-  return rows.map((r: { id: number; topic: string; value: Record<string, unknown>; created_at: Date; published_at: Date | null }) => ({
-    id: r.id,
-    topic: r.topic,
-    value: r.value,
-    createdAt: r.created_at,
-    publishedAt: r.published_at,
-  }));
+  const rows = await db('outbox')
+    .where({ message_key: applicationId })
+    .orderBy('id')
+    .select('id', 'topic', 'value', 'created_at', 'published_at');
+  return rows.map(
+    (r: {
+      id: number;
+      topic: string;
+      value: Record<string, unknown>;
+      created_at: Date;
+      published_at: Date | null;
+    }) => ({
+      id: r.id,
+      topic: r.topic,
+      value: r.value,
+      createdAt: r.created_at,
+      publishedAt: r.published_at,
+    }),
+  );
 }

@@ -11,7 +11,6 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { revive } from './json-bytes.js';
 import { markOutboxPublished, selectPublishableOutbox, type OutboxRow } from './outbox-queries.js';
 
-
 export interface RelayOptions {
   db: Knex;
   /** Connection string used for the leader's session lock (a connection of its own). */
@@ -102,7 +101,8 @@ export class OutboxRelay {
         maxTimeout: 10_000,
         randomize: true,
         shouldRetry: () => !this.stopped,
-        onFailedAttempt: ({ error, attemptNumber }) => this.o.log.warn({ err: error, attemptNumber }, 'outbox relay cannot reach Kafka or PostgreSQL; retrying'),
+        onFailedAttempt: ({ error, attemptNumber }) =>
+          this.o.log.warn({ err: error, attemptNumber }, 'outbox relay cannot reach Kafka or PostgreSQL; retrying'),
       }).catch(() => undefined);
       try {
         while (!this.stopped) {
@@ -123,7 +123,11 @@ export class OutboxRelay {
 
   private async connectAndRecover(): Promise<void> {
     if (this.stopped) return;
-    this.producer = this.o.kafka.producer({ transactionalId: this.o.transactionalId, idempotent: true, maxInFlightRequests: 1 });
+    this.producer = this.o.kafka.producer({
+      transactionalId: this.o.transactionalId,
+      idempotent: true,
+      maxInFlightRequests: 1,
+    });
     await this.producer.connect();
     await this.recover();
     if (this.unmarked) {
@@ -136,8 +140,11 @@ export class OutboxRelay {
     this.lockClient = new pg.Client({ connectionString: this.o.databaseUrl });
     this.lockClient.on('error', (err) => this.o.log.error({ err }, 'relay lock connection lost'));
     await this.lockClient.connect();
-    for (let logged = false; !this.stopped; ) {
-      const { rows } = await this.lockClient.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [this.o.lockName]);
+    for (let logged = false; !this.stopped;) {
+      const { rows } = await this.lockClient.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
+        [this.o.lockName],
+      );
       if (rows[0]?.locked) {
         this.o.log.info('outbox relay is the leader');
         return;
@@ -158,7 +165,11 @@ export class OutboxRelay {
       if (committed <= 0) return;
       const ids = await selectOutboxBatchIds(this.o.db, committed);
       const marked = ids ? await markOutboxPublished(this.o.db, ids) : 0;
-      if (marked > 0) this.o.log.warn({ batch: committed, marked }, 'outbox relay recovered a batch committed to Kafka before a crash');
+      if (marked > 0)
+        this.o.log.warn(
+          { batch: committed, marked },
+          'outbox relay recovered a batch committed to Kafka before a crash',
+        );
     } finally {
       await admin.disconnect();
     }
@@ -173,7 +184,11 @@ export class OutboxRelay {
         value = await this.o.codec.encode(topic, revive(row.value));
       } catch (err) {
         // The encoder's message quotes the value (personal data): say where, not what.
-        throw new AppError('OUTBOX_ROW_INVALID', `Outbox row ${row.id} for ${topic} does not match the topic's registered schema; the relay stops at it to keep the order. Fix the producing code, then correct or delete the row.`, { id: row.id, topic, cause: (err as Error).name });
+        throw new AppError(
+          'OUTBOX_ROW_INVALID',
+          `Outbox row ${row.id} for ${topic} does not match the topic's registered schema; the relay stops at it to keep the order. Fix the producing code, then correct or delete the row.`,
+          { id: row.id, topic, cause: (err as Error).name },
+        );
       }
       const messages = byTopic.get(topic) ?? [];
       messages.push({ key: row.key, value, headers: { ...(row.headers ?? {}), 'outbox-id': String(row.id) } });
@@ -198,7 +213,10 @@ export class OutboxRelay {
     const ktx = await this.producer!.transaction();
     try {
       await ktx.sendBatch({ topicMessages });
-      await ktx.sendOffsets({ consumerGroupId: this.o.cursorGroup, topics: [{ topic: this.o.cursorTopic, partitions: [{ partition: 0, offset: String(seq) }] }] });
+      await ktx.sendOffsets({
+        consumerGroupId: this.o.cursorGroup,
+        topics: [{ topic: this.o.cursorTopic, partitions: [{ partition: 0, offset: String(seq) }] }],
+      });
       await ktx.commit();
     } catch (err) {
       await ktx.abort().catch(() => undefined);

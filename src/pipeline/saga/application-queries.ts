@@ -7,7 +7,10 @@ export interface StoredApplication {
 }
 
 /** Loads one application and locks its row until the transaction ends (serialises its writers). */
-export async function selectApplicationForUpdate(tx: Knex.Transaction, applicationId: string): Promise<StoredApplication | null> {
+export async function selectApplicationForUpdate(
+  tx: Knex.Transaction,
+  applicationId: string,
+): Promise<StoredApplication | null> {
   const row = await tx('applications').where({ application_id: applicationId }).forUpdate().first('state', 'stage_seq');
   return row ? { state: decodeState(row.state), stageSeq: Number(row.stage_seq) } : null;
 }
@@ -28,11 +31,19 @@ function columns(state: ApplicationState, stageSeq: number) {
   };
 }
 
-export async function insertApplication(tx: Knex.Transaction, state: ApplicationState, stageSeq: number): Promise<void> {
+export async function insertApplication(
+  tx: Knex.Transaction,
+  state: ApplicationState,
+  stageSeq: number,
+): Promise<void> {
   await tx('applications').insert({ application_id: state.applicationId, ...columns(state, stageSeq) });
 }
 
-export async function updateApplication(tx: Knex.Transaction, state: ApplicationState, stageSeq: number): Promise<void> {
+export async function updateApplication(
+  tx: Knex.Transaction,
+  state: ApplicationState,
+  stageSeq: number,
+): Promise<void> {
   await tx('applications')
     .where({ application_id: state.applicationId })
     .update({ ...columns(state, stageSeq), updated_at: tx.fn.now() });
@@ -59,7 +70,11 @@ export async function selectOpenApplicationIds(db: Knex, termEndsBefore: Date, l
  * Open applications whose deadlines do not rest on calendar `version` yet, locked for this
  * transaction; rows another instance is revising are skipped (SKIP LOCKED), never waited for.
  */
-export async function selectApplicationsToRevise(tx: Knex.Transaction, version: string, limit: number): Promise<string[]> {
+export async function selectApplicationsToRevise(
+  tx: Knex.Transaction,
+  version: string,
+  limit: number,
+): Promise<string[]> {
   return tx('applications')
     .whereNotIn('status', ['INTAKE_REFUSED', 'HANDED_OVER', 'NEW'])
     .andWhere((q) => q.whereNull('calendar_version').orWhereNot('calendar_version', version))

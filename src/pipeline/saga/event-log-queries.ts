@@ -39,7 +39,10 @@ export async function appendEvents(
 
 /** An application's events in order. */
 export async function selectEvents(db: Knex, applicationId: string): Promise<StoredEvent[]> {
-  const rows = await db('application_events').where({ application_id: applicationId }).orderBy('seq').select('seq', 'event', 'cause', 'recorded_at');
+  const rows = await db('application_events')
+    .where({ application_id: applicationId })
+    .orderBy('seq')
+    .select('seq', 'event', 'cause', 'recorded_at');
   return rows.map((r: { seq: number; event: ApplicationEvent; cause: EventCause; recorded_at: Date }) => ({
     applicationId,
     seq: r.seq,

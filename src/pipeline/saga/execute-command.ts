@@ -44,7 +44,11 @@ export type ExecuteResult = Executed | { ok: false; rejection: Rejection };
  * event log), the new state (a cache of their fold), the outbound messages (monitoring stages
  * with their per-application sequence, notifications, requests) and the timers. All or nothing.
  */
-export async function executeCommand(tx: Knex.Transaction, command: ApplicationCommand, step: SagaStep): Promise<ExecuteResult> {
+export async function executeCommand(
+  tx: Knex.Transaction,
+  command: ApplicationCommand,
+  step: SagaStep,
+): Promise<ExecuteResult> {
   const stored = await selectApplicationForUpdate(tx, command.applicationId);
   const before = stored?.state ?? initialState;
   const decided = decide(before, command, step.decide);
@@ -58,7 +62,14 @@ export async function executeCommand(tx: Knex.Transaction, command: ApplicationC
   let state = before;
   for (const event of decided.events) {
     const next = evolve(state, event);
-    const out = translateIntents(intentsOf(event, state, next, step.effects), event, next.application!, step.ids, step.gateway, () => ++seq);
+    const out = translateIntents(
+      intentsOf(event, state, next, step.effects),
+      event,
+      next.application!,
+      step.ids,
+      step.gateway,
+      () => ++seq,
+    );
     messages.push(...out.messages);
     timers.push(...out.timers);
     state = next;

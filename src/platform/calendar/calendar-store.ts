@@ -21,7 +21,10 @@ export class CalendarStore {
   private readonly listeners: CalendarListener[] = [];
 
   /** Loads the directory; a start with invalid calendar data fails (CALENDAR_DATA_INVALID). */
-  constructor(readonly dir: string, private readonly log: Logger) {
+  constructor(
+    readonly dir: string,
+    private readonly log: Logger,
+  ) {
     this.calendar = loadCalendarDirectory(dir);
   }
 
@@ -49,7 +52,10 @@ export class CalendarStore {
     if (next.version.hash === this.calendar.version.hash) return false;
     const previous = this.calendar;
     this.calendar = next;
-    this.log.info({ code: 'CALENDAR_RELOADED', version: next.version.id, previous: previous.version.id }, 'calendar version loaded');
+    this.log.info(
+      { code: 'CALENDAR_RELOADED', version: next.version.id, previous: previous.version.id },
+      'calendar version loaded',
+    );
     for (const l of this.listeners) l(next, previous);
     return true;
   }

@@ -24,7 +24,9 @@ function readJson(label: string): { text: string; data: unknown } {
   try {
     text = readFileSync(label, 'utf8');
   } catch (e) {
-    throw new CalendarDataError(label, [`cannot be read (${(e as Error).message}); check the path and its permissions`]);
+    throw new CalendarDataError(label, [
+      `cannot be read (${(e as Error).message}); check the path and its permissions`,
+    ]);
   }
   try {
     return { text, data: JSON.parse(text) };
@@ -39,7 +41,9 @@ function readCalendarFile(label: string, name = basename(label)): CalendarFile {
   const m = YEAR_FILE.exec(name);
   const year = (data as { year?: unknown } | null)?.year;
   if (m && year !== Number(m[1])) {
-    throw new CalendarDataError(label, [`the file name says ${m[1]} but "year" is ${JSON.stringify(year)}; make them agree`]);
+    throw new CalendarDataError(label, [
+      `the file name says ${m[1]} but "year" is ${JSON.stringify(year)}; make them agree`,
+    ]);
   }
   return { name, label, text, data };
 }
@@ -51,7 +55,12 @@ export function readCalendarFiles(dir: string, skip?: string): CalendarFile[] {
       'is missing: the statutory days off are needed for every year; restore config/calendar/statute.json or set CALENDAR_DIR',
     ]);
   }
-  const names = [STATUTE_FILE, ...readdirSync(dir).filter((f) => YEAR_FILE.test(f)).sort()].filter((n) => n !== skip);
+  const names = [
+    STATUTE_FILE,
+    ...readdirSync(dir)
+      .filter((f) => YEAR_FILE.test(f))
+      .sort(),
+  ].filter((n) => n !== skip);
   return names.map((name) => readCalendarFile(join(dir, name), name));
 }
 

@@ -24,5 +24,6 @@ export function logCalendarOutlook(cal: ClassifiedCalendar, today: string, horiz
         `are published: add or update config/calendar/${o.year}.json (the adapter reloads it while running).`,
     );
   }
-  if (outlook.length === 0) log.info({ calendarVersion: cal.version.id }, 'calendar official for every year new deadlines reach');
+  if (outlook.length === 0)
+    log.info({ calendarVersion: cal.version.id }, 'calendar official for every year new deadlines reach');
 }

@@ -18,7 +18,10 @@ export interface Clock {
 
 export interface ClockConfig {
   startAt: string;
-  /** The real instant at which the clock reads `startAt` (default: when the clock is created); processes that share it agree. */
+  /**
+   * The real instant at which the clock reads `startAt` (default: when the clock is created); processes that
+   * share it agree.
+   */
   anchorAt: string;
   speed: number;
 }

@@ -26,7 +26,11 @@ function readJson(file: string): Json {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Json;
   } catch (err) {
-    throw new ConfigError('CONFIG_FILE_UNREADABLE', `Cannot read configuration file ${file}: ${(err as Error).message}. Fix the JSON or remove the file.`, { file });
+    throw new ConfigError(
+      'CONFIG_FILE_UNREADABLE',
+      `Cannot read configuration file ${file}: ${(err as Error).message}. Fix the JSON or remove the file.`,
+      { file },
+    );
   }
 }
 
@@ -46,22 +50,38 @@ function fromEnv(env: NodeJS.ProcessEnv): Json {
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
     let value: unknown = raw;
-    if (kind === 'list') value = raw.split(',').map((s) => s.trim()).filter(Boolean);
+    if (kind === 'list')
+      value = raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     if (kind === 'int') {
       if (!/^-?\d+$/.test(raw.trim())) {
-        throw new ConfigError('CONFIG_INVALID', `Environment variable ${name} (config key ${path}) must be a whole number, got "${raw}".`, { key: path, env: name });
+        throw new ConfigError(
+          'CONFIG_INVALID',
+          `Environment variable ${name} (config key ${path}) must be a whole number, got "${raw}".`,
+          { key: path, env: name },
+        );
       }
       value = Number(raw);
     }
     if (kind === 'number') {
       if (!/^-?\d+(\.\d+)?$/.test(raw.trim())) {
-        throw new ConfigError('CONFIG_INVALID', `Environment variable ${name} (config key ${path}) must be a number such as 0.25, got "${raw}".`, { key: path, env: name });
+        throw new ConfigError(
+          'CONFIG_INVALID',
+          `Environment variable ${name} (config key ${path}) must be a number such as 0.25, got "${raw}".`,
+          { key: path, env: name },
+        );
       }
       value = Number(raw);
     }
     if (kind === 'bool') {
       if (!/^(true|false|1|0)$/i.test(raw.trim())) {
-        throw new ConfigError('CONFIG_INVALID', `Environment variable ${name} (config key ${path}) must be true or false, got "${raw}".`, { key: path, env: name });
+        throw new ConfigError(
+          'CONFIG_INVALID',
+          `Environment variable ${name} (config key ${path}) must be true or false, got "${raw}".`,
+          { key: path, env: name },
+        );
       }
       value = /^(true|1)$/i.test(raw.trim());
     }
@@ -90,9 +110,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dir: string = C
       const envName = envOverrides.find((o) => o.path === key || key.startsWith(`${o.path}.`))?.env;
       return `${key}: ${i.message}${envName ? ` (env ${envName})` : ''}`;
     });
-    throw new ConfigError('CONFIG_INVALID', `Invalid configuration. Fix these keys in config/*.json or their environment variables:\n  ${lines.join('\n  ')}`, {
-      keys: parsed.error.issues.map((i) => i.path.join('.')),
-    });
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      `Invalid configuration. Fix these keys in config/*.json or their environment variables:\n  ${lines.join('\n  ')}`,
+      {
+        keys: parsed.error.issues.map((i) => i.path.join('.')),
+      },
+    );
   }
   return withDerivedDefaults(parsed.data);
 }

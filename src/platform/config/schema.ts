@@ -50,9 +50,15 @@ export const configSchema = z.object({
    * makes it run faster (2 = two seconds of service per real second).
    */
   clock: z.object({
-    startAt: z.union([z.literal(''), z.string().datetime({ offset: true, message: 'an ISO-8601 instant with offset' })]),
+    startAt: z.union([
+      z.literal(''),
+      z.string().datetime({ offset: true, message: 'an ISO-8601 instant with offset' }),
+    ]),
     /** The real instant at which the clock reads startAt; set it for every process of one run so they agree. */
-    anchorAt: z.union([z.literal(''), z.string().datetime({ offset: true, message: 'an ISO-8601 instant with offset' })]),
+    anchorAt: z.union([
+      z.literal(''),
+      z.string().datetime({ offset: true, message: 'an ISO-8601 instant with offset' }),
+    ]),
     speed: z.number().min(0.001).max(1_000_000),
   }),
   log: z.object({
@@ -111,7 +117,10 @@ export type AppConfig = z.infer<typeof configSchema>;
 
 type Kind = 'string' | 'int' | 'number' | 'list' | 'bool';
 
-/** Environment variables that override configuration keys. One table, used by the loader, the README and the compose test. */
+/**
+ * Environment variables that override configuration keys. One table, used by the loader, the README and the
+ * compose test.
+ */
 export const envOverrides: ReadonlyArray<{ env: string; path: string; kind: Kind }> = [
   { env: 'KAFKA_BROKERS', path: 'kafka.brokers', kind: 'list' },
   { env: 'KAFKA_CLIENT_ID', path: 'kafka.clientId', kind: 'string' },

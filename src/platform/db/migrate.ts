@@ -39,7 +39,8 @@ class ListSource implements Knex.MigrationSource<[string, Step]> {
     const run = m[1](this.ctx);
     return Promise.resolve({
       up: run,
-      down: () => Promise.reject(new Error('migrations are forward-only: restore from backup or write a new migration')),
+      down: () =>
+        Promise.reject(new Error('migrations are forward-only: restore from backup or write a new migration')),
     });
   }
 }

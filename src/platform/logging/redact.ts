@@ -7,10 +7,25 @@
 /** Keys whose values are personal data, in any nesting, compared case-insensitively. */
 export const PERSONAL_KEYS: ReadonlySet<string> = new Set(
   [
-    'iin', 'applicantIin', 'holderIin', 'representativeIin',
-    'surname', 'name', 'patronymic', 'firstName', 'lastName', 'middleName', 'fullName',
-    'collegeHeadName', 'birthDate', 'phone', 'mobile', 'email', 'address',
-    'documentNumber', 'number',
+    'iin',
+    'applicantIin',
+    'holderIin',
+    'representativeIin',
+    'surname',
+    'name',
+    'patronymic',
+    'firstName',
+    'lastName',
+    'middleName',
+    'fullName',
+    'collegeHeadName',
+    'birthDate',
+    'phone',
+    'mobile',
+    'email',
+    'address',
+    'documentNumber',
+    'number',
   ].map((k) => k.toLowerCase()),
 );
 
@@ -33,7 +48,12 @@ export function redactDeep(value: unknown, seen = new WeakSet<object>()): unknow
   seen.add(value);
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, seen));
   if (value instanceof Error) {
-    return { type: value.name, message: redactString(value.message), code: (value as { code?: unknown }).code, stack: value.stack ? redactString(value.stack) : undefined };
+    return {
+      type: value.name,
+      message: redactString(value.message),
+      code: (value as { code?: unknown }).code,
+      stack: value.stack ? redactString(value.stack) : undefined,
+    };
   }
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {

@@ -4,7 +4,11 @@ export class RegistryError extends AppError {}
 
 /** An answer of the registry other than 2xx; `status` and the registry's own message kept. */
 export class RegistryHttpError extends RegistryError {
-  constructor(readonly status: number, message: string, details: Record<string, unknown>) {
+  constructor(
+    readonly status: number,
+    message: string,
+    details: Record<string, unknown>,
+  ) {
     super('REGISTRY_HTTP_ERROR', message, { ...details, status });
   }
 }

@@ -23,7 +23,12 @@ export class MessageCodec {
 
   schemaFor(fullTopic: string): RegisteredSchema {
     const s = this.schemas.get(fullTopic);
-    if (!s) throw new CodecError('SCHEMA_NOT_REGISTERED', `No schema registered for topic ${fullTopic}; the adapter registers the contract at start: run it once, or check the topic prefix.`, { topic: fullTopic });
+    if (!s)
+      throw new CodecError(
+        'SCHEMA_NOT_REGISTERED',
+        `No schema registered for topic ${fullTopic}; the adapter registers the contract at start: run it once, or check the topic prefix.`,
+        { topic: fullTopic },
+      );
     return s;
   }
 

@@ -6,15 +6,16 @@ import type { Logger } from '../logging/logger.js';
 
 /** kafkajs logs through our pino logger (so its output is redacted and JSON like ours). */
 function pinoLogCreator(log: Logger): logCreator {
-  return () => ({ level, log: entry }: LogEntry) => {
-    const { message, ...rest } = entry;
-    const fields = { kafkajs: entry.namespace, ...rest };
-    // kafkajs logs protocol errors it retries itself (leader moves, coordinator loading) at ERROR;
-    // what it cannot retry reaches us as a thrown error, logged by us at error level.
-    if (level === logLevel.ERROR || level === logLevel.WARN) log.warn(fields, message);
-    else if (level === logLevel.INFO) log.debug(fields, message);
-    else log.trace(fields, message);
-  };
+  return () =>
+    ({ level, log: entry }: LogEntry) => {
+      const { message, ...rest } = entry;
+      const fields = { kafkajs: entry.namespace, ...rest };
+      // kafkajs logs protocol errors it retries itself (leader moves, coordinator loading) at ERROR;
+      // what it cannot retry reaches us as a thrown error, logged by us at error level.
+      if (level === logLevel.ERROR || level === logLevel.WARN) log.warn(fields, message);
+      else if (level === logLevel.INFO) log.debug(fields, message);
+      else log.trace(fields, message);
+    };
 }
 
 // Our producers key every message; the v2 default partitioner is the one we want, so its notice is noise.

@@ -30,7 +30,13 @@ export function topicPlan(config: AppConfig): ITopicConfig[] {
     replicationFactor: k.replicationFactor,
     configEntries: [{ name: 'retention.ms', value: String(k.dlqRetentionMs) }],
   }));
-  const internal = [{ topic: internalTopicName(OUTBOX_CURSOR_TOPIC, k.topicPrefix), numPartitions: 1, replicationFactor: k.replicationFactor }];
+  const internal = [
+    {
+      topic: internalTopicName(OUTBOX_CURSOR_TOPIC, k.topicPrefix),
+      numPartitions: 1,
+      replicationFactor: k.replicationFactor,
+    },
+  ];
   return [...plain, ...dlq, ...internal];
 }
 
@@ -62,16 +68,28 @@ export async function provisionTopicsWithin(
   const admin = kafka.admin();
   const work = admin.connect().then(() => provisionTopics(admin, config));
   try {
-    return await withDeadline(work, timeoutMs, () => new TopicProvisioningError('TOPIC_PROVISIONING_TIMEOUT',
-      `The topics were not provisioned on ${brokers} within ${timeoutMs} ms. `
-        + 'Check KAFKA_BROKERS and that the brokers answer.',
-      { brokers, timeoutMs }));
+    return await withDeadline(
+      work,
+      timeoutMs,
+      () =>
+        new TopicProvisioningError(
+          'TOPIC_PROVISIONING_TIMEOUT',
+          `The topics were not provisioned on ${brokers} within ${timeoutMs} ms. ` +
+            'Check KAFKA_BROKERS and that the brokers answer.',
+          { brokers, timeoutMs },
+        ),
+    );
   } catch (err) {
     if (err instanceof TopicProvisioningError) throw err;
-    const check = `Check KAFKA_BROKERS, that this client may create topics, and that KAFKA_REPLICATION_FACTOR `
-      + `(${config.kafka.replicationFactor}) is not above the number of brokers.`;
-    throw new TopicProvisioningError('TOPIC_PROVISIONING_FAILED',
-      `Could not provision the topics on ${brokers}: ${(err as Error).message}. ${check}`, { brokers }, { cause: err });
+    const check =
+      `Check KAFKA_BROKERS, that this client may create topics, and that KAFKA_REPLICATION_FACTOR ` +
+      `(${config.kafka.replicationFactor}) is not above the number of brokers.`;
+    throw new TopicProvisioningError(
+      'TOPIC_PROVISIONING_FAILED',
+      `Could not provision the topics on ${brokers}: ${(err as Error).message}. ${check}`,
+      { brokers },
+      { cause: err },
+    );
   } finally {
     await admin.disconnect().catch(() => undefined);
   }

@@ -4,7 +4,8 @@
  * 17 May instead of the expected Sunday 16 May) dropped into the calendar directory is picked up
  * by the file watch; exactly the open applications whose deadlines it moves get one
  * DEADLINES_REVISED stage each (and their TERM_REVISED notice), none twice after a restart, none
- * for a closed application, with two adapter instances watching the same directory. The adapter's clock is pinned to 6 May 2027 for this file.
+ * for a closed application, with two adapter instances watching the same directory. The adapter's clock is
+ * pinned to 6 May 2027 for this file.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,7 +56,11 @@ describe('a calendar version loaded while the adapter runs', () => {
     const closed = pscApplication(person(4), { acceptedAt: '2027-05-05T11:00:00+05:00', expiredDocument: true });
     for (const m of [...affected, untouched]) await h.send(Topics.portalApplications, m.applicationId, m);
     await h.send(Topics.corporationApplications, closed.applicationId, closed);
-    await h.reader.until(() => [...affected, untouched, closed].every((m) => stagesOf(m.applicationId).length >= 1), 30_000, 'the intake stages');
+    await h.reader.until(
+      () => [...affected, untouched, closed].every((m) => stagesOf(m.applicationId).length >= 1),
+      30_000,
+      'the intake stages',
+    );
     const before = affected.map((m) => stagesOf(m.applicationId)[0]!);
     for (const s of before) {
       expect(s.deadlinesProvisional).toBe(true);
@@ -74,10 +79,18 @@ describe('a calendar version loaded while the adapter runs', () => {
         publishedAt: '2027-05-06T12:00:00+05:00',
         pending: [],
         publishedMovedDaysOff: undefined,
-        kurbanAit: { date: '2027-05-17', basis: 'ANNOUNCED', source: 'test: Spiritual Administration of Muslims, 17 May 2027' },
+        kurbanAit: {
+          date: '2027-05-17',
+          basis: 'ANNOUNCED',
+          source: 'test: Spiritual Administration of Muslims, 17 May 2027',
+        },
       }),
     );
-    await h.reader.until(() => affected.every((m) => revisionsOf(m.applicationId).length >= 1), 30_000, 'the revisions');
+    await h.reader.until(
+      () => affected.every((m) => revisionsOf(m.applicationId).length >= 1),
+      30_000,
+      'the revisions',
+    );
     const version = h.adapter!.calendars.current().version;
     expect(version.publishedAt).toBe('2027-05-06T12:00:00+05:00');
     await h.adapter!.revisionsSettled();
@@ -88,11 +101,17 @@ describe('a calendar version loaded while the adapter runs', () => {
 
     for (const [i, m] of affected.entries()) {
       const [rev] = revisionsOf(m.applicationId);
-      expect(rev).toMatchObject({ calendarVersion: version.id, deadlinesProvisional: false, revision: { termEndChanged: true, previousCalendarVersion: before[i]!.calendarVersion } });
+      expect(rev).toMatchObject({
+        calendarVersion: version.id,
+        deadlinesProvisional: false,
+        revision: { termEndChanged: true, previousCalendarVersion: before[i]!.calendarVersion },
+      });
       // One working day more: the term ends a day later than before.
       expect(Date.parse(rev!.serviceTermEndsAt)).toBeGreaterThan(Date.parse(before[i]!.serviceTermEndsAt));
       expect(rev!.sequence).toBe(stagesOf(m.applicationId).length);
-      const notices = h.reader.on(h.topic(Topics.portalNotifications)).filter((n) => n.value.applicationId === m.applicationId && n.value.kind === 'TERM_REVISED');
+      const notices = h.reader
+        .on(h.topic(Topics.portalNotifications))
+        .filter((n) => n.value.applicationId === m.applicationId && n.value.kind === 'TERM_REVISED');
       expect(notices).toHaveLength(1);
     }
     expect(revisionsOf(untouched.applicationId)).toEqual([]);
@@ -112,7 +131,10 @@ describe('a calendar version loaded while the adapter runs', () => {
     await h.reader.until(() => stagesOf(probe.applicationId).length >= 1, 30_000, 'a probe after the restart');
     for (const m of affected) expect(revisionsOf(m.applicationId)).toHaveLength(1);
     expect(stages().filter((s) => s.stage === 'DEADLINES_REVISED')).toHaveLength(2);
-    expect(stagesOf(probe.applicationId)[0]).toMatchObject({ calendarVersion: version.id, deadlinesProvisional: false });
+    expect(stagesOf(probe.applicationId)[0]).toMatchObject({
+      calendarVersion: version.id,
+      deadlinesProvisional: false,
+    });
   });
 
   it('refuses an invalid file and keeps the version in use', async () => {

@@ -19,15 +19,25 @@ describe('BACKWARD compatibility enforced by the real registry', () => {
     const v1 = await registry.register({ type: SchemaType.AVRO, schema: JSON.stringify(base) }, { subject });
 
     // A new required field without a default: readers of v2 cannot read v1 data.
-    const incompatible = withFields([...base.fields, { name: 'operatorNote', type: 'string', doc: 'required, no default' }]);
-    await expect(registry.register({ type: SchemaType.AVRO, schema: incompatible }, { subject })).rejects.toThrow(/409|ncompatib/);
+    const incompatible = withFields([
+      ...base.fields,
+      { name: 'operatorNote', type: 'string', doc: 'required, no default' },
+    ]);
+    await expect(registry.register({ type: SchemaType.AVRO, schema: incompatible }, { subject })).rejects.toThrow(
+      /409|ncompatib/,
+    );
 
     // The same field, optional with a default: compatible.
-    const compatible = withFields([...base.fields, { name: 'operatorNote', type: ['null', 'string'], default: null, doc: 'optional note' }]);
+    const compatible = withFields([
+      ...base.fields,
+      { name: 'operatorNote', type: ['null', 'string'], default: null, doc: 'optional note' },
+    ]);
     const v2 = await registry.register({ type: SchemaType.AVRO, schema: compatible }, { subject });
     expect(v2.id).not.toBe(v1.id);
 
-    const versions = (await (await fetch(`${config.schemaRegistry.url}/subjects/${subject}/versions`)).json()) as number[];
+    const versions = (await (
+      await fetch(`${config.schemaRegistry.url}/subjects/${subject}/versions`)
+    ).json()) as number[];
     expect(versions).toHaveLength(2);
   });
 });

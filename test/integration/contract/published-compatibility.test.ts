@@ -16,7 +16,9 @@ import { isolatedConfig } from '../../support/isolation.js';
 const PUBLISHED = fileURLToPath(new URL('../../fixtures/published-schemas/2026-11/', import.meta.url));
 const config = isolatedConfig('published');
 const registry = createRegistry(config.schemaRegistry.url);
-const files = readdirSync(PUBLISHED).filter((f) => f.endsWith('.avsc')).sort();
+const files = readdirSync(PUBLISHED)
+  .filter((f) => f.endsWith('.avsc'))
+  .sort();
 
 describe('the contract evolves BACKWARD from the published schemas', () => {
   it('has a published snapshot of every schema', () => {

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
-import { createRegistry, registerContractSchemas, type RegisteredSchema } from '../../../src/platform/messaging/registry.js';
+import {
+  createRegistry,
+  registerContractSchemas,
+  type RegisteredSchema,
+} from '../../../src/platform/messaging/registry.js';
 import { provisionTopics, topicPlan } from '../../../src/platform/messaging/topics.js';
 import { ALL_TOPICS, INBOUND_TOPICS, Topics, topicName } from '../../../src/contract/topics.js';
 import { samples } from '../../support/samples.js';
@@ -40,17 +44,20 @@ describe('the contract on the real schema registry', () => {
     for (const s of registered.values()) expect(subjects).toContain(s.subject);
   });
 
-  it.each(ALL_TOPICS.map((t) => [t]))('round-trips realistic samples of %s through the registry (wire format)', async (base) => {
-    const s = registered.get(topicName(base, prefix))!;
-    const values = samples[base];
-    expect(values.length).toBeGreaterThan(0);
-    for (const value of values) {
-      const bytes = await registry.encode(s.id, value);
-      expect(bytes[0]).toBe(0); // Confluent magic byte
-      expect(bytes.readInt32BE(1)).toBe(s.id); // schema id, big-endian
-      expect(await registry.decode(bytes)).toEqual(value);
-    }
-  });
+  it.each(ALL_TOPICS.map((t) => [t]))(
+    'round-trips realistic samples of %s through the registry (wire format)',
+    async (base) => {
+      const s = registered.get(topicName(base, prefix))!;
+      const values = samples[base];
+      expect(values.length).toBeGreaterThan(0);
+      for (const value of values) {
+        const bytes = await registry.encode(s.id, value);
+        expect(bytes[0]).toBe(0); // Confluent magic byte
+        expect(bytes.readInt32BE(1)).toBe(s.id); // schema id, big-endian
+        expect(await registry.decode(bytes)).toEqual(value);
+      }
+    },
+  );
 
   it('rejects a value that breaks the schema instead of encoding it', async () => {
     const s = registered.get(topicName(Topics.monitoringStages, prefix))!;
@@ -64,14 +71,21 @@ describe('Avro through the real broker', () => {
     const topic = topicName(Topics.monitoringStages, prefix);
     const s = registered.get(topic)!;
     const value = samples[Topics.monitoringStages][0] as Record<string, unknown>;
-    await producer.send({ topic, messages: [{ key: String(value.applicationId), value: await registry.encode(s.id, value) }] });
+    await producer.send({
+      topic,
+      messages: [{ key: String(value.applicationId), value: await registry.encode(s.id, value) }],
+    });
 
     await consumer.subscribe({ topic, fromBeginning: true });
     const received = new Promise<{ key: string; value: unknown; schemaId: number }>((resolve, reject) => {
       consumer
         .run({
           eachMessage: async ({ message }) => {
-            resolve({ key: message.key!.toString(), value: await registry.decode(message.value!), schemaId: message.value!.readInt32BE(1) });
+            resolve({
+              key: message.key!.toString(),
+              value: await registry.decode(message.value!),
+              schemaId: message.value!.readInt32BE(1),
+            });
           },
         })
         .catch(reject);

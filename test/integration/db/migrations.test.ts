@@ -5,13 +5,20 @@ import { migrateToLatest, migrationNames } from '../../../src/platform/db/migrat
 import { isolatedConfig } from '../../support/isolation.js';
 
 const config = isolatedConfig('migrations');
-const ctx = { schema: config.database.schema, runtimeRole: config.database.runtimeRole, runtimePassword: config.database.runtimePassword };
+const ctx = {
+  schema: config.database.schema,
+  runtimeRole: config.database.runtimeRole,
+  runtimePassword: config.database.runtimePassword,
+};
 let owner: Knex;
 let runtime: Knex;
 
 beforeAll(() => {
   owner = connect({ url: config.database.url, schema: config.database.schema });
-  runtime = connect({ url: runtimeUrl(config.database.url, ctx.runtimeRole, ctx.runtimePassword), schema: config.database.schema });
+  runtime = connect({
+    url: runtimeUrl(config.database.url, ctx.runtimeRole, ctx.runtimePassword),
+    schema: config.database.schema,
+  });
 });
 afterAll(async () => {
   await runtime.destroy();
@@ -23,7 +30,9 @@ describe('migrations on real PostgreSQL', () => {
   it('apply every migration, in order, on an empty schema, and are a no-op the second time', async () => {
     expect(await migrateToLatest(owner, ctx)).toEqual([...migrationNames, expect.stringMatching(/^timer_queue@\d+$/)]);
     expect(await migrateToLatest(owner, ctx)).toEqual([]);
-    const tables = await owner('information_schema.tables').where({ table_schema: config.database.schema }).pluck('table_name');
+    const tables = await owner('information_schema.tables')
+      .where({ table_schema: config.database.schema })
+      .pluck('table_name');
     expect(tables).toEqual(expect.arrayContaining(['applications', 'inbox', 'outbox', 'knex_migrations']));
   });
 
@@ -52,7 +61,13 @@ describe('migrations on real PostgreSQL', () => {
 
   it('reject a row that breaks a constraint (unknown channel)', async () => {
     await expect(
-      runtime('applications').insert({ application_id: 'APP-2', channel: 'FAX', college_bin: '991240001234', status: 'X', state: {} }),
+      runtime('applications').insert({
+        application_id: 'APP-2',
+        channel: 'FAX',
+        college_bin: '991240001234',
+        status: 'X',
+        state: {},
+      }),
     ).rejects.toThrow(/check constraint/);
   });
 });

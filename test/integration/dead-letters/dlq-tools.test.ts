@@ -19,7 +19,8 @@ const MAIN = fileURLToPath(new URL('../../../src/cli/main.ts', import.meta.url))
 
 describe('dead letters: list and replay', () => {
   it('lists a parked message with its reason, replays it byte for byte, and the replay is parked again when still wrong', async () => {
-    const poison = Buffer.from([0, 0, 0, 0, 1, 42, 42]); // framed, but schema id 1 is not this topic's and the body is junk
+    // Framed, but schema id 1 is not this topic's and the body is junk.
+    const poison = Buffer.from([0, 0, 0, 0, 1, 42, 42]);
     await h.sendRaw(Topics.portalApplications, 'bad-1', Buffer.from('not avro at all'));
     await h.sendRaw(Topics.portalApplications, 'bad-2', poison);
     const dlq = dlqTopic(h.topic(Topics.portalApplications));
@@ -39,19 +40,30 @@ describe('dead letters: list and replay', () => {
     const again = (await readDeadLetters(h.messaging.kafka, h.messaging.codec, dlq)).at(-1)!;
     expect(again.record.originalValue!.equals(Buffer.from('not avro at all'))).toBe(true);
     expect(again.record.originalKey!.toString()).toBe('bad-1');
-    expect(again.record.headers.find((x) => x.key === 'x-replayed-from-dlq')?.value?.toString()).toBe(`${first.dlqPartition}/${first.dlqOffset}`);
+    expect(again.record.headers.find((x) => x.key === 'x-replayed-from-dlq')?.value?.toString()).toBe(
+      `${first.dlqPartition}/${first.dlqOffset}`,
+    );
     expect(again.record.offset).not.toBe(first.record.offset);
   });
 
   it('the dlq-list command prints one line per dead letter and a count', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', MAIN, 'dlq-list', Topics.portalApplications], { env: childEnv(h.config) });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', MAIN, 'dlq-list', Topics.portalApplications],
+      { env: childEnv(h.config) },
+    );
     const lines = stdout.trim().split('\n');
     expect(lines.at(-1)).toMatch(/^3 dead letter\(s\)$/);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ errorCode: expect.any(String), source: expect.stringContaining(h.topic(Topics.portalApplications)) });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      errorCode: expect.any(String),
+      source: expect.stringContaining(h.topic(Topics.portalApplications)),
+    });
   });
 
   it('refuses to list a topic that has no dead-letter topic', async () => {
-    const run = promisify(execFile)(process.execPath, ['--import', 'tsx', MAIN, 'dlq-list', Topics.monitoringStages], { env: childEnv(h.config) });
+    const run = promisify(execFile)(process.execPath, ['--import', 'tsx', MAIN, 'dlq-list', Topics.monitoringStages], {
+      env: childEnv(h.config),
+    });
     await expect(run).rejects.toMatchObject({ stderr: expect.stringContaining('CLI_USAGE') });
   });
 });

@@ -8,7 +8,11 @@ import { clockNow } from '../../support/clock.js';
 // The gateway answers after 2.5 s; the adapter waits 1.5 s (+ backoff) before asking again.
 let h: Harness;
 beforeAll(async () => {
-  h = await harness('slowgw', { GATEWAY_STUB_LATENCY_MS: '2500', IDENTITY_RESPONSE_TIMEOUT_MS: '1500', IDENTITY_MAX_ATTEMPTS: '4' });
+  h = await harness('slowgw', {
+    GATEWAY_STUB_LATENCY_MS: '2500',
+    IDENTITY_RESPONSE_TIMEOUT_MS: '1500',
+    IDENTITY_MAX_ATTEMPTS: '4',
+  });
   await h.startStub();
   await h.startAdapter();
 });
@@ -17,12 +21,22 @@ afterAll(async () => h?.stop());
 describe('a slow gateway', () => {
   it('is asked again with backoff, and the application is verified once, by the first answer', async () => {
     const now = clockNow(h.config);
-    const { person } = eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 5, now.slice(0, 10));
+    const { person } = eligiblePerson(
+      h.config.gatewayStub.populationSeed,
+      h.config.gatewayStub.populationSize,
+      5,
+      now.slice(0, 10),
+    );
     const msg = portalApplication(person, { submittedAt: now });
     await h.send(Topics.portalApplications, msg.applicationId, msg);
 
-    const stages = () => h.reader.on(h.topic(Topics.monitoringStages)).map((m) => m.value as unknown as MonitoringStage).filter((s) => s.applicationId === msg.applicationId);
-    const requests = () => h.reader.on(h.topic(Topics.identityRequests)).filter((m) => m.value.applicationId === msg.applicationId);
+    const stages = () =>
+      h.reader
+        .on(h.topic(Topics.monitoringStages))
+        .map((m) => m.value as unknown as MonitoringStage)
+        .filter((s) => s.applicationId === msg.applicationId);
+    const requests = () =>
+      h.reader.on(h.topic(Topics.identityRequests)).filter((m) => m.value.applicationId === msg.applicationId);
     await h.reader.until(() => stages().some((s) => s.stage === 'IDENTITY_VERIFIED'), 30_000, 'IDENTITY_VERIFIED');
     // Let the answer to the re-request arrive too: it must change nothing.
     await h.reader.until(() => h.stub!.stats().answered.FOUND >= requests().length, 15_000, 'answers to every request');

@@ -20,12 +20,20 @@ beforeAll(async () => {
 afterAll(async () => h?.stop());
 
 function stagesOf(applicationId: string): MonitoringStage[] {
-  return h.reader.on(h.topic(Topics.monitoringStages)).map((m) => m.value as unknown as MonitoringStage).filter((s) => s.applicationId === applicationId);
+  return h.reader
+    .on(h.topic(Topics.monitoringStages))
+    .map((m) => m.value as unknown as MonitoringStage)
+    .filter((s) => s.applicationId === applicationId);
 }
 
 describe('intake and identity enrichment, end to end on real Kafka', () => {
   it('portal: SUBMITTED, the accepted notification, an identity request, then IDENTITY_VERIFIED', async () => {
-    const { person } = eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 3, today());
+    const { person } = eligiblePerson(
+      h.config.gatewayStub.populationSeed,
+      h.config.gatewayStub.populationSize,
+      3,
+      today(),
+    );
     const msg = portalApplication(person, { submittedAt: now() });
     await h.send(Topics.portalApplications, msg.applicationId, msg);
     await h.reader.until(() => stagesOf(msg.applicationId).length >= 2, 30_000, 'two stages');
@@ -36,52 +44,96 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
     expect(stages[0]!.serviceTermEndsAt).toMatch(/T23:59:59\.999\+05:00$/);
     expect(stages.every((s) => s.correlationId === msg.correlationId || s.correlationId.length > 0)).toBe(true);
 
-    const notes = h.reader.on(h.topic(Topics.portalNotifications)).filter((m) => m.value.applicationId === msg.applicationId);
+    const notes = h.reader
+      .on(h.topic(Topics.portalNotifications))
+      .filter((m) => m.value.applicationId === msg.applicationId);
     expect(notes.map((n) => n.value.kind)).toEqual(['ACCEPTED']);
     const accepted = notes[0]!.value.accepted as { statusKk: string; statusRu: string; registrationDate: string };
     expect(accepted.statusRu).toContain('Ваше заявление принято');
     expect(accepted.statusKk).toContain('Өтінішіңіз қабылданды');
     expect(accepted.statusRu).toContain(accepted.registrationDate);
-    const requests = h.reader.on(h.topic(Topics.identityRequests)).filter((m) => m.value.applicationId === msg.applicationId);
+    const requests = h.reader
+      .on(h.topic(Topics.identityRequests))
+      .filter((m) => m.value.applicationId === msg.applicationId);
     expect(requests).toHaveLength(1);
-    expect(requests[0]!.value).toMatchObject({ iin: person.iin, replyTopic: h.topic(Topics.identityResponses), serviceId: h.config.identity.serviceId });
+    expect(requests[0]!.value).toMatchObject({
+      iin: person.iin,
+      replyTopic: h.topic(Topics.identityResponses),
+      serviceId: h.config.identity.serviceId,
+    });
   });
 
   it('PSC: ACCEPTED with the receipt to the PSC, then IDENTITY_VERIFIED', async () => {
-    const { person } = eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 10, today());
+    const { person } = eligiblePerson(
+      h.config.gatewayStub.populationSeed,
+      h.config.gatewayStub.populationSize,
+      10,
+      today(),
+    );
     const msg = pscApplication(person, { acceptedAt: now() });
     await h.send(Topics.corporationApplications, msg.applicationId, msg);
     await h.reader.until(() => stagesOf(msg.applicationId).length >= 2, 30_000, 'two stages');
     expect(stagesOf(msg.applicationId).map((s) => s.stage)).toEqual(['ACCEPTED', 'IDENTITY_VERIFIED']);
-    const receipts = h.reader.on(h.topic(Topics.corporationNotifications)).filter((m) => m.value.applicationId === msg.applicationId);
+    const receipts = h.reader
+      .on(h.topic(Topics.corporationNotifications))
+      .filter((m) => m.value.applicationId === msg.applicationId);
     expect(receipts.map((r) => r.value.kind)).toEqual(['RECEIPT']);
-    expect((receipts[0]!.value.receipt as { receiptNumber: string }).receiptNumber).toBe(msg.applicationAccepted!.receiptNumber);
+    expect((receipts[0]!.value.receipt as { receiptNumber: string }).receiptNumber).toBe(
+      msg.applicationAccepted!.receiptNumber,
+    );
   });
 
   it('PSC with an expired identity document: INTAKE_REFUSED and a refusal receipt, no identity request', async () => {
-    const { person } = eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 20, today());
+    const { person } = eligiblePerson(
+      h.config.gatewayStub.populationSeed,
+      h.config.gatewayStub.populationSize,
+      20,
+      today(),
+    );
     const msg = pscApplication(person, { acceptedAt: now(), expiredDocument: true });
     await h.send(Topics.corporationApplications, msg.applicationId, msg);
-    await h.reader.until(() => h.reader.on(h.topic(Topics.corporationNotifications)).some((m) => m.value.applicationId === msg.applicationId), 30_000, 'refusal receipt');
+    await h.reader.until(
+      () =>
+        h.reader.on(h.topic(Topics.corporationNotifications)).some((m) => m.value.applicationId === msg.applicationId),
+      30_000,
+      'refusal receipt',
+    );
     expect(stagesOf(msg.applicationId).map((s) => s.stage)).toEqual(['INTAKE_REFUSED']);
-    const receipt = h.reader.on(h.topic(Topics.corporationNotifications)).find((m) => m.value.applicationId === msg.applicationId)!;
+    const receipt = h.reader
+      .on(h.topic(Topics.corporationNotifications))
+      .find((m) => m.value.applicationId === msg.applicationId)!;
     expect(receipt.value.kind).toBe('REFUSAL_RECEIPT');
-    const body = receipt.value.refusalReceipt as { motivationKk: string; motivationRu: string; expiredDocuments: unknown[] };
+    const body = receipt.value.refusalReceipt as {
+      motivationKk: string;
+      motivationRu: string;
+      expiredDocuments: unknown[];
+    };
     expect(body.motivationRu).toContain('Срок действия документа, удостоверяющего личность, истек');
     expect(body.motivationRu).not.toMatch(/IDENTITY_DOCUMENT_EXPIRED|presentedDocuments/);
     expect(body.motivationKk.length).toBeGreaterThan(20);
     expect(body.expiredDocuments).toHaveLength(1);
-    expect(h.reader.on(h.topic(Topics.identityRequests)).some((m) => m.value.applicationId === msg.applicationId)).toBe(false);
+    expect(h.reader.on(h.topic(Topics.identityRequests)).some((m) => m.value.applicationId === msg.applicationId)).toBe(
+      false,
+    );
   });
 
   it('the same message delivered twice gives one stage', async () => {
-    const { person } = eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 30, today());
+    const { person } = eligiblePerson(
+      h.config.gatewayStub.populationSeed,
+      h.config.gatewayStub.populationSize,
+      30,
+      today(),
+    );
     const msg = portalApplication(person, { submittedAt: now() });
     const portalTopic = h.topic(Topics.portalApplications);
     const before = h.adapter!.consumer.delivered.get(portalTopic) ?? 0;
     await h.send(Topics.portalApplications, msg.applicationId, msg);
     await h.send(Topics.portalApplications, msg.applicationId, msg);
-    await h.reader.until(() => stagesOf(msg.applicationId).some((s) => s.stage === 'IDENTITY_VERIFIED'), 30_000, 'identity verified');
+    await h.reader.until(
+      () => stagesOf(msg.applicationId).some((s) => s.stage === 'IDENTITY_VERIFIED'),
+      30_000,
+      'identity verified',
+    );
     await h.adapter!.relay.drained();
     await new Promise((r) => setTimeout(r, 1500));
     expect(stagesOf(msg.applicationId).map((s) => s.stage)).toEqual(['SUBMITTED', 'IDENTITY_VERIFIED']);
@@ -92,11 +144,20 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
   it('a poison message goes to the DLQ with its bytes and reason, and the next message is processed', async () => {
     const poison = Buffer.from('definitely not avro');
     await h.sendRaw(Topics.portalApplications, 'poison-1', poison);
-    const { person } = eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 40, today());
+    const { person } = eligiblePerson(
+      h.config.gatewayStub.populationSeed,
+      h.config.gatewayStub.populationSize,
+      40,
+      today(),
+    );
     const next = portalApplication(person, { submittedAt: now() });
     await h.send(Topics.portalApplications, next.applicationId, next);
     const dlq = dlqTopic(h.topic(Topics.portalApplications));
-    await h.reader.until(() => h.reader.on(dlq).length >= 1 && stagesOf(next.applicationId).length >= 1, 30_000, 'dead letter and next stage');
+    await h.reader.until(
+      () => h.reader.on(dlq).length >= 1 && stagesOf(next.applicationId).length >= 1,
+      30_000,
+      'dead letter and next stage',
+    );
     const dead = h.reader.on(dlq).find((m) => m.key === 'poison-1')!;
     expect(dead.value.errorCode).toBe('UNDECODABLE');
     expect(Buffer.from(dead.value.originalValue as Buffer).equals(poison)).toBe(true);
@@ -115,24 +176,45 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
     expect(dead.value.schemaId).toBe(0x7fffff00);
   });
 
-  it('a second application with the same id is refused by the core and parked with the core\'s code', async () => {
-    const { person } = eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 50, today());
+  it("a second application with the same id is refused by the core and parked with the core's code", async () => {
+    const { person } = eligiblePerson(
+      h.config.gatewayStub.populationSeed,
+      h.config.gatewayStub.populationSize,
+      50,
+      today(),
+    );
     const first = portalApplication(person, { submittedAt: now() });
     const again = { ...portalApplication(person, { submittedAt: now(), applicationId: first.applicationId }) };
     await h.send(Topics.portalApplications, first.applicationId, first);
     await h.send(Topics.portalApplications, again.applicationId, again);
     const dlq = dlqTopic(h.topic(Topics.portalApplications));
-    await h.reader.until(() => h.reader.on(dlq).some((m) => m.value.originalMessageId === again.messageId), 30_000, 'dead letter');
-    expect(h.reader.on(dlq).find((m) => m.value.originalMessageId === again.messageId)!.value.errorCode).toBe('APPLICATION_ALREADY_RECEIVED');
+    await h.reader.until(
+      () => h.reader.on(dlq).some((m) => m.value.originalMessageId === again.messageId),
+      30_000,
+      'dead letter',
+    );
+    expect(h.reader.on(dlq).find((m) => m.value.originalMessageId === again.messageId)!.value.errorCode).toBe(
+      'APPLICATION_ALREADY_RECEIVED',
+    );
   });
 
   it('checks PSC events against the state: a hand-over before the result is ready, or for an unknown application, is parked, never half-applied', async () => {
-    const { person } = eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 90, today());
+    const { person } = eligiblePerson(
+      h.config.gatewayStub.populationSeed,
+      h.config.gatewayStub.populationSize,
+      90,
+      today(),
+    );
     const accepted = pscApplication(person, { acceptedAt: now() });
     await h.send(Topics.corporationApplications, accepted.applicationId, accepted);
     await h.reader.until(() => stagesOf(accepted.applicationId).length >= 1, 30_000, 'ACCEPTED');
     const a = accepted.applicationAccepted!;
-    const none = { applicationAccepted: null, resultHandedOver: null, resultReturnedToCollege: null, resultRecallRequested: null };
+    const none = {
+      applicationAccepted: null,
+      resultHandedOver: null,
+      resultReturnedToCollege: null,
+      resultRecallRequested: null,
+    };
     const handOver = {
       ...none,
       messageId: `m-${accepted.applicationId}-handover`,
@@ -140,9 +222,24 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
       occurredAt: now(),
       applicationId: accepted.applicationId,
       kind: 'RESULT_HANDED_OVER',
-      resultHandedOver: { receiptNumber: a.receiptNumber, branchId: a.branchId, operatorId: 'op-1', handedOverAt: now(), recipientIin: person.iin, identityDocument: a.presentedDocuments[1]! },
+      resultHandedOver: {
+        receiptNumber: a.receiptNumber,
+        branchId: a.branchId,
+        operatorId: 'op-1',
+        handedOverAt: now(),
+        recipientIin: person.iin,
+        identityDocument: a.presentedDocuments[1]!,
+      },
     };
-    const recall = { ...none, messageId: 'm-recall-unknown', correlationId: 'x', occurredAt: now(), applicationId: 'PSC-NO-SUCH', kind: 'RESULT_RECALL_REQUESTED', resultRecallRequested: { receiptNumber: 'R-1', branchId: a.branchId, requestedAt: now() } };
+    const recall = {
+      ...none,
+      messageId: 'm-recall-unknown',
+      correlationId: 'x',
+      occurredAt: now(),
+      applicationId: 'PSC-NO-SUCH',
+      kind: 'RESULT_RECALL_REQUESTED',
+      resultRecallRequested: { receiptNumber: 'R-1', branchId: a.branchId, requestedAt: now() },
+    };
     await h.send(Topics.corporationApplications, accepted.applicationId, handOver);
     await h.send(Topics.corporationApplications, 'PSC-NO-SUCH', recall);
     const dlq = dlqTopic(h.topic(Topics.corporationApplications));
@@ -155,14 +252,30 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
   });
 
   it('reports SLA_BREACHED once for an application past its term (its timers fire at once), on the real calendar', async () => {
-    const { person } = eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 100, today());
+    const { person } = eligiblePerson(
+      h.config.gatewayStub.populationSeed,
+      h.config.gatewayStub.populationSize,
+      100,
+      today(),
+    );
     // Filed 60 days ago: the 15th working day after it is gone; both SLA timers are due.
     const late = portalApplication(person, { submittedAt: now(-60 * 86_400_000) });
-    const termEndsAt = computeServiceDeadlines(h.adapter!.deps.calendar, { channel: 'PORTAL', submittedAt: late.submittedAt }).termEndsAt;
+    const termEndsAt = computeServiceDeadlines(h.adapter!.deps.calendar, {
+      channel: 'PORTAL',
+      submittedAt: late.submittedAt,
+    }).termEndsAt;
     await h.send(Topics.portalApplications, late.applicationId, late);
-    await h.reader.until(() => stagesOf(late.applicationId).some((s) => s.stage === 'IDENTITY_VERIFIED'), 30_000, 'identity verified');
+    await h.reader.until(
+      () => stagesOf(late.applicationId).some((s) => s.stage === 'IDENTITY_VERIFIED'),
+      30_000,
+      'identity verified',
+    );
     expect(stagesOf(late.applicationId).find((s) => s.stage === 'IDENTITY_VERIFIED')!.slaStatus).toBe('OVERDUE');
-    await h.reader.until(() => stagesOf(late.applicationId).some((s) => s.stage === 'SLA_BREACHED'), 30_000, 'SLA_BREACHED');
+    await h.reader.until(
+      () => stagesOf(late.applicationId).some((s) => s.stage === 'SLA_BREACHED'),
+      30_000,
+      'SLA_BREACHED',
+    );
     await h.adapter!.relay.drained();
     const stages = stagesOf(late.applicationId);
     expect(stages.filter((s) => s.stage === 'SLA_BREACHED')).toHaveLength(1);
@@ -179,7 +292,10 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
     await h.send(Topics.portalApplications, msg.applicationId, msg);
     await h.reader.until(() => stagesOf(msg.applicationId).length >= 2, 30_000, 'two stages');
     expect(stagesOf(msg.applicationId).map((s) => s.stage)).toEqual(['SUBMITTED', 'IDENTITY_FAILED']);
-    expect((await h.stateOf(msg.applicationId))!.identity).toMatchObject({ status: 'FAILED', failure: { reason: 'NOT_FOUND' } });
+    expect((await h.stateOf(msg.applicationId))!.identity).toMatchObject({
+      status: 'FAILED',
+      failure: { reason: 'NOT_FOUND' },
+    });
     // The operator's history: the events with their causes, the stages sent, the state equal to the fold of the log.
     const report = await applicationHistory(h.adapter!.db, msg.applicationId);
     expect(report.consistent).toBe(true);
@@ -193,11 +309,19 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
 
   it('a person found but registered as deceased: verified, with the finding kept for the college (ground G1 candidate)', async () => {
     const { populationSeed: seed, populationSize: size } = h.config.gatewayStub;
-    const i = findPersonIndex(seed, size, (p) => p.deceased && p.documents.some((d) => d.validUntil !== null && d.validUntil >= today()));
+    const i = findPersonIndex(
+      seed,
+      size,
+      (p) => p.deceased && p.documents.some((d) => d.validUntil !== null && d.validUntil >= today()),
+    );
     expect(i).toBeGreaterThanOrEqual(0);
     const msg = portalApplication(personAt(seed, i), { submittedAt: now() });
     await h.send(Topics.portalApplications, msg.applicationId, msg);
-    await h.reader.until(() => stagesOf(msg.applicationId).some((s) => s.stage === 'IDENTITY_VERIFIED'), 30_000, 'identity verified');
+    await h.reader.until(
+      () => stagesOf(msg.applicationId).some((s) => s.stage === 'IDENTITY_VERIFIED'),
+      30_000,
+      'identity verified',
+    );
     const row = await h.adapter!.db('applications').where({ application_id: msg.applicationId }).first();
     const state = typeof row.state === 'string' ? JSON.parse(row.state) : row.state;
     expect(JSON.stringify(state)).toContain('DECEASED');
@@ -221,12 +345,23 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
     };
     await h.send(Topics.identityResponses, 'NOT-OURS', stray);
     const dlq = dlqTopic(h.topic(Topics.identityResponses));
-    await h.reader.until(() => h.reader.on(dlq).some((m) => m.value.originalMessageId === stray.messageId), 30_000, 'dead letter');
-    expect(h.reader.on(dlq).find((m) => m.value.originalMessageId === stray.messageId)!.value.errorCode).toBe('UNKNOWN_APPLICATION');
+    await h.reader.until(
+      () => h.reader.on(dlq).some((m) => m.value.originalMessageId === stray.messageId),
+      30_000,
+      'dead letter',
+    );
+    expect(h.reader.on(dlq).find((m) => m.value.originalMessageId === stray.messageId)!.value.errorCode).toBe(
+      'UNKNOWN_APPLICATION',
+    );
   });
 
   it('input the database refuses (a NUL character) is parked with the SQLSTATE, and the partition goes on', async () => {
-    const { person } = eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 110, today());
+    const { person } = eligiblePerson(
+      h.config.gatewayStub.populationSeed,
+      h.config.gatewayStub.populationSize,
+      110,
+      today(),
+    );
     const bad = portalApplication(person, { submittedAt: now() });
     bad.form.specialtyName = 'Бағдарламалау\u0000';
     const good = portalApplication(person, { submittedAt: now(), applicationId: `${bad.applicationId}-next` });
@@ -234,13 +369,26 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
     await h.send(Topics.portalApplications, bad.applicationId, bad);
     await h.send(Topics.portalApplications, bad.applicationId, good);
     const dlq = dlqTopic(h.topic(Topics.portalApplications));
-    await h.reader.until(() => h.reader.on(dlq).some((m) => m.value.originalMessageId === bad.messageId) && stagesOf(good.applicationId).length >= 1, 30_000, 'dead letter and the next application');
-    expect(h.reader.on(dlq).find((m) => m.value.originalMessageId === bad.messageId)!.value.errorCode).toBe('DATA_REJECTED_22P05');
+    await h.reader.until(
+      () =>
+        h.reader.on(dlq).some((m) => m.value.originalMessageId === bad.messageId) &&
+        stagesOf(good.applicationId).length >= 1,
+      30_000,
+      'dead letter and the next application',
+    );
+    expect(h.reader.on(dlq).find((m) => m.value.originalMessageId === bad.messageId)!.value.errorCode).toBe(
+      'DATA_REJECTED_22P05',
+    );
     expect(stagesOf(bad.applicationId)).toHaveLength(0);
   });
 
   it('a college BIN of the wrong length is an intake refusal, not a database error', async () => {
-    const { person } = eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, 120, today());
+    const { person } = eligiblePerson(
+      h.config.gatewayStub.populationSeed,
+      h.config.gatewayStub.populationSize,
+      120,
+      today(),
+    );
     const msg = portalApplication(person, { submittedAt: now(), collegeBin: '0504400012310' });
     await h.send(Topics.portalApplications, msg.applicationId, msg);
     await h.reader.until(() => stagesOf(msg.applicationId).length >= 1, 30_000, 'a stage');

@@ -9,7 +9,11 @@ import { migrateToLatest } from '../../../src/platform/db/migrate.js';
 import { createLogger } from '../../../src/platform/logging/logger.js';
 import { connectMessaging, type Messaging } from '../../../src/platform/messaging/bootstrap.js';
 import { OUTBOX_CURSOR_TOPIC, internalTopicName } from '../../../src/platform/messaging/topics.js';
-import { insertOutboxMessages, selectPublishableOutbox, type TopicMessage } from '../../../src/pipeline/outbox/outbox-queries.js';
+import {
+  insertOutboxMessages,
+  selectPublishableOutbox,
+  type TopicMessage,
+} from '../../../src/pipeline/outbox/outbox-queries.js';
 import { OutboxRelay, type RelayOptions } from '../../../src/pipeline/outbox/relay.js';
 import { isolatedConfig } from '../../support/isolation.js';
 import { samples } from '../../support/samples.js';
@@ -25,10 +29,16 @@ let reader: TopicReader;
 
 beforeAll(async () => {
   owner = connect({ url: config.database.url, schema: config.database.schema });
-  await migrateToLatest(owner, { schema: config.database.schema, runtimeRole: config.database.runtimeRole, runtimePassword: config.database.runtimePassword });
+  await migrateToLatest(owner, {
+    schema: config.database.schema,
+    runtimeRole: config.database.runtimeRole,
+    runtimePassword: config.database.runtimePassword,
+  });
   db = connect({ url, schema: config.database.schema, poolMax: 30 });
   messaging = await connectMessaging(config, log, '-relay-test');
-  reader = await new TopicReader(messaging.kafka, messaging.codec, [messaging.codec.topic(Topics.monitoringStages)]).start();
+  reader = await new TopicReader(messaging.kafka, messaging.codec, [
+    messaging.codec.topic(Topics.monitoringStages),
+  ]).start();
 });
 afterAll(async () => {
   await reader?.stop();
@@ -55,9 +65,14 @@ function relay(extra: Partial<RelayOptions> = {}): OutboxRelay {
 
 const base = samples[Topics.monitoringStages][0];
 function stage(applicationId: string, sequence: number): TopicMessage<typeof Topics.monitoringStages> {
-  return { topic: Topics.monitoringStages, key: applicationId, value: { ...(base as MonitoringStage), messageId: randomUUID(), applicationId, sequence } };
+  return {
+    topic: Topics.monitoringStages,
+    key: applicationId,
+    value: { ...(base as MonitoringStage), messageId: randomUUID(), applicationId, sequence },
+  };
 }
-const received = () => reader.on(messaging.codec.topic(Topics.monitoringStages)).map((m) => m.value as unknown as MonitoringStage);
+const received = () =>
+  reader.on(messaging.codec.topic(Topics.monitoringStages)).map((m) => m.value as unknown as MonitoringStage);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('the outbox relay on real PostgreSQL and Kafka', () => {
@@ -80,7 +95,11 @@ describe('the outbox relay on real PostgreSQL and Kafka', () => {
       }),
     );
     await a.drained();
-    await reader.until(() => received().filter((s) => apps.includes(s.applicationId)).length >= 72, 30_000, '72 stages');
+    await reader.until(
+      () => received().filter((s) => apps.includes(s.applicationId)).length >= 72,
+      30_000,
+      '72 stages',
+    );
     await sleep(1000);
     await a.stop();
     await b.stop();
@@ -88,13 +107,17 @@ describe('the outbox relay on real PostgreSQL and Kafka', () => {
     const mine = received().filter((s) => apps.includes(s.applicationId));
     expect(mine).toHaveLength(72);
     expect(new Set(mine.map((s) => s.messageId)).size).toBe(72);
-    for (const app of apps) expect(mine.filter((s) => s.applicationId === app).map((s) => s.sequence)).toEqual([1, 2, 3, 4, 5, 6]);
+    for (const app of apps)
+      expect(mine.filter((s) => s.applicationId === app).map((s) => s.sequence)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(a.published + b.published).toBe(72);
   });
 
   it('after a crash between the Kafka commit and the PostgreSQL mark, the next leader marks the batch instead of sending it again', async () => {
     const app = `APP-${randomUUID().slice(0, 8)}`;
-    await insertOutboxMessages(db, Array.from({ length: 5 }, (_, i) => stage(app, i + 1)));
+    await insertOutboxMessages(
+      db,
+      Array.from({ length: 5 }, (_, i) => stage(app, i + 1)),
+    );
     let crashed = false;
     const dying = relay({
       faults: {
@@ -105,7 +128,11 @@ describe('the outbox relay on real PostgreSQL and Kafka', () => {
       },
     });
     dying.start();
-    await reader.until(() => crashed && received().filter((s) => s.applicationId === app).length === 5, 30_000, 'the batch in Kafka');
+    await reader.until(
+      () => crashed && received().filter((s) => s.applicationId === app).length === 5,
+      30_000,
+      'the batch in Kafka',
+    );
     await dying.stop(); // its lock connection closes, as when the process dies
     const [row] = await db('outbox').whereNull('published_at').count<{ count: string }[]>({ count: '*' });
     expect(Number(row?.count)).toBe(5); // Kafka has the batch, PostgreSQL does not know it yet
@@ -116,12 +143,19 @@ describe('the outbox relay on real PostgreSQL and Kafka', () => {
     await sleep(1500);
     await next.stop();
     expect(next.published).toBe(0);
-    expect(received().filter((s) => s.applicationId === app).map((s) => s.sequence)).toEqual([1, 2, 3, 4, 5]);
+    expect(
+      received()
+        .filter((s) => s.applicationId === app)
+        .map((s) => s.sequence),
+    ).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('marks a committed batch before anything else when the mark failed inside a running relay', async () => {
     const app = `APP-${randomUUID().slice(0, 8)}`;
-    await insertOutboxMessages(db, Array.from({ length: 3 }, (_, i) => stage(app, i + 1)));
+    await insertOutboxMessages(
+      db,
+      Array.from({ length: 3 }, (_, i) => stage(app, i + 1)),
+    );
     let failures = 0;
     const r = relay({
       faults: {
@@ -134,7 +168,11 @@ describe('the outbox relay on real PostgreSQL and Kafka', () => {
     await r.drained();
     await sleep(1000);
     await r.stop();
-    expect(received().filter((s) => s.applicationId === app).map((s) => s.sequence)).toEqual([1, 2, 3]);
+    expect(
+      received()
+        .filter((s) => s.applicationId === app)
+        .map((s) => s.sequence),
+    ).toEqual([1, 2, 3]);
   });
 
   it('holds back a later row of a key while an earlier row of that key is not yet judged finished (xids are not commit order)', async () => {
@@ -160,32 +198,56 @@ describe('the outbox relay on real PostgreSQL and Kafka', () => {
     } finally {
       if (!t2.isCompleted()) await t2.rollback();
       if (!t0.isCompleted()) await t0.rollback();
-      await db('outbox').whereIn('message_key', [app, other, `${other}-t0`]).update({ published_at: db.fn.now() });
+      await db('outbox')
+        .whereIn('message_key', [app, other, `${other}-t0`])
+        .update({ published_at: db.fn.now() });
     }
   });
 
   it('stops at a row that does not match its schema, logs where without the value, and goes on once the row is fixed', async () => {
     const lines: string[] = [];
     const { Writable } = await import('node:stream');
-    const capture = createLogger({ level: 'warn', name: 'relay-bad-row', destination: new Writable({ write: (c: Buffer, _e, cb) => { lines.push(c.toString()); cb(); } }) });
+    const capture = createLogger({
+      level: 'warn',
+      name: 'relay-bad-row',
+      destination: new Writable({
+        write: (c: Buffer, _e, cb) => {
+          lines.push(c.toString());
+          cb();
+        },
+      }),
+    });
     const app = `APP-${randomUUID().slice(0, 8)}`;
     // insertOutboxMessages refuses such a value; a row changed behind the adapter's back (a manual
     // edit, a restored backup of another version) still reaches the relay, which must not pass it.
     const bad = stage(app, 1);
     await insertOutboxMessages(db, [bad, stage(`${app}-after`, 1)]);
-    await db('outbox').where({ message_key: app }).update({ value: JSON.stringify({ ...bad.value, stage: 'Жумабекова Айгерим' }) });
+    await db('outbox')
+      .where({ message_key: app })
+      .update({ value: JSON.stringify({ ...bad.value, stage: 'Жумабекова Айгерим' }) });
     const r = relay({ log: capture });
     r.start();
     await new Promise<void>((resolve, reject) => {
       const until = Date.now() + 20_000;
-      const tick = () => (lines.some((l) => l.includes('OUTBOX_ROW_INVALID')) ? resolve() : Date.now() > until ? reject(new Error('no OUTBOX_ROW_INVALID logged')) : setTimeout(tick, 100));
+      const tick = () =>
+        lines.some((l) => l.includes('OUTBOX_ROW_INVALID'))
+          ? resolve()
+          : Date.now() > until
+            ? reject(new Error('no OUTBOX_ROW_INVALID logged'))
+            : setTimeout(tick, 100);
       tick();
     });
     expect(received().some((s) => s.applicationId === `${app}-after`)).toBe(false); // order kept: nothing passes the bad row
     expect(lines.join('')).not.toContain('Жумабекова');
-    await db('outbox').where({ message_key: app }).update({ value: JSON.stringify({ ...bad.value, stage: 'SUBMITTED' }) });
+    await db('outbox')
+      .where({ message_key: app })
+      .update({ value: JSON.stringify({ ...bad.value, stage: 'SUBMITTED' }) });
     await r.drained(30_000);
     await r.stop();
-    await reader.until(() => received().some((s) => s.applicationId === `${app}-after`), 15_000, 'the row behind the fixed one');
+    await reader.until(
+      () => received().some((s) => s.applicationId === `${app}-after`),
+      15_000,
+      'the row behind the fixed one',
+    );
   });
 });

@@ -23,7 +23,8 @@ beforeEach(async () => {
 });
 
 const FAR = new Date('2100-01-01T00:00:00Z');
-const insert = (state: ApplicationState, stageSeq = 1) => db.runtime.transaction((tx) => insertApplication(tx, state, stageSeq));
+const insert = (state: ApplicationState, stageSeq = 1) =>
+  db.runtime.transaction((tx) => insertApplication(tx, state, stageSeq));
 const load = (id: string) => db.runtime.transaction((tx) => selectApplicationForUpdate(tx, id));
 /** The read-side columns, dates as text (no local-zone Date parsing). */
 const columnsOf = async (id: string) => {
@@ -117,7 +118,7 @@ describe('selectApplicationForUpdate', () => {
     }
   });
 
-  it('does not block on another application\'s row', async () => {
+  it("does not block on another application's row", async () => {
     await insert(portalReceived('EGOV-A'));
     await insert(portalReceived('EGOV-B'));
     const first = await db.runtime.transaction();
@@ -145,7 +146,12 @@ describe('updateApplication', () => {
     await db.runtime.transaction((tx) => updateApplication(tx, after, 3));
 
     const row = await columnsOf('APP-1');
-    expect(row).toMatchObject({ status: 'UNDER_REVIEW', version: after.version, stage_seq: 3, term_end_date: '2026-04-27' });
+    expect(row).toMatchObject({
+      status: 'UNDER_REVIEW',
+      version: after.version,
+      stage_seq: 3,
+      term_end_date: '2026-04-27',
+    });
     expect(after.version).toBeGreaterThan(1);
     expect(row.created_at).toEqual(rowBefore.created_at);
     expect((row.updated_at as Date).getTime()).toBeGreaterThan((rowBefore.updated_at as Date).getTime());
@@ -181,12 +187,21 @@ describe('selectOpenApplicationIds', () => {
     await insert(portalReceived('EGOV-MID', '06'));
     const mid = (await columnsOf('EGOV-MID')).term_ends_at as Date;
     expect(await selectOpenApplicationIds(db.runtime, new Date(mid), 10)).toEqual(['GOV4C-EARLY']);
-    expect(await selectOpenApplicationIds(db.runtime, new Date(new Date(mid).getTime() + 1), 10)).toEqual(['GOV4C-EARLY', 'EGOV-MID']);
+    expect(await selectOpenApplicationIds(db.runtime, new Date(new Date(mid).getTime() + 1), 10)).toEqual([
+      'GOV4C-EARLY',
+      'EGOV-MID',
+    ]);
   });
 
   it('drops an application once its breach was reported, so it never crowds out newer ones', async () => {
     const late = portalReceived('EGOV-BREACHED', '01');
-    const breached = evolve(late, { type: 'SlaBreached', applicationId: 'EGOV-BREACHED', at: '2026-06-01T10:00:00.000+05:00', termEndsAt: late.deadlines!.termEndsAt, stageDeadline: late.deadlines!.termEndsAt });
+    const breached = evolve(late, {
+      type: 'SlaBreached',
+      applicationId: 'EGOV-BREACHED',
+      at: '2026-06-01T10:00:00.000+05:00',
+      termEndsAt: late.deadlines!.termEndsAt,
+      stageDeadline: late.deadlines!.termEndsAt,
+    });
     await insert(breached);
     await insert(portalReceived('EGOV-MID', '06'));
     expect(await selectOpenApplicationIds(db.runtime, FAR, 10)).toEqual(['EGOV-MID']);
@@ -213,7 +228,7 @@ describe('selectApplicationsToRevise and markCalendarVersion', () => {
     expect(await db.runtime.transaction((tx) => selectApplicationsToRevise(tx, V, 1))).toEqual(['REV-A']);
   });
 
-  it('stores the state\'s calendar version in the column on insert', async () => {
+  it("stores the state's calendar version in the column on insert", async () => {
     const state = portalReceived('REV-COL');
     await insert(state);
     const row = await db.runtime('applications').where({ application_id: 'REV-COL' }).first('calendar_version');

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertOutboxBatch, selectNextBatchSeq, selectOutboxBatchIds } from '../../../src/pipeline/outbox/batch-queries.js';
+import {
+  insertOutboxBatch,
+  selectNextBatchSeq,
+  selectOutboxBatchIds,
+} from '../../../src/pipeline/outbox/batch-queries.js';
 import { openQueriesDb, type QueriesDb } from './db.js';
 
 let db: QueriesDb;

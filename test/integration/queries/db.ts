@@ -49,7 +49,13 @@ export async function openQueriesDb(label: string): Promise<QueriesDb> {
 /** Whether a promise is still pending after `ms` (it keeps running either way). */
 export async function stillPendingAfter(p: Promise<unknown>, ms: number): Promise<boolean> {
   const pending = Symbol('pending');
-  const winner = await Promise.race([p.then(() => null, () => null), new Promise((r) => setTimeout(() => r(pending), ms))]);
+  const winner = await Promise.race([
+    p.then(
+      () => null,
+      () => null,
+    ),
+    new Promise((r) => setTimeout(() => r(pending), ms)),
+  ]);
   return winner === pending;
 }
 

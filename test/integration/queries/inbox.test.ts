@@ -8,7 +8,12 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const entry = (messageId: string, offset = '41') => ({ messageId, topic: 'it.college.decisions.v1', partition: 2, offset });
+const entry = (messageId: string, offset = '41') => ({
+  messageId,
+  topic: 'it.college.decisions.v1',
+  partition: 2,
+  offset,
+});
 
 describe('recordInboxEntry', () => {
   it('returns true the first time a messageId is seen and stores where it came from', async () => {

@@ -23,24 +23,45 @@ beforeEach(async () => {
 
 const stageSample = samples[Topics.monitoringStages][0] as MonitoringStage;
 /** A valid monitoring stage keyed (and numbered) by `key`. */
-const msg = (key: string): OutboxMessage => ({ topic: Topics.monitoringStages, key, value: { ...stageSample, applicationId: key } });
+const msg = (key: string): OutboxMessage => ({
+  topic: Topics.monitoringStages,
+  key,
+  value: { ...stageSample, applicationId: key },
+});
 
 /** What the relay sees now, in its own short transaction. */
-const publishable = (limit = 100): Promise<OutboxRow[]> => db.runtime.transaction((tx) => selectPublishableOutbox(tx, limit));
+const publishable = (limit = 100): Promise<OutboxRow[]> =>
+  db.runtime.transaction((tx) => selectPublishableOutbox(tx, limit));
 const keys = (rows: OutboxRow[]) => rows.map((r) => r.key);
 const allIds = async (): Promise<number[]> => db.runtime('outbox').orderBy('id').pluck('id');
 
 describe('insertOutboxMessages', () => {
   it('stores topic, key, a nested jsonb value (Kazakh text, nulls) and headers that read back equal', async () => {
     const value = samples[Topics.corporationNotifications][1] as CorporationNotificationMessage;
-    await insertOutboxMessages(db.runtime, [{ topic: Topics.corporationNotifications, key: 'APP-1', value, headers: { traceparent: '00-abc-01', 'x-kind': 'RECEIPT' } }]);
+    await insertOutboxMessages(db.runtime, [
+      {
+        topic: Topics.corporationNotifications,
+        key: 'APP-1',
+        value,
+        headers: { traceparent: '00-abc-01', 'x-kind': 'RECEIPT' },
+      },
+    ]);
     const [row] = await publishable();
-    expect(row).toEqual({ id: expect.any(Number), topic: Topics.corporationNotifications, key: 'APP-1', value, headers: { traceparent: '00-abc-01', 'x-kind': 'RECEIPT' } });
+    expect(row).toEqual({
+      id: expect.any(Number),
+      topic: Topics.corporationNotifications,
+      key: 'APP-1',
+      value,
+      headers: { traceparent: '00-abc-01', 'x-kind': 'RECEIPT' },
+    });
   });
 
-  it('refuses a value that does not match its topic\'s schema in the transaction that made it (a bug), writing nothing', async () => {
+  it("refuses a value that does not match its topic's schema in the transaction that made it (a bug), writing nothing", async () => {
     const bad = { ...msg('BAD'), value: { ...stageSample, sequence: 'one' } } as unknown as OutboxMessage;
-    await expect(insertOutboxMessages(db.runtime, [msg('GOOD'), bad])).rejects.toMatchObject({ code: 'OUTBOX_VALUE_INVALID', details: { paths: ['sequence'] } });
+    await expect(insertOutboxMessages(db.runtime, [msg('GOOD'), bad])).rejects.toMatchObject({
+      code: 'OUTBOX_VALUE_INVALID',
+      details: { paths: ['sequence'] },
+    });
     expect(await countUnpublishedOutbox(db.runtime)).toBe(0);
   });
 
@@ -57,7 +78,7 @@ describe('insertOutboxMessages', () => {
     expect(keys(await publishable())).toEqual(['a', 'b', 'c']);
   });
 
-  it('writes nothing when the caller\'s transaction rolls back', async () => {
+  it("writes nothing when the caller's transaction rolls back", async () => {
     const tx = await db.runtime.transaction();
     await insertOutboxMessages(tx, [msg('rolled-back')]);
     await tx.rollback();
@@ -109,7 +130,10 @@ describe('selectPublishableOutbox', () => {
       await db.runtime.transaction((fast) => insertOutboxMessages(fast, [msg('fast')]));
       // "fast" is committed and visible, but its txid is newer than the running "slow": selecting it
       // now and "slow" later would publish out of id order or, with an id cursor, skip "slow" forever.
-      expect(await db.runtime('outbox').whereNull('published_at').orderBy('id').pluck('message_key')).toEqual(['before', 'fast']);
+      expect(await db.runtime('outbox').whereNull('published_at').orderBy('id').pluck('message_key')).toEqual([
+        'before',
+        'fast',
+      ]);
       expect(keys(await publishable())).toEqual(['before']);
     } catch (err) {
       await slow.rollback();
@@ -119,7 +143,7 @@ describe('selectPublishableOutbox', () => {
     expect(keys(await eventually(publishable, (r) => r.length === 3))).toEqual(['before', 'slow', 'fast']);
   });
 
-  it('after the relay published the early rows, still picks up the slow transaction\'s smaller id (no id cursor)', async () => {
+  it("after the relay published the early rows, still picks up the slow transaction's smaller id (no id cursor)", async () => {
     const slow = await db.runtime.transaction();
     await insertOutboxMessages(slow, [msg('slow')]);
     await db.runtime.transaction((fast) => insertOutboxMessages(fast, [msg('fast')]));

@@ -2,7 +2,12 @@
  * Realistic saga states for the query tests: real commands folded through the real core
  * (decide/evolve on the shipped calendar), using the workflow's test fixtures.
  */
-import { evolve, initialState, type ApplicationCommand, type ApplicationState } from '../../../src/core/application/index.js';
+import {
+  evolve,
+  initialState,
+  type ApplicationCommand,
+  type ApplicationState,
+} from '../../../src/core/application/index.js';
 import { at, cmd, history, portalApp, pscApp, refusedPscApp } from '../../unit/application/fixtures.js';
 
 export function stateAfter(...commands: ApplicationCommand[]): ApplicationState {

@@ -18,7 +18,8 @@ import { calendarOf, SHIPPED_CALENDAR_DIR } from '../../support/calendar.js';
 import { given } from './given.js';
 import { cmd, ctx, history, ID, portalApp, pscApp, refusedPscApp } from './fixtures.js';
 
-const shippedYear = (y: number) => JSON.parse(readFileSync(join(SHIPPED_CALENDAR_DIR, `${y}.json`), 'utf8')) as CalendarYear;
+const shippedYear = (y: number) =>
+  JSON.parse(readFileSync(join(SHIPPED_CALENDAR_DIR, `${y}.json`), 'utf8')) as CalendarYear;
 const y2027Official: CalendarYear = {
   ...shippedYear(2027),
   status: 'official',
@@ -32,45 +33,70 @@ const ctxB = { calendar: calB, policy: ctx.policy };
 const revise = (at: string) => ({ type: 'ReviseDeadlines' as const, applicationId: ID, at });
 
 /** An application submitted on 5 May 2027: its 15-day term runs over 17 May. */
-const mayApp = portalApp({ submittedAt: '2027-05-05T10:00:00+05:00', signature: { kind: 'EDS', reference: 'r', signedAt: '2027-05-05T10:00:00+05:00' } });
+const mayApp = portalApp({
+  submittedAt: '2027-05-05T10:00:00+05:00',
+  signature: { kind: 'EDS', reference: 'r', signedAt: '2027-05-05T10:00:00+05:00' },
+});
 
 describe('ReviseDeadlines (a new calendar version)', () => {
   it('moves the deadlines that the announced Kurban Ait moves: one DeadlinesRevised, term end changed', () => {
     const before = history(cmd.receive(mayApp));
-    const { events, after } = given(before).when(revise('2027-04-20T12:00:00+05:00'), ctxB).then([{ type: 'DeadlinesRevised', termEndChanged: true }]);
+    const { events, after } = given(before)
+      .when(revise('2027-04-20T12:00:00+05:00'), ctxB)
+      .then([{ type: 'DeadlinesRevised', termEndChanged: true }]);
     const e = events[0] as Extract<(typeof events)[0], { type: 'DeadlinesRevised' }>;
     expect(e.previous.deadlines.termEndDate).toBe(calA.addWorkingDays('2027-05-05', 15));
     expect(e.revised.deadlines.termEndDate).toBe(calB.addWorkingDays('2027-05-05', 15));
     expect(e.revised.deadlines.termEndDate > e.previous.deadlines.termEndDate).toBe(true);
     expect(e.previousCalendar).toEqual({ calendarVersion: calA.version.id, provisional: true });
     expect(e.calendar).toEqual({ calendarVersion: '2027-04-20/bbbbbbbbbbbb', provisional: false });
-    expect(after.deadlines).toEqual(computeServiceDeadlines(calB, { channel: 'PORTAL', submittedAt: mayApp.submittedAt }));
+    expect(after.deadlines).toEqual(
+      computeServiceDeadlines(calB, { channel: 'PORTAL', submittedAt: mayApp.submittedAt }),
+    );
     expect(after.calendar).toEqual(e.calendar);
-    expect(stageOf(e, before.reduce(evolve, initialState))).toMatchObject({ stage: 'DEADLINES_REVISED', stageDeadline: null });
+    expect(stageOf(e, before.reduce(evolve, initialState))).toMatchObject({
+      stage: 'DEADLINES_REVISED',
+      stageDeadline: null,
+    });
   });
 
   it('does nothing the second time on the same version (exactly once per application and version)', () => {
     const before = history(cmd.receive(mayApp));
-    const { events } = given(before).when(revise('2027-04-20T12:00:00+05:00'), ctxB).then([{ type: 'DeadlinesRevised' }]);
-    given([...before, ...events]).when(revise('2027-04-20T12:05:00+05:00'), ctxB).then([]);
+    const { events } = given(before)
+      .when(revise('2027-04-20T12:00:00+05:00'), ctxB)
+      .then([{ type: 'DeadlinesRevised' }]);
+    given([...before, ...events])
+      .when(revise('2027-04-20T12:05:00+05:00'), ctxB)
+      .then([]);
   });
 
   it('does nothing on the version the deadlines already rest on', () => {
-    given(history(cmd.receive(portalApp()))).when(revise('2026-04-07T09:00:00+05:00')).then([]);
+    given(history(cmd.receive(portalApp())))
+      .when(revise('2026-04-07T09:00:00+05:00'))
+      .then([]);
   });
 
   it('adopts a version that moves nothing without a stage (an April 2026 term is not touched by 2027)', () => {
     const { events } = given(history(cmd.receive(portalApp())))
       .when(revise('2026-04-07T09:00:00+05:00'), ctxB)
-      .then([{ type: 'CalendarAdopted', calendar: { calendarVersion: '2027-04-20/bbbbbbbbbbbb', provisional: false } }]);
+      .then([
+        { type: 'CalendarAdopted', calendar: { calendarVersion: '2027-04-20/bbbbbbbbbbbb', provisional: false } },
+      ]);
     expect(stageOf(events[0]!, history(cmd.receive(portalApp())).reduce(evolve, initialState))).toBeNull();
   });
 
   it('recomputes the review deadline of a registered application', () => {
     const app = pscApp({ submittedAt: '2027-05-10T10:00:00+05:00' });
-    const before = history(cmd.receive(app), cmd.identityOk('2027-05-10T10:01:00+05:00'), cmd.dispatchRegister('2027-05-11T13:00:00+05:00'),
-      cmd.deliverRegister('2027-05-11T15:00:00+05:00'), cmd.register('2027-05-11T15:30:00+05:00'));
-    const { after } = given(before).when(revise('2027-05-12T09:00:00+05:00'), ctxB).then([{ type: 'DeadlinesRevised' }]);
+    const before = history(
+      cmd.receive(app),
+      cmd.identityOk('2027-05-10T10:01:00+05:00'),
+      cmd.dispatchRegister('2027-05-11T13:00:00+05:00'),
+      cmd.deliverRegister('2027-05-11T15:00:00+05:00'),
+      cmd.register('2027-05-11T15:30:00+05:00'),
+    );
+    const { after } = given(before)
+      .when(revise('2027-05-12T09:00:00+05:00'), ctxB)
+      .then([{ type: 'DeadlinesRevised' }]);
     // Five working days after Tue 11 May 2027: 12, 13, 14, (17 off in B), 18, 19.
     expect(after.college?.reviewDeadline).toBe('2027-05-19');
   });
@@ -92,7 +118,9 @@ describe('ReviseDeadlines (a new calendar version)', () => {
         const r = decide(state, revise(submittedAt), ctxB);
         if (!r.ok) return false;
         const onB = computeServiceDeadlines(calB, { channel: 'PORTAL', submittedAt });
-        const moved = JSON.stringify(onB) !== JSON.stringify(state.deadlines) || calB.subtractWorkingDays(onB.termEndDate, 1) !== state.atRiskFrom;
+        const moved =
+          JSON.stringify(onB) !== JSON.stringify(state.deadlines) ||
+          calB.subtractWorkingDays(onB.termEndDate, 1) !== state.atRiskFrom;
         expect(r.events.map((e) => e.type)).toEqual([moved ? 'DeadlinesRevised' : 'CalendarAdopted']);
         const after = r.events.reduce(evolve, state);
         expect(after.deadlines).toEqual(onB);

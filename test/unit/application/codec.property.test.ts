@@ -47,7 +47,12 @@ const appArb: fc.Arbitrary<Application> = fc
     refuse: fc.boolean(),
   })
   .map(({ kind, surname, patronymic, consent }) => {
-    const applicant = { surname, name: 'Айгерім', iin: '900101400122', ...(patronymic === undefined ? {} : { patronymic }) };
+    const applicant = {
+      surname,
+      name: 'Айгерім',
+      iin: '900101400122',
+      ...(patronymic === undefined ? {} : { patronymic }),
+    };
     const over = { applicant, personalDataConsent: consent };
     if (kind === 'psc') return pscApp(over);
     if (kind === 'office') return officeApp({ ...over, formerInstitution: { name: 'Old name', address: 'Almaty' } });
@@ -70,7 +75,10 @@ function walk(app: Application, refuse: boolean, moves: { step: number; gap: num
     return true;
   };
   // A refused variant: the package lacks its identity document (PSC, office) or its signature (portal).
-  const refused = app.channel === 'PORTAL' ? { ...app, signature: undefined } : { ...app, presentedDocuments: [{ type: 'APPLICATION_FORM' as const }] };
+  const refused =
+    app.channel === 'PORTAL'
+      ? { ...app, signature: undefined }
+      : { ...app, presentedDocuments: [{ type: 'APPLICATION_FORM' as const }] };
   apply(cmd.receive(refuse ? refused : app));
   for (const m of moves) {
     minutes += m.gap;
@@ -86,7 +94,10 @@ describe('state codec: jsonb round trip', () => {
       fc.property(
         appArb,
         fc.boolean(),
-        fc.array(fc.record({ step: fc.nat({ max: steps.length - 1 }), gap: fc.integer({ min: 1, max: 3 * 24 * 60 }) }), { maxLength: 30, size: 'max' }),
+        fc.array(
+          fc.record({ step: fc.nat({ max: steps.length - 1 }), gap: fc.integer({ min: 1, max: 3 * 24 * 60 }) }),
+          { maxLength: 30, size: 'max' },
+        ),
         (app, refuseFlag, moves) => {
           for (const s of walk(app, refuseFlag && app.channel !== 'PORTAL', moves)) {
             const encoded = encodeState(s);
@@ -102,9 +113,16 @@ describe('state codec: jsonb round trip', () => {
   it('random histories reach late phases too (the generator is not stuck at intake)', () => {
     const seen = new Set<string>();
     fc.assert(
-      fc.property(appArb, fc.array(fc.record({ step: fc.nat({ max: steps.length - 1 }), gap: fc.integer({ min: 1, max: 600 }) }), { maxLength: 40, size: 'max' }), (app, moves) => {
-        for (const s of walk(app, false, moves)) seen.add(s.phase);
-      }),
+      fc.property(
+        appArb,
+        fc.array(fc.record({ step: fc.nat({ max: steps.length - 1 }), gap: fc.integer({ min: 1, max: 600 }) }), {
+          maxLength: 40,
+          size: 'max',
+        }),
+        (app, moves) => {
+          for (const s of walk(app, false, moves)) seen.add(s.phase);
+        },
+      ),
       { numRuns: 300, seed: 42 },
     );
     expect(seen).toContain('DECIDED');

@@ -8,7 +8,15 @@ describe('registration at the college (item 57)', () => {
   it('a portal application is registered the day it arrives; the 5-day review runs from it (item 58)', () => {
     const { after } = given(paths.portalReceived())
       .when(cmd.register(at('06', '11:00')))
-      .then([{ type: 'RegisteredAtCollege', registrationNumber: 'C-77', registeredOn: '2026-04-06', reviewDeadline: '2026-04-13', stageDeadline: endOf('2026-04-06') }]);
+      .then([
+        {
+          type: 'RegisteredAtCollege',
+          registrationNumber: 'C-77',
+          registeredOn: '2026-04-06',
+          reviewDeadline: '2026-04-13',
+          stageDeadline: endOf('2026-04-06'),
+        },
+      ]);
     expect(after.phase).toBe('UNDER_REVIEW');
   });
 
@@ -18,12 +26,18 @@ describe('registration at the college (item 57)', () => {
       cmd.dispatchRegister(at('11', '13:00')),
       cmd.deliverRegister(at('11', '15:00')),
     );
-    given(sat).when(cmd.register(at('13', '09:10'))).then([{ type: 'RegisteredAtCollege', stageDeadline: endOf('2026-04-13') }]);
+    given(sat)
+      .when(cmd.register(at('13', '09:10')))
+      .then([{ type: 'RegisteredAtCollege', stageDeadline: endOf('2026-04-13') }]);
   });
 
   it('rejects registration before the register arrives and a second registration', () => {
-    given(paths.pscAccepted()).when(cmd.register(at('06', '15:00'))).then({ error: 'INVALID_TRANSITION' });
-    given(paths.portalRegistered()).when(cmd.register(at('06', '15:00'))).then({ error: 'INVALID_TRANSITION' });
+    given(paths.pscAccepted())
+      .when(cmd.register(at('06', '15:00')))
+      .then({ error: 'INVALID_TRANSITION' });
+    given(paths.portalRegistered())
+      .when(cmd.register(at('06', '15:00')))
+      .then({ error: 'INVALID_TRANSITION' });
     given(paths.portalReceived())
       .when({ ...cmd.register(at('06', '15:00')), registrationNumber: ' ' })
       .then({ error: 'INVALID_COMMAND' });
@@ -76,24 +90,46 @@ describe('preliminary refusal and hearing (item 58)', () => {
 
   it('rejects a hearing before the notice, a bad ground or channel, a missing motivation or venue, a receipt before the notice', () => {
     const reg = paths.portalRegistered();
-    given(reg).when(cmd.preliminary(at('08'), at('07'))).then({ error: 'HEARING_BEFORE_NOTICE' });
-    given(reg).when(cmd.preliminary(at('08'), at('10'), { ground: 'G9' as never })).then({ error: 'INVALID_COMMAND' });
-    given(reg).when(cmd.preliminary(at('08'), at('10'), { noticeChannel: 'PIGEON' as never })).then({ error: 'INVALID_COMMAND' });
-    given(reg).when(cmd.preliminary(at('08'), at('10'), { motivation: '' })).then({ error: 'INVALID_COMMAND' });
+    given(reg)
+      .when(cmd.preliminary(at('08'), at('07')))
+      .then({ error: 'HEARING_BEFORE_NOTICE' });
+    given(reg)
+      .when(cmd.preliminary(at('08'), at('10'), { ground: 'G9' as never }))
+      .then({ error: 'INVALID_COMMAND' });
+    given(reg)
+      .when(cmd.preliminary(at('08'), at('10'), { noticeChannel: 'PIGEON' as never }))
+      .then({ error: 'INVALID_COMMAND' });
+    given(reg)
+      .when(cmd.preliminary(at('08'), at('10'), { motivation: '' }))
+      .then({ error: 'INVALID_COMMAND' });
     given(reg)
       .when(cmd.preliminary(at('08'), at('10'), { hearing: { at: at('10'), venue: { kind: 'PLACE', address: '' } } }))
       .then({ error: 'INVALID_COMMAND' });
-    given(reg).when(cmd.preliminary(at('08'), at('10'), { noticeReceivedOn: '2026-04-07' })).then({ error: 'INVALID_COMMAND' });
-    given(reg).when(cmd.preliminary(at('08'), at('10'), { noticeReceivedOn: '9 April' })).then({ error: 'INVALID_COMMAND' });
+    given(reg)
+      .when(cmd.preliminary(at('08'), at('10'), { noticeReceivedOn: '2026-04-07' }))
+      .then({ error: 'INVALID_COMMAND' });
+    given(reg)
+      .when(cmd.preliminary(at('08'), at('10'), { noticeReceivedOn: '9 April' }))
+      .then({ error: 'INVALID_COMMAND' });
   });
 
   it('rejects a preliminary refusal before registration and a second one', () => {
-    given(paths.portalReceived()).when(cmd.preliminary(at('08'), at('10'))).then({ error: 'INVALID_TRANSITION' });
-    const pending = [...paths.portalRegistered(), ...continueFrom(paths.portalRegistered(), cmd.preliminary(at('08'), at('10')))];
-    given(pending).when(cmd.preliminary(at('09'), at('10'))).then({ error: 'INVALID_TRANSITION' });
+    given(paths.portalReceived())
+      .when(cmd.preliminary(at('08'), at('10')))
+      .then({ error: 'INVALID_TRANSITION' });
+    const pending = [
+      ...paths.portalRegistered(),
+      ...continueFrom(paths.portalRegistered(), cmd.preliminary(at('08'), at('10'))),
+    ];
+    given(pending)
+      .when(cmd.preliminary(at('09'), at('10')))
+      .then({ error: 'INVALID_TRANSITION' });
   });
 
-  const pending = () => [...paths.portalRegistered(), ...continueFrom(paths.portalRegistered(), cmd.preliminary(at('08'), at('10', '11:00')))];
+  const pending = () => [
+    ...paths.portalRegistered(),
+    ...continueFrom(paths.portalRegistered(), cmd.preliminary(at('08'), at('10', '11:00'))),
+  ];
 
   it('hearing held with an objection received in the window', () => {
     const objection = { receivedOn: '2026-04-09', summary: 'The archive has the wrong year.' };
@@ -104,7 +140,9 @@ describe('preliminary refusal and hearing (item 58)', () => {
   });
 
   it('hearing held with no objection within the window', () => {
-    given(pending()).when(cmd.hearing(at('10', '11:30'))).then([{ type: 'HearingHeld', objection: null, findings: [] }]);
+    given(pending())
+      .when(cmd.hearing(at('10', '11:30')))
+      .then([{ type: 'HearingHeld', objection: null, findings: [] }]);
   });
 
   it('a late hearing and a late objection are recorded with findings', () => {
@@ -114,9 +152,15 @@ describe('preliminary refusal and hearing (item 58)', () => {
   });
 
   it('rejects a hearing without a preliminary refusal, an objection before the notice, an empty objection', () => {
-    given(paths.portalRegistered()).when(cmd.hearing(at('10'))).then({ error: 'INVALID_TRANSITION' });
-    given(pending()).when(cmd.hearing(at('10'), { receivedOn: '2026-04-07', summary: 'x' })).then({ error: 'INVALID_COMMAND' });
-    given(pending()).when(cmd.hearing(at('10'), { receivedOn: '2026-04-09', summary: '' })).then({ error: 'INVALID_COMMAND' });
+    given(paths.portalRegistered())
+      .when(cmd.hearing(at('10')))
+      .then({ error: 'INVALID_TRANSITION' });
+    given(pending())
+      .when(cmd.hearing(at('10'), { receivedOn: '2026-04-07', summary: 'x' }))
+      .then({ error: 'INVALID_COMMAND' });
+    given(pending())
+      .when(cmd.hearing(at('10'), { receivedOn: '2026-04-09', summary: '' }))
+      .then({ error: 'INVALID_COMMAND' });
   });
 });
 
@@ -125,8 +169,22 @@ describe('decision (items 58-60)', () => {
     const { after } = given(paths.portalRegistered())
       .when(cmd.issue(at('09')))
       .then([
-        { type: 'DuplicateIssued', series: 'TKB', number: '0012345', issuedOn: '2026-04-09', requestedDocument: 'DIPLOMA_WITH_SUPPLEMENT', afterHearing: false, stageDeadline: endOf('2026-04-13') },
-        { type: 'DigitalDiplomaPublished', applicantIin: '900101400122', series: 'TKB', number: '0012345', stageDeadline: endOf('2026-04-13') },
+        {
+          type: 'DuplicateIssued',
+          series: 'TKB',
+          number: '0012345',
+          issuedOn: '2026-04-09',
+          requestedDocument: 'DIPLOMA_WITH_SUPPLEMENT',
+          afterHearing: false,
+          stageDeadline: endOf('2026-04-13'),
+        },
+        {
+          type: 'DigitalDiplomaPublished',
+          applicantIin: '900101400122',
+          series: 'TKB',
+          number: '0012345',
+          stageDeadline: endOf('2026-04-13'),
+        },
       ]);
     expect(after.phase).toBe('DECIDED');
     expect(after.decision).toMatchObject({ outcome: 'DUPLICATE_ISSUED', digitalPublishedAt: at('09') });
@@ -136,30 +194,61 @@ describe('decision (items 58-60)', () => {
   it('duplicate issued after the hearing; for a PSC place it is due one day before the term ends', () => {
     given(withHearingHeld(paths.pscRegistered()))
       .when(cmd.issue(at('13')))
-      .then([{ type: 'DuplicateIssued', afterHearing: true, stageDeadline: '2026-04-26T23:59:59.999+05:00' }, { type: 'DigitalDiplomaPublished' }]);
+      .then([
+        { type: 'DuplicateIssued', afterHearing: true, stageDeadline: '2026-04-26T23:59:59.999+05:00' },
+        { type: 'DigitalDiplomaPublished' },
+      ]);
   });
 
   it('motivated refusal after the hearing, in Kazakh and Russian', () => {
     const { after } = given(withHearingHeld(paths.portalRegistered()))
       .when(cmd.refuse(at('13')))
-      .then([{ type: 'ApplicationRefused', ground: 'G1_UNRELIABLE_DATA', motivation: { kk: 'Деректер расталмады.', ru: 'Сведения не подтверждены.' }, stageDeadline: endOf('2026-04-27') }]);
+      .then([
+        {
+          type: 'ApplicationRefused',
+          ground: 'G1_UNRELIABLE_DATA',
+          motivation: { kk: 'Деректер расталмады.', ru: 'Сведения не подтверждены.' },
+          stageDeadline: endOf('2026-04-27'),
+        },
+      ]);
     expect(after.decision).toMatchObject({ outcome: 'REFUSED' });
     expect(after.result).toMatchObject({ outcome: 'REFUSAL' });
   });
 
   it('missing consent (G3) is refused only after the preliminary decision and the hearing', () => {
-    const reg = history(cmd.receive(officeApp({ personalDataConsent: false })), cmd.identityOk(at('06', '10:01')), cmd.register(at('06', '10:30')));
-    given(reg).when(cmd.refuse(at('07'), 'G3_NO_CONSENT')).then({ error: 'PRELIMINARY_REFUSAL_REQUIRED' });
-    given(withHearingHeld(reg, 'G3_NO_CONSENT')).when(cmd.refuse(at('13'), 'G3_NO_CONSENT')).then([{ type: 'ApplicationRefused', ground: 'G3_NO_CONSENT' }]);
+    const reg = history(
+      cmd.receive(officeApp({ personalDataConsent: false })),
+      cmd.identityOk(at('06', '10:01')),
+      cmd.register(at('06', '10:30')),
+    );
+    given(reg)
+      .when(cmd.refuse(at('07'), 'G3_NO_CONSENT'))
+      .then({ error: 'PRELIMINARY_REFUSAL_REQUIRED' });
+    given(withHearingHeld(reg, 'G3_NO_CONSENT'))
+      .when(cmd.refuse(at('13'), 'G3_NO_CONSENT'))
+      .then([{ type: 'ApplicationRefused', ground: 'G3_NO_CONSENT' }]);
   });
 
   it('rejects decisions out of order', () => {
-    const pending = [...paths.portalRegistered(), ...continueFrom(paths.portalRegistered(), cmd.preliminary(at('08'), at('10')))];
-    given(paths.portalReceived()).when(cmd.issue(at('07'))).then({ error: 'INVALID_TRANSITION' });
-    given(paths.pscAccepted()).when(cmd.refuse(at('07'))).then({ error: 'INVALID_TRANSITION' });
-    given(pending).when(cmd.issue(at('09'))).then({ error: 'HEARING_NOT_HELD' });
-    given(pending).when(cmd.refuse(at('09'))).then({ error: 'HEARING_NOT_HELD' });
-    given(withHearingHeld(paths.portalRegistered())).when(cmd.refuse(at('13'), 'G2_NONCOMPLIANT_DOCUMENTS')).then({ error: 'REFUSAL_GROUND_NOT_HEARD' });
+    const pending = [
+      ...paths.portalRegistered(),
+      ...continueFrom(paths.portalRegistered(), cmd.preliminary(at('08'), at('10'))),
+    ];
+    given(paths.portalReceived())
+      .when(cmd.issue(at('07')))
+      .then({ error: 'INVALID_TRANSITION' });
+    given(paths.pscAccepted())
+      .when(cmd.refuse(at('07')))
+      .then({ error: 'INVALID_TRANSITION' });
+    given(pending)
+      .when(cmd.issue(at('09')))
+      .then({ error: 'HEARING_NOT_HELD' });
+    given(pending)
+      .when(cmd.refuse(at('09')))
+      .then({ error: 'HEARING_NOT_HELD' });
+    given(withHearingHeld(paths.portalRegistered()))
+      .when(cmd.refuse(at('13'), 'G2_NONCOMPLIANT_DOCUMENTS'))
+      .then({ error: 'REFUSAL_GROUND_NOT_HEARD' });
     given(withHearingHeld(paths.portalRegistered()))
       .when({ ...cmd.refuse(at('13')), motivation: { kk: '', ru: 'x' } })
       .then({ error: 'INVALID_COMMAND' });
@@ -170,16 +259,32 @@ describe('decision (items 58-60)', () => {
 
   it('rejects a duplicate for a person the gateway did not confirm', () => {
     const unverified = history(cmd.receive(portalApp()), cmd.register(at('06', '11:00')));
-    given(unverified).when(cmd.issue(at('07'))).then({ error: 'IDENTITY_NOT_VERIFIED' });
-    const failed = history(cmd.receive(portalApp()), cmd.identityFailed(at('06', '10:30')), cmd.register(at('06', '11:00')));
-    given(failed).when(cmd.issue(at('07'))).then({ error: 'IDENTITY_NOT_VERIFIED' });
+    given(unverified)
+      .when(cmd.issue(at('07')))
+      .then({ error: 'IDENTITY_NOT_VERIFIED' });
+    const failed = history(
+      cmd.receive(portalApp()),
+      cmd.identityFailed(at('06', '10:30')),
+      cmd.register(at('06', '11:00')),
+    );
+    given(failed)
+      .when(cmd.issue(at('07')))
+      .then({ error: 'IDENTITY_NOT_VERIFIED' });
   });
 
   it('a second decision is DECISION_ALREADY_MADE', () => {
     const decided = [...paths.portalRegistered(), ...continueFrom(paths.portalRegistered(), cmd.issue(at('09')))];
-    given(decided).when(cmd.issue(at('10'))).then({ error: 'DECISION_ALREADY_MADE' });
-    given(decided).when(cmd.refuse(at('10'))).then({ error: 'DECISION_ALREADY_MADE' });
-    given(decided).when(cmd.preliminary(at('10'), at('13'))).then({ error: 'DECISION_ALREADY_MADE' });
-    given(decided).when(cmd.hearing(at('10'))).then({ error: 'DECISION_ALREADY_MADE' });
+    given(decided)
+      .when(cmd.issue(at('10')))
+      .then({ error: 'DECISION_ALREADY_MADE' });
+    given(decided)
+      .when(cmd.refuse(at('10')))
+      .then({ error: 'DECISION_ALREADY_MADE' });
+    given(decided)
+      .when(cmd.preliminary(at('10'), at('13')))
+      .then({ error: 'DECISION_ALREADY_MADE' });
+    given(decided)
+      .when(cmd.hearing(at('10')))
+      .then({ error: 'DECISION_ALREADY_MADE' });
   });
 });

@@ -8,31 +8,48 @@ import { initialState } from '../../../src/core/application/workflow/state.js';
 
 describe('rejections shared by every command', () => {
   it('UNKNOWN_APPLICATION for any command before the intake', () => {
-    given([]).when(cmd.register(at('06'))).then({ error: 'UNKNOWN_APPLICATION' });
-    given([]).when(cmd.checkSla(at('06'))).then({ error: 'UNKNOWN_APPLICATION' });
+    given([])
+      .when(cmd.register(at('06')))
+      .then({ error: 'UNKNOWN_APPLICATION' });
+    given([])
+      .when(cmd.checkSla(at('06')))
+      .then({ error: 'UNKNOWN_APPLICATION' });
   });
 
   it('APPLICATION_ID_MISMATCH when the state belongs to another application', () => {
-    given(paths.portalReceived()).when({ ...cmd.register(at('06')), applicationId: 'APP-2' }).then({ error: 'APPLICATION_ID_MISMATCH' });
+    given(paths.portalReceived())
+      .when({ ...cmd.register(at('06')), applicationId: 'APP-2' })
+      .then({ error: 'APPLICATION_ID_MISMATCH' });
   });
 
   it('APPLICATION_CLOSED after an intake refusal', () => {
     const refused = history(cmd.receive(refusedPscApp()));
-    given(refused).when(cmd.dispatchRegister(at('06', '13:00'))).then({ error: 'APPLICATION_CLOSED' });
-    given(refused).when(cmd.checkSla(at('28'))).then([]);
+    given(refused)
+      .when(cmd.dispatchRegister(at('06', '13:00')))
+      .then({ error: 'APPLICATION_CLOSED' });
+    given(refused)
+      .when(cmd.checkSla(at('28')))
+      .then([]);
   });
 
   it('INSTANT_BEFORE_SUBMISSION for a fact dated before the application', () => {
-    given(paths.portalReceived()).when(cmd.register(at('05'))).then({ error: 'INSTANT_BEFORE_SUBMISSION' });
+    given(paths.portalReceived())
+      .when(cmd.register(at('05')))
+      .then({ error: 'INSTANT_BEFORE_SUBMISSION' });
   });
 
   it('INVALID_COMMAND for an empty application id', () => {
-    given(paths.portalReceived()).when({ ...cmd.register(at('06')), applicationId: '' }).then({ error: 'INVALID_COMMAND' });
+    given(paths.portalReceived())
+      .when({ ...cmd.register(at('06')), applicationId: '' })
+      .then({ error: 'INVALID_COMMAND' });
   });
 
   it('a rejection changes nothing and carries details for the DLQ', () => {
     const r = decide(initialState, cmd.register(at('06')), ctx);
-    expect(r).toMatchObject({ ok: false, rejection: { code: 'UNKNOWN_APPLICATION', phase: 'NEW', command: 'RegisterAtCollege', applicationId: 'APP-1' } });
+    expect(r).toMatchObject({
+      ok: false,
+      rejection: { code: 'UNKNOWN_APPLICATION', phase: 'NEW', command: 'RegisterAtCollege', applicationId: 'APP-1' },
+    });
   });
 
   it('decideOrThrow returns the events or throws CommandRejectedError with the code', () => {
@@ -46,9 +63,30 @@ describe('rejections shared by every command', () => {
   });
 
   it('a calendar error other than a missing year is passed on as CALENDAR_ERROR; other errors are not swallowed', () => {
-    const broken = { policy: ctx.policy, calendar: { ...ctx.calendar, addWorkingDays: () => { throw new (class extends Error { code = 'X'; })('boom'); } } };
+    const broken = {
+      policy: ctx.policy,
+      calendar: {
+        ...ctx.calendar,
+        addWorkingDays: () => {
+          throw new (class extends Error {
+            code = 'X';
+          })('boom');
+        },
+      },
+    };
     expect(() => decide(initialState, cmd.receive(pscApp()), broken)).toThrow('boom');
-    const bad = { policy: ctx.policy, calendar: { ...ctx.calendar, addWorkingDays: () => { throw new CalendarError('CALENDAR_INVALID_COUNT', 'bad count'); } } };
-    expect(decide(initialState, cmd.receive(pscApp()), bad)).toMatchObject({ ok: false, rejection: { code: 'CALENDAR_ERROR', details: { calendarCode: 'CALENDAR_INVALID_COUNT' } } });
+    const bad = {
+      policy: ctx.policy,
+      calendar: {
+        ...ctx.calendar,
+        addWorkingDays: () => {
+          throw new CalendarError('CALENDAR_INVALID_COUNT', 'bad count');
+        },
+      },
+    };
+    expect(decide(initialState, cmd.receive(pscApp()), bad)).toMatchObject({
+      ok: false,
+      rejection: { code: 'CALENDAR_ERROR', details: { calendarCode: 'CALENDAR_INVALID_COUNT' } },
+    });
   });
 });

@@ -33,7 +33,14 @@ const timers = (xs: Intent[]) => xs.filter((i) => i.type === 'ScheduleTimer' || 
 describe('intentsOf: timers and order', () => {
   it('a portal submission: stage, ACCEPTED notice, identity request, then the identity and SLA timers', () => {
     const xs = intentsAfter([], cmd.receive(portalApp()));
-    expect(xs.map((i) => i.type)).toEqual(['ReportStage', 'NotifyPortal', 'RequestIdentity', 'ScheduleTimer', 'ScheduleTimer', 'ScheduleTimer']);
+    expect(xs.map((i) => i.type)).toEqual([
+      'ReportStage',
+      'NotifyPortal',
+      'RequestIdentity',
+      'ScheduleTimer',
+      'ScheduleTimer',
+      'ScheduleTimer',
+    ]);
     expect(timers(xs)).toEqual([
       { type: 'ScheduleTimer', purpose: 'IDENTITY_OVERDUE', at: expect.any(String), requestId: requestNo(1) },
       // At risk from the start of Fri 24 April (the working day before the term's last day, Mon 27 April).
@@ -63,14 +70,21 @@ describe('intentsOf: timers and order', () => {
   });
 
   it('an answer cancels the identity timer', () => {
-    expect(timers(intentsAfter([cmd.receive(portalApp())], cmd.identityOk(at('06', '10:05'))))).toEqual([{ type: 'CancelTimer', purpose: 'IDENTITY_OVERDUE' }]);
-    expect(timers(intentsAfter([cmd.receive(portalApp())], cmd.identityFailed(at('06', '10:05'), 'NOT_FOUND')))).toEqual([
+    expect(timers(intentsAfter([cmd.receive(portalApp())], cmd.identityOk(at('06', '10:05'))))).toEqual([
       { type: 'CancelTimer', purpose: 'IDENTITY_OVERDUE' },
     ]);
+    expect(
+      timers(intentsAfter([cmd.receive(portalApp())], cmd.identityFailed(at('06', '10:05'), 'NOT_FOUND'))),
+    ).toEqual([{ type: 'CancelTimer', purpose: 'IDENTITY_OVERDUE' }]);
   });
 
   it('the result at its place cancels the SLA timers (the term is met)', () => {
-    const past = [cmd.receive(portalApp()), cmd.identityOk(at('06', '10:01')), cmd.register(at('06', '11:00')), cmd.issue(at('07'))];
+    const past = [
+      cmd.receive(portalApp()),
+      cmd.identityOk(at('06', '10:01')),
+      cmd.register(at('06', '11:00')),
+      cmd.issue(at('07')),
+    ];
     expect(timers(intentsAfter(past, cmd.notifyReady(at('08'))))).toEqual([
       { type: 'CancelTimer', purpose: 'SLA_AT_RISK' },
       { type: 'CancelTimer', purpose: 'SLA_BREACH' },

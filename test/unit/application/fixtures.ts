@@ -17,7 +17,9 @@ import type { DecideContext, DecidePolicy } from '../../../src/core/application/
 import type { RegisterPerson } from '../../../src/core/application/model.js';
 
 /** The identity policy of the fixtures: one request, then IDENTITY_FAILED (NO_ANSWER) when it is overdue. */
-export const policy: DecidePolicy = { identity: { maxAttempts: 1, responseTimeoutMs: 20_000, minBackoffMs: 2_000, maxBackoffMs: 60_000 } };
+export const policy: DecidePolicy = {
+  identity: { maxAttempts: 1, responseTimeoutMs: 20_000, minBackoffMs: 2_000, maxBackoffMs: 60_000 },
+};
 export const ctx: DecideContext = { calendar: shippedCalendar(), policy };
 /** The same with three requests per check. */
 export const ctx3: DecideContext = { ...ctx, policy: { identity: { ...policy.identity, maxAttempts: 3 } } };
@@ -35,7 +37,13 @@ const base: Application = {
   collegeBin: '040740005191',
   collegeName: 'Almaty Polytechnic College',
   collegeHeadName: 'Серікбаев Нұрлан',
-  applicant: { surname: 'Ахметова', name: 'Айгерім', patronymic: 'Сериковна', iin: '900101400122', phone: '+77011234567' },
+  applicant: {
+    surname: 'Ахметова',
+    name: 'Айгерім',
+    patronymic: 'Сериковна',
+    iin: '900101400122',
+    phone: '+77011234567',
+  },
   institutionName: 'Almaty Polytechnic College',
   graduationYear: 2012,
   specialtyName: 'Accounting',
@@ -71,7 +79,10 @@ export function officeApp(over: Partial<Application> = {}): Application {
   return {
     ...rest,
     channel: 'COLLEGE_OFFICE',
-    presentedDocuments: [{ type: 'APPLICATION_FORM' }, { type: 'PASSPORT', number: 'N1234567', validUntil: '2029-01-01' }],
+    presentedDocuments: [
+      { type: 'APPLICATION_FORM' },
+      { type: 'PASSPORT', number: 'N1234567', validUntil: '2029-01-01' },
+    ],
     resultPlace: { kind: 'COLLEGE_OFFICE' },
     ...over,
   };
@@ -124,9 +135,19 @@ export const cmd = {
     answer: { status: 'FOUND', person },
   }),
   /** NOT_FOUND: the gateway's answer; NO_ANSWER: the overdue timer of the (only, under `policy`) request. */
-  identityFailed: (when: string, reason: 'NOT_FOUND' | 'NO_ANSWER' = 'NO_ANSWER', check = 1): C<'RecordIdentityAnswer'> | C<'RecordIdentityOverdue'> =>
+  identityFailed: (
+    when: string,
+    reason: 'NOT_FOUND' | 'NO_ANSWER' = 'NO_ANSWER',
+    check = 1,
+  ): C<'RecordIdentityAnswer'> | C<'RecordIdentityOverdue'> =>
     reason === 'NOT_FOUND'
-      ? { type: 'RecordIdentityAnswer', applicationId: ID, at: when, requestId: requestNo(check), answer: { status: 'NOT_FOUND' } }
+      ? {
+          type: 'RecordIdentityAnswer',
+          applicationId: ID,
+          at: when,
+          requestId: requestNo(check),
+          answer: { status: 'NOT_FOUND' },
+        }
       : { type: 'RecordIdentityOverdue', applicationId: ID, at: when, requestId: requestNo(check) },
   identityError: (when: string, check = 1): C<'RecordIdentityAnswer'> => ({
     type: 'RecordIdentityAnswer',
@@ -135,8 +156,18 @@ export const cmd = {
     requestId: requestNo(check),
     answer: { status: 'ERROR', errorCode: 'GBDFL_UNAVAILABLE', errorMessage: 'state database unavailable' },
   }),
-  identityOverdue: (when: string, check = 1): C<'RecordIdentityOverdue'> => ({ type: 'RecordIdentityOverdue', applicationId: ID, at: when, requestId: requestNo(check) }),
-  identityRetry: (when: string): C<'RetryIdentityCheck'> => ({ type: 'RetryIdentityCheck', applicationId: ID, at: when, operatorId: 'OPS-3' }),
+  identityOverdue: (when: string, check = 1): C<'RecordIdentityOverdue'> => ({
+    type: 'RecordIdentityOverdue',
+    applicationId: ID,
+    at: when,
+    requestId: requestNo(check),
+  }),
+  identityRetry: (when: string): C<'RetryIdentityCheck'> => ({
+    type: 'RetryIdentityCheck',
+    applicationId: ID,
+    at: when,
+    operatorId: 'OPS-3',
+  }),
   dispatchRegister: (when: string, registerId = 'REG-1'): C<'DispatchRegister'> => ({
     type: 'DispatchRegister',
     applicationId: ID,
@@ -144,8 +175,18 @@ export const cmd = {
     registerId,
     courierSlot: slot,
   }),
-  deliverRegister: (when: string, registerId = 'REG-1'): C<'DeliverRegister'> => ({ type: 'DeliverRegister', applicationId: ID, at: when, registerId }),
-  register: (when: string): C<'RegisterAtCollege'> => ({ type: 'RegisterAtCollege', applicationId: ID, at: when, registrationNumber: 'C-77' }),
+  deliverRegister: (when: string, registerId = 'REG-1'): C<'DeliverRegister'> => ({
+    type: 'DeliverRegister',
+    applicationId: ID,
+    at: when,
+    registerId,
+  }),
+  register: (when: string): C<'RegisterAtCollege'> => ({
+    type: 'RegisterAtCollege',
+    applicationId: ID,
+    at: when,
+    registrationNumber: 'C-77',
+  }),
   preliminary: (
     when: string,
     hearingAt: string,
@@ -166,8 +207,18 @@ export const cmd = {
     at: when,
     objection,
   }),
-  issue: (when: string): C<'IssueDuplicate'> => ({ type: 'IssueDuplicate', applicationId: ID, at: when, series: 'TKB', number: '0012345', issuedOn: when.slice(0, 10) }),
-  refuse: (when: string, ground: 'G1_UNRELIABLE_DATA' | 'G2_NONCOMPLIANT_DOCUMENTS' | 'G3_NO_CONSENT' = 'G1_UNRELIABLE_DATA'): C<'RefuseApplication'> => ({
+  issue: (when: string): C<'IssueDuplicate'> => ({
+    type: 'IssueDuplicate',
+    applicationId: ID,
+    at: when,
+    series: 'TKB',
+    number: '0012345',
+    issuedOn: when.slice(0, 10),
+  }),
+  refuse: (
+    when: string,
+    ground: 'G1_UNRELIABLE_DATA' | 'G2_NONCOMPLIANT_DOCUMENTS' | 'G3_NO_CONSENT' = 'G1_UNRELIABLE_DATA',
+  ): C<'RefuseApplication'> => ({
     type: 'RefuseApplication',
     applicationId: ID,
     at: when,
@@ -181,7 +232,12 @@ export const cmd = {
     dispatchId,
     courierSlot: { slotId: 'SLOT-R', pickupAt: when },
   }),
-  deliverResult: (when: string, dispatchId = 'DSP-1'): C<'DeliverResultToPsc'> => ({ type: 'DeliverResultToPsc', applicationId: ID, at: when, dispatchId }),
+  deliverResult: (when: string, dispatchId = 'DSP-1'): C<'DeliverResultToPsc'> => ({
+    type: 'DeliverResultToPsc',
+    applicationId: ID,
+    at: when,
+    dispatchId,
+  }),
   notifyReady: (when: string): C<'NotifyResultReady'> => ({ type: 'NotifyResultReady', applicationId: ID, at: when }),
   handOver: (when: string, place: 'PSC' | 'COLLEGE_OFFICE' = 'PSC'): C<'HandOver'> => ({
     type: 'HandOver',
@@ -192,7 +248,12 @@ export const cmd = {
     identityDocument: 'ID_CARD',
   }),
   returnToCollege: (when: string): C<'ReturnToCollege'> => ({ type: 'ReturnToCollege', applicationId: ID, at: when }),
-  requestBack: (when: string): C<'RequestResultBack'> => ({ type: 'RequestResultBack', applicationId: ID, at: when, branchId: 'PSC-ALM-07' }),
+  requestBack: (when: string): C<'RequestResultBack'> => ({
+    type: 'RequestResultBack',
+    applicationId: ID,
+    at: when,
+    branchId: 'PSC-ALM-07',
+  }),
   checkSla: (when: string): C<'CheckSla'> => ({ type: 'CheckSla', applicationId: ID, at: when }),
 };
 
@@ -214,7 +275,8 @@ export function history(...commands: ApplicationCommand[]): ApplicationEvent[] {
 /** Common histories. */
 export const paths = {
   portalReceived: () => history(cmd.receive(portalApp())),
-  portalRegistered: () => history(cmd.receive(portalApp()), cmd.identityOk(at('06', '10:01')), cmd.register(at('06', '11:00'))),
+  portalRegistered: () =>
+    history(cmd.receive(portalApp()), cmd.identityOk(at('06', '10:01')), cmd.register(at('06', '11:00'))),
   pscAccepted: () => history(cmd.receive(pscApp())),
   pscRegistered: () =>
     history(
@@ -224,13 +286,21 @@ export const paths = {
       cmd.deliverRegister(at('06', '15:00')),
       cmd.register(at('06', '15:30')),
     ),
-  officeRegistered: () => history(cmd.receive(officeApp()), cmd.identityOk(at('06', '10:01')), cmd.register(at('06', '10:30'))),
+  officeRegistered: () =>
+    history(cmd.receive(officeApp()), cmd.identityOk(at('06', '10:01')), cmd.register(at('06', '10:30'))),
 };
 
-export function withHearingHeld(registered: ApplicationEvent[], ground: 'G1_UNRELIABLE_DATA' | 'G3_NO_CONSENT' = 'G1_UNRELIABLE_DATA'): ApplicationEvent[] {
+export function withHearingHeld(
+  registered: ApplicationEvent[],
+  ground: 'G1_UNRELIABLE_DATA' | 'G3_NO_CONSENT' = 'G1_UNRELIABLE_DATA',
+): ApplicationEvent[] {
   return [
     ...registered,
-    ...continueFrom(registered, cmd.preliminary(at('08'), at('10', '11:00'), { ground }), cmd.hearing(at('10', '11:30'))),
+    ...continueFrom(
+      registered,
+      cmd.preliminary(at('08'), at('10', '11:00'), { ground }),
+      cmd.hearing(at('10', '11:30')),
+    ),
   ];
 }
 

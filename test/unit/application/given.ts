@@ -28,12 +28,16 @@ export function given(events: readonly ApplicationEvent[]) {
         /** Asserts the outcome; returns the events (empty on an error) and the state after them. */
         then(expected: Expected): { events: ApplicationEvent[]; after: ApplicationState } {
           if (Array.isArray(expected)) {
-            if (!result.ok) throw new Error(`expected events, got rejection ${result.rejection.code}: ${result.rejection.message}`);
+            if (!result.ok)
+              throw new Error(`expected events, got rejection ${result.rejection.code}: ${result.rejection.message}`);
             expect(result.events).toHaveLength(expected.length);
             expect(result.events).toMatchObject(expected);
             return { events: result.events, after: result.events.reduce(evolve, state) };
           }
-          if (result.ok) throw new Error(`expected rejection ${expected.error}, got events ${result.events.map((e) => e.type).join(', ')}`);
+          if (result.ok)
+            throw new Error(
+              `expected rejection ${expected.error}, got events ${result.events.map((e) => e.type).join(', ')}`,
+            );
           expect(result.rejection.code).toBe(expected.error);
           expect(result.rejection.phase).toBe(state.phase);
           expect(result.rejection.command).toBe(command.type);

@@ -4,9 +4,15 @@ import { identityBackoffMs } from '../../../src/core/application/workflow/identi
 
 const policy = { maxAttempts: 5, responseTimeoutMs: 20_000, minBackoffMs: 1_000, maxBackoffMs: 60_000 };
 
-describe('identityBackoffMs (the core\'s pacing of identity requests)', () => {
+describe("identityBackoffMs (the core's pacing of identity requests)", () => {
   it('doubles from minBackoffMs with each attempt, jitter x[1, 2)', () => {
-    for (const [attempt, base] of [[1, 1_000], [2, 2_000], [3, 4_000], [4, 8_000], [5, 16_000]] as const) {
+    for (const [attempt, base] of [
+      [1, 1_000],
+      [2, 2_000],
+      [3, 4_000],
+      [4, 8_000],
+      [5, 16_000],
+    ] as const) {
       const d = identityBackoffMs('idr-APP-1-1', attempt, policy);
       expect(d).toBeGreaterThanOrEqual(base);
       expect(d).toBeLessThan(2 * base);

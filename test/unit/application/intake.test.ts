@@ -13,7 +13,18 @@ describe('intake (items 47-53)', () => {
   it('a portal application is SUBMITTED, the deadlines are stored and it waits for registration (item 51)', () => {
     const { after } = given([])
       .when(cmd.receive(portalApp()))
-      .then([{ type: 'ApplicationSubmitted', applicationId: ID, at: at('06'), deadlines, atRiskFrom: '2026-04-24', consentMissing: false, findings: [], stageDeadline: null }]);
+      .then([
+        {
+          type: 'ApplicationSubmitted',
+          applicationId: ID,
+          at: at('06'),
+          deadlines,
+          atRiskFrom: '2026-04-24',
+          consentMissing: false,
+          findings: [],
+          stageDeadline: null,
+        },
+      ]);
     expect(after.phase).toBe('AWAITING_REGISTRATION');
     expect(after.deadlines).toMatchObject(deadlines);
     expect(after.identity).toMatchObject({ status: 'PENDING' });
@@ -81,13 +92,19 @@ describe('intake (items 47-53)', () => {
   });
 
   it('an expired document is refused with the Appendix 4 receipt listing it as expired (item 52)', () => {
-    const expired = [{ type: 'APPLICATION_FORM' as const }, { type: 'PASSPORT' as const, number: 'N1', validUntil: '2025-01-01', holderIin: '900101400122' }];
+    const expired = [
+      { type: 'APPLICATION_FORM' as const },
+      { type: 'PASSPORT' as const, number: 'N1', validUntil: '2025-01-01', holderIin: '900101400122' },
+    ];
     given([])
       .when(cmd.receive(pscApp({ presentedDocuments: expired })))
       .then([
         {
           type: 'IntakeRefused',
-          refusalReceipt: { missingDocuments: [], expiredDocuments: [{ kind: 'EXPIRED', code: 'IDENTITY_DOCUMENT_EXPIRED' }] },
+          refusalReceipt: {
+            missingDocuments: [],
+            expiredDocuments: [{ kind: 'EXPIRED', code: 'IDENTITY_DOCUMENT_EXPIRED' }],
+          },
         },
       ]);
   });
@@ -95,13 +112,24 @@ describe('intake (items 47-53)', () => {
   it('a portal intake refusal names the portal as the refusing party', () => {
     given([])
       .when(cmd.receive(portalApp({ signature: undefined })))
-      .then([{ type: 'IntakeRefused', refusalReceipt: { refusedBy: { kind: 'PORTAL' }, missingDocuments: [{ code: 'SIGNATURE_MISSING' }] } }]);
+      .then([
+        {
+          type: 'IntakeRefused',
+          refusalReceipt: { refusedBy: { kind: 'PORTAL' }, missingDocuments: [{ code: 'SIGNATURE_MISSING' }] },
+        },
+      ]);
   });
 
   it('missing consent (G3) never refuses intake: accepted, flagged for the college', () => {
     const { after } = given([])
       .when(cmd.receive(officeApp({ personalDataConsent: false })))
-      .then([{ type: 'ApplicationAccepted', consentMissing: true, findings: [{ code: 'CONSENT_MISSING', field: 'personalDataConsent' }] }]);
+      .then([
+        {
+          type: 'ApplicationAccepted',
+          consentMissing: true,
+          findings: [{ code: 'CONSENT_MISSING', field: 'personalDataConsent' }],
+        },
+      ]);
     expect(after.consentMissing).toBe(true);
   });
 
@@ -132,7 +160,9 @@ describe('intake (items 47-53)', () => {
     it('the core checks the application itself: a wrong check digit of the IIN refuses intake', () => {
       given([])
         .when(cmd.receive(portalApp({ applicant: { ...portalApp().applicant, iin: '900101400123' } })))
-        .then([{ type: 'IntakeRefused', findings: [{ code: 'IIN_INVALID', field: 'applicant.iin', intakeRefusal: true }] }]);
+        .then([
+          { type: 'IntakeRefused', findings: [{ code: 'IIN_INVALID', field: 'applicant.iin', intakeRefusal: true }] },
+        ]);
     });
     it('a command without an instant: INVALID_COMMAND', () => {
       given([])
@@ -142,14 +172,18 @@ describe('intake (items 47-53)', () => {
     it('a term that runs into a provisional year is computed, never refused, and says it is provisional', () => {
       const { after } = given([])
         .when(cmd.receive(portalApp({ submittedAt: at('21', '10:00', '12') })))
-        .then([{ type: 'ApplicationSubmitted', calendar: { calendarVersion: ctx.calendar.version.id, provisional: true } }]);
+        .then([
+          { type: 'ApplicationSubmitted', calendar: { calendarVersion: ctx.calendar.version.id, provisional: true } },
+        ]);
       // Mon 21 Dec 2026 + 15 working days, over 1-2 Jan, 4 Jan (moved from Sat 2 Jan) and 7 Jan 2027.
       expect(after.deadlines?.termEndDate).toBe('2027-01-14');
     });
     it('a term within an official year rests on the calendar version, not provisional', () => {
       given([])
         .when(cmd.receive(portalApp()))
-        .then([{ type: 'ApplicationSubmitted', calendar: { calendarVersion: ctx.calendar.version.id, provisional: false } }]);
+        .then([
+          { type: 'ApplicationSubmitted', calendar: { calendarVersion: ctx.calendar.version.id, provisional: false } },
+        ]);
     });
     it('an unknown command type: INVALID_COMMAND', () => {
       given(paths.portalReceived())

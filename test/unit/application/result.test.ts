@@ -4,7 +4,10 @@ import { at, cmd, continueFrom, history, ID, paths, portalApp, withHearingHeld }
 import type { ApplicationEvent } from '../../../src/core/application/workflow/events.js';
 
 const endOf = (d: string) => `${d}T23:59:59.999+05:00`;
-const then = (past: ApplicationEvent[], ...c: Parameters<typeof continueFrom>[1][]) => [...past, ...continueFrom(past, ...c)];
+const then = (past: ApplicationEvent[], ...c: Parameters<typeof continueFrom>[1][]) => [
+  ...past,
+  ...continueFrom(past, ...c),
+];
 
 const pscDecided = () => then(paths.pscRegistered(), cmd.issue(at('09')));
 const pscReady = () => then(pscDecided(), cmd.dispatchResult(at('09', '14:00')), cmd.deliverResult(at('10', '11:00')));
@@ -14,13 +17,29 @@ describe('result to the PSC (items 58-59, 61-62)', () => {
   it('dispatched by courier, due one day before the term ends', () => {
     const { after } = given(pscDecided())
       .when(cmd.dispatchResult(at('09', '14:00')))
-      .then([{ type: 'ResultDispatched', dispatchId: 'DSP-1', outcome: 'DUPLICATE', fromCollegeBin: '040740005191', toBranchId: 'PSC-ALM-07', afterReturn: false, stageDeadline: '2026-04-26T23:59:59.999+05:00' }]);
+      .then([
+        {
+          type: 'ResultDispatched',
+          dispatchId: 'DSP-1',
+          outcome: 'DUPLICATE',
+          fromCollegeBin: '040740005191',
+          toBranchId: 'PSC-ALM-07',
+          afterReturn: false,
+          stageDeadline: '2026-04-26T23:59:59.999+05:00',
+        },
+      ]);
     expect(after.phase).toBe('RESULT_IN_TRANSIT');
   });
 
   it('a portal application with a PSC place also goes by courier (item 59, R16)', () => {
-    const reg = history(cmd.receive(portalApp({ resultPlace: { kind: 'PSC', branchId: 'PSC-AST-01' } })), cmd.identityOk(at('06', '10:01')), cmd.register(at('06', '11:00')));
-    given(then(reg, cmd.issue(at('08')))).when(cmd.dispatchResult(at('08', '15:00'))).then([{ type: 'ResultDispatched', toBranchId: 'PSC-AST-01' }]);
+    const reg = history(
+      cmd.receive(portalApp({ resultPlace: { kind: 'PSC', branchId: 'PSC-AST-01' } })),
+      cmd.identityOk(at('06', '10:01')),
+      cmd.register(at('06', '11:00')),
+    );
+    given(then(reg, cmd.issue(at('08'))))
+      .when(cmd.dispatchResult(at('08', '15:00')))
+      .then([{ type: 'ResultDispatched', toBranchId: 'PSC-AST-01' }]);
   });
 
   it('a motivated refusal travels to the PSC too (item 58)', () => {
@@ -32,7 +51,17 @@ describe('result to the PSC (items 58-59, 61-62)', () => {
   it('delivered to the PSC: RESULT_READY, stored one month (item 62)', () => {
     const { after } = given(then(pscDecided(), cmd.dispatchResult(at('09', '14:00'))))
       .when(cmd.deliverResult(at('10', '11:00')))
-      .then([{ type: 'ResultReady', place: { kind: 'PSC', branchId: 'PSC-ALM-07' }, outcome: 'DUPLICATE', readyOn: '2026-04-10', storageEnd: '2026-05-10', afterReturn: false, stageDeadline: endOf('2026-04-27') }]);
+      .then([
+        {
+          type: 'ResultReady',
+          place: { kind: 'PSC', branchId: 'PSC-ALM-07' },
+          outcome: 'DUPLICATE',
+          readyOn: '2026-04-10',
+          storageEnd: '2026-05-10',
+          afterReturn: false,
+          stageDeadline: endOf('2026-04-27'),
+        },
+      ]);
     expect(after.phase).toBe('READY');
     expect(after.result?.firstReadyAt).toBe(at('10', '11:00'));
   });
@@ -42,34 +71,72 @@ describe('result to the PSC (items 58-59, 61-62)', () => {
       .when(cmd.handOver(at('15')))
       .then([{ type: 'HandedOver', place: 'PSC', identityDocument: 'ID_CARD', stageDeadline: endOf('2026-05-10') }]);
     expect(after.phase).toBe('HANDED_OVER');
-    given(then(pscReady(), cmd.handOver(at('15')))).when(cmd.returnToCollege(at('11', '10:00', '05'))).then({ error: 'APPLICATION_CLOSED' });
+    given(then(pscReady(), cmd.handOver(at('15'))))
+      .when(cmd.returnToCollege(at('11', '10:00', '05')))
+      .then({ error: 'APPLICATION_CLOSED' });
   });
 
   it('after a month returned to the college, requested back, dispatched, ready again, handed over (item 62, R13)', () => {
-    given(pscReady()).when(cmd.returnToCollege(at('11', '10:00', '05'))).then([{ type: 'ReturnedToCollege', storageEnd: '2026-05-10', collegeBin: '040740005191', stageDeadline: null }]);
-    const { after: back } = given(returned()).when(cmd.requestBack(at('02', '10:00', '06'))).then([{ type: 'ResultRequestedBack', branchId: 'PSC-ALM-07' }]);
+    given(pscReady())
+      .when(cmd.returnToCollege(at('11', '10:00', '05')))
+      .then([{ type: 'ReturnedToCollege', storageEnd: '2026-05-10', collegeBin: '040740005191', stageDeadline: null }]);
+    const { after: back } = given(returned())
+      .when(cmd.requestBack(at('02', '10:00', '06')))
+      .then([{ type: 'ResultRequestedBack', branchId: 'PSC-ALM-07' }]);
     expect(back.phase).toBe('REQUESTED_BACK');
     const requested = then(returned(), cmd.requestBack(at('02', '10:00', '06')));
-    given(requested).when(cmd.dispatchResult(at('03', '10:00', '06'), 'DSP-2')).then([{ type: 'ResultDispatched', dispatchId: 'DSP-2', afterReturn: true, stageDeadline: null }]);
+    given(requested)
+      .when(cmd.dispatchResult(at('03', '10:00', '06'), 'DSP-2'))
+      .then([{ type: 'ResultDispatched', dispatchId: 'DSP-2', afterReturn: true, stageDeadline: null }]);
     const inTransit = then(requested, cmd.dispatchResult(at('03', '10:00', '06'), 'DSP-2'));
     const { after } = given(inTransit)
       .when(cmd.deliverResult(at('04', '10:00', '06'), 'DSP-2'))
-      .then([{ type: 'ResultReady', afterReturn: true, readyOn: '2026-06-04', storageEnd: '2026-07-04', stageDeadline: null }]);
+      .then([
+        {
+          type: 'ResultReady',
+          afterReturn: true,
+          readyOn: '2026-06-04',
+          storageEnd: '2026-07-04',
+          stageDeadline: null,
+        },
+      ]);
     expect(after.result?.firstReadyAt).toBe(at('10', '11:00'));
-    given(then(inTransit, cmd.deliverResult(at('04', '10:00', '06'), 'DSP-2'))).when(cmd.handOver(at('05', '10:00', '06'))).then([{ type: 'HandedOver' }]);
+    given(then(inTransit, cmd.deliverResult(at('04', '10:00', '06'), 'DSP-2')))
+      .when(cmd.handOver(at('05', '10:00', '06')))
+      .then([{ type: 'HandedOver' }]);
   });
 
   it('rejects a return before the month is over, a hand-over from college storage, a wrong dispatch', () => {
-    given(pscReady()).when(cmd.returnToCollege(at('10', '18:00', '05'))).then({ error: 'STORAGE_PERIOD_NOT_OVER' });
-    given(returned()).when(cmd.handOver(at('12', '10:00', '05'))).then({ error: 'INVALID_TRANSITION' });
-    given(then(pscDecided(), cmd.dispatchResult(at('09', '14:00')))).when(cmd.deliverResult(at('10'), 'DSP-X')).then({ error: 'DISPATCH_MISMATCH' });
-    given(pscDecided()).when(cmd.deliverResult(at('10'))).then({ error: 'INVALID_TRANSITION' });
-    given(pscReady()).when(cmd.requestBack(at('12'))).then({ error: 'INVALID_TRANSITION' });
-    given(returned()).when({ ...cmd.requestBack(at('12', '10:00', '05')), branchId: '' }).then({ error: 'INVALID_COMMAND' });
-    given(pscDecided()).when({ ...cmd.dispatchResult(at('09', '14:00')), dispatchId: '' }).then({ error: 'INVALID_COMMAND' });
-    given(pscReady()).when({ ...cmd.handOver(at('15')), identityDocument: 'LIBRARY_CARD' as never }).then({ error: 'INVALID_COMMAND' });
-    given(pscReady()).when(cmd.handOver(at('15'), 'COLLEGE_OFFICE')).then({ error: 'NOT_APPLICABLE_TO_RESULT_PLACE' });
-    given(pscDecided()).when(cmd.notifyReady(at('09'))).then({ error: 'NOT_APPLICABLE_TO_RESULT_PLACE' });
+    given(pscReady())
+      .when(cmd.returnToCollege(at('10', '18:00', '05')))
+      .then({ error: 'STORAGE_PERIOD_NOT_OVER' });
+    given(returned())
+      .when(cmd.handOver(at('12', '10:00', '05')))
+      .then({ error: 'INVALID_TRANSITION' });
+    given(then(pscDecided(), cmd.dispatchResult(at('09', '14:00'))))
+      .when(cmd.deliverResult(at('10'), 'DSP-X'))
+      .then({ error: 'DISPATCH_MISMATCH' });
+    given(pscDecided())
+      .when(cmd.deliverResult(at('10')))
+      .then({ error: 'INVALID_TRANSITION' });
+    given(pscReady())
+      .when(cmd.requestBack(at('12')))
+      .then({ error: 'INVALID_TRANSITION' });
+    given(returned())
+      .when({ ...cmd.requestBack(at('12', '10:00', '05')), branchId: '' })
+      .then({ error: 'INVALID_COMMAND' });
+    given(pscDecided())
+      .when({ ...cmd.dispatchResult(at('09', '14:00')), dispatchId: '' })
+      .then({ error: 'INVALID_COMMAND' });
+    given(pscReady())
+      .when({ ...cmd.handOver(at('15')), identityDocument: 'LIBRARY_CARD' as never })
+      .then({ error: 'INVALID_COMMAND' });
+    given(pscReady())
+      .when(cmd.handOver(at('15'), 'COLLEGE_OFFICE'))
+      .then({ error: 'NOT_APPLICABLE_TO_RESULT_PLACE' });
+    given(pscDecided())
+      .when(cmd.notifyReady(at('09')))
+      .then({ error: 'NOT_APPLICABLE_TO_RESULT_PLACE' });
   });
 });
 
@@ -79,7 +146,16 @@ describe('result on the portal / at the college office (item 58, R14)', () => {
   it('"ready" notice naming the place; handed over at the college office', () => {
     const { after } = given(decided())
       .when(cmd.notifyReady(at('09', '12:00')))
-      .then([{ type: 'ResultReady', applicationId: ID, place: { kind: 'PORTAL' }, outcome: 'DUPLICATE', storageEnd: null, stageDeadline: endOf('2026-04-27') }]);
+      .then([
+        {
+          type: 'ResultReady',
+          applicationId: ID,
+          place: { kind: 'PORTAL' },
+          outcome: 'DUPLICATE',
+          storageEnd: null,
+          stageDeadline: endOf('2026-04-27'),
+        },
+      ]);
     expect(after.phase).toBe('READY');
     given(then(decided(), cmd.notifyReady(at('09', '12:00'))))
       .when(cmd.handOver(at('10'), 'COLLEGE_OFFICE'))
@@ -93,12 +169,24 @@ describe('result on the portal / at the college office (item 58, R14)', () => {
   });
 
   it('rejects courier, storage and PSC hand-over for a result that is not at a PSC', () => {
-    given(decided()).when(cmd.dispatchResult(at('09'))).then({ error: 'NOT_APPLICABLE_TO_RESULT_PLACE' });
+    given(decided())
+      .when(cmd.dispatchResult(at('09')))
+      .then({ error: 'NOT_APPLICABLE_TO_RESULT_PLACE' });
     const ready = then(decided(), cmd.notifyReady(at('09', '12:00')));
-    given(ready).when(cmd.returnToCollege(at('11', '10:00', '05'))).then({ error: 'NOT_APPLICABLE_TO_RESULT_PLACE' });
-    given(ready).when(cmd.handOver(at('10'), 'PSC')).then({ error: 'NOT_APPLICABLE_TO_RESULT_PLACE' });
-    given(ready).when(cmd.notifyReady(at('10'))).then({ error: 'INVALID_TRANSITION' });
-    given(paths.portalRegistered()).when(cmd.notifyReady(at('09'))).then({ error: 'INVALID_TRANSITION' });
-    given(paths.portalRegistered()).when(cmd.handOver(at('09'), 'COLLEGE_OFFICE')).then({ error: 'INVALID_TRANSITION' });
+    given(ready)
+      .when(cmd.returnToCollege(at('11', '10:00', '05')))
+      .then({ error: 'NOT_APPLICABLE_TO_RESULT_PLACE' });
+    given(ready)
+      .when(cmd.handOver(at('10'), 'PSC'))
+      .then({ error: 'NOT_APPLICABLE_TO_RESULT_PLACE' });
+    given(ready)
+      .when(cmd.notifyReady(at('10')))
+      .then({ error: 'INVALID_TRANSITION' });
+    given(paths.portalRegistered())
+      .when(cmd.notifyReady(at('09')))
+      .then({ error: 'INVALID_TRANSITION' });
+    given(paths.portalRegistered())
+      .when(cmd.handOver(at('09'), 'COLLEGE_OFFICE'))
+      .then({ error: 'INVALID_TRANSITION' });
   });
 });

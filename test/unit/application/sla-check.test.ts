@@ -4,10 +4,13 @@ import type { ApplicationEvent } from '../../../src/core/application/workflow/ev
 import { evolve } from '../../../src/core/application/workflow/evolve.js';
 import { initialState } from '../../../src/core/application/workflow/state.js';
 import { given } from './given.js';
-import { at, cmd, continueFrom, history, paths, pscApp, refusedPscApp } from './fixtures.js';
+import { at, cmd, continueFrom, history, paths, refusedPscApp } from './fixtures.js';
 
 const state = (events: ApplicationEvent[]) => events.reduce(evolve, initialState);
-const then = (past: ApplicationEvent[], ...c: Parameters<typeof continueFrom>[1][]) => [...past, ...continueFrom(past, ...c)];
+const then = (past: ApplicationEvent[], ...c: Parameters<typeof continueFrom>[1][]) => [
+  ...past,
+  ...continueFrom(past, ...c),
+];
 const TERM_END = '2026-04-27T23:59:59.999+05:00';
 
 describe('slaCheck(state, now): whole-term signals, once per application (item 63)', () => {
@@ -46,8 +49,14 @@ describe('slaCheck(state, now): whole-term signals, once per application (item 6
       .when(cmd.checkSla(at('24', '09:00')))
       .then([{ type: 'SlaAtRisk', at: at('24', '09:00'), termEndsAt: TERM_END, stageDeadline: TERM_END }]);
     expect(after.sla).toEqual({ atRiskReportedAt: at('24', '09:00'), breachedReportedAt: null });
-    given(then(paths.portalRegistered(), cmd.checkSla(at('24', '09:00')))).when(cmd.checkSla(at('24', '10:00'))).then([]);
-    given(paths.portalRegistered()).when(cmd.checkSla(at('28'))).then([{ type: 'SlaBreached', termEndsAt: TERM_END }]);
-    given(paths.portalRegistered()).when(cmd.checkSla(at('10'))).then([]);
+    given(then(paths.portalRegistered(), cmd.checkSla(at('24', '09:00'))))
+      .when(cmd.checkSla(at('24', '10:00')))
+      .then([]);
+    given(paths.portalRegistered())
+      .when(cmd.checkSla(at('28')))
+      .then([{ type: 'SlaBreached', termEndsAt: TERM_END }]);
+    given(paths.portalRegistered())
+      .when(cmd.checkSla(at('10')))
+      .then([]);
   });
 });

@@ -3,10 +3,13 @@ import { stageCodeOf, stageOf, stagesOf } from '../../../src/core/application/mo
 import type { ApplicationEvent } from '../../../src/core/application/workflow/events.js';
 import { evolve } from '../../../src/core/application/workflow/evolve.js';
 import { initialState } from '../../../src/core/application/workflow/state.js';
-import { at, cmd, continueFrom, history, paths, portalApp, pscApp, withHearingHeld, refusedPscApp } from './fixtures.js';
+import { at, cmd, continueFrom, history, paths, portalApp, withHearingHeld, refusedPscApp } from './fixtures.js';
 
 const TERM_END = '2026-04-27T23:59:59.999+05:00';
-const then = (past: ApplicationEvent[], ...c: Parameters<typeof continueFrom>[1][]) => [...past, ...continueFrom(past, ...c)];
+const then = (past: ApplicationEvent[], ...c: Parameters<typeof continueFrom>[1][]) => [
+  ...past,
+  ...continueFrom(past, ...c),
+];
 
 /** The stage of the last event of `events`, judged on the state before it. */
 function lastStage(events: ApplicationEvent[]) {
@@ -39,11 +42,18 @@ describe('stageOf: every event reports its monitoring stage (item 64)', () => {
       SlaAtRisk: 'SLA_AT_RISK',
       SlaBreached: 'SLA_BREACHED',
     } as const;
-    for (const [type, code] of Object.entries(expected)) expect(stageCodeOf(type as ApplicationEvent['type'])).toBe(code);
+    for (const [type, code] of Object.entries(expected))
+      expect(stageCodeOf(type as ApplicationEvent['type'])).toBe(code);
   });
 
   it('a whole PSC path reports on time, with the term end on every stage', () => {
-    const events = then(paths.pscRegistered(), cmd.issue(at('09')), cmd.dispatchResult(at('09', '14:00')), cmd.deliverResult(at('10')), cmd.handOver(at('15')));
+    const events = then(
+      paths.pscRegistered(),
+      cmd.issue(at('09')),
+      cmd.dispatchResult(at('09', '14:00')),
+      cmd.deliverResult(at('10')),
+      cmd.handOver(at('15')),
+    );
     const reports = stagesOf(events, initialState);
     expect(reports.map((r) => r?.stage)).toEqual([
       'ACCEPTED',
@@ -63,51 +73,103 @@ describe('stageOf: every event reports its monitoring stage (item 64)', () => {
   });
 
   it('a stage after its own deadline is OVERDUE (registration the day after arrival, item 57)', () => {
-    expect(lastStage(history(cmd.receive(portalApp()), cmd.register(at('07'))))).toMatchObject({ stage: 'REGISTERED_AT_COLLEGE', slaStatus: 'OVERDUE' });
+    expect(lastStage(history(cmd.receive(portalApp()), cmd.register(at('07'))))).toMatchObject({
+      stage: 'REGISTERED_AT_COLLEGE',
+      slaStatus: 'OVERDUE',
+    });
   });
 
   it('a step towards the result on the working day before the term end or later is AT_RISK; before it ON_TIME', () => {
     const heard = withHearingHeld(paths.portalRegistered());
-    expect(lastStage(then(heard, cmd.issue(at('23'))))).toMatchObject({ stage: 'DIGITAL_PUBLISHED', slaStatus: 'ON_TIME' });
-    expect(lastStage(then(heard, cmd.issue(at('24'))))).toMatchObject({ stage: 'DIGITAL_PUBLISHED', slaStatus: 'AT_RISK' });
+    expect(lastStage(then(heard, cmd.issue(at('23'))))).toMatchObject({
+      stage: 'DIGITAL_PUBLISHED',
+      slaStatus: 'ON_TIME',
+    });
+    expect(lastStage(then(heard, cmd.issue(at('24'))))).toMatchObject({
+      stage: 'DIGITAL_PUBLISHED',
+      slaStatus: 'AT_RISK',
+    });
     expect(lastStage(then(heard, cmd.issue(at('27', '18:00'))))).toMatchObject({ slaStatus: 'AT_RISK' });
     expect(lastStage(then(heard, cmd.issue(at('28'))))).toMatchObject({ slaStatus: 'OVERDUE' });
   });
 
   it('an operator retry of the identity check reports no stage', () => {
-    const failed = history(cmd.receive(portalApp()), cmd.identityFailed(at('06', '11:00')), cmd.identityRetry(at('28')));
+    const failed = history(
+      cmd.receive(portalApp()),
+      cmd.identityFailed(at('06', '11:00')),
+      cmd.identityRetry(at('28')),
+    );
     const report = stagesOf(failed, initialState);
     expect(report[2]).toBeNull();
   });
 
   it('the result at its place is judged on its deadline only: on the last day ON_TIME, after it OVERDUE', () => {
     const decided = then(withHearingHeld(paths.portalRegistered()), cmd.issue(at('23')));
-    expect(lastStage(then(decided, cmd.notifyReady(at('27', '17:00'))))).toMatchObject({ stage: 'RESULT_READY', slaStatus: 'ON_TIME' });
-    expect(lastStage(then(decided, cmd.notifyReady(at('28'))))).toMatchObject({ stage: 'RESULT_READY', slaStatus: 'OVERDUE' });
+    expect(lastStage(then(decided, cmd.notifyReady(at('27', '17:00'))))).toMatchObject({
+      stage: 'RESULT_READY',
+      slaStatus: 'ON_TIME',
+    });
+    expect(lastStage(then(decided, cmd.notifyReady(at('28'))))).toMatchObject({
+      stage: 'RESULT_READY',
+      slaStatus: 'OVERDUE',
+    });
   });
 
   it('a late dispatch to the PSC is OVERDUE (one day before the term end, items 58-59)', () => {
     const decided = then(withHearingHeld(paths.pscRegistered()), cmd.issue(at('23')));
-    expect(lastStage(then(decided, cmd.dispatchResult(at('27', '09:00'))))).toMatchObject({ stage: 'RESULT_DISPATCHED', slaStatus: 'OVERDUE', stageDeadline: '2026-04-26T23:59:59.999+05:00' });
+    expect(lastStage(then(decided, cmd.dispatchResult(at('27', '09:00'))))).toMatchObject({
+      stage: 'RESULT_DISPATCHED',
+      slaStatus: 'OVERDUE',
+      stageDeadline: '2026-04-26T23:59:59.999+05:00',
+    });
   });
 
   it('after the term is met only the own deadline counts: hand-over after storage end OVERDUE, the way back ON_TIME', () => {
-    const ready = then(paths.pscRegistered(), cmd.issue(at('09')), cmd.dispatchResult(at('09', '14:00')), cmd.deliverResult(at('10')));
-    expect(lastStage(then(ready, cmd.handOver(at('11', '10:00', '05'))))).toMatchObject({ stage: 'HANDED_OVER', slaStatus: 'OVERDUE' });
-    const back = then(ready, cmd.returnToCollege(at('11', '10:00', '05')), cmd.requestBack(at('01', '10:00', '06')), cmd.dispatchResult(at('02', '10:00', '06'), 'D2'), cmd.deliverResult(at('03', '10:00', '06'), 'D2'));
+    const ready = then(
+      paths.pscRegistered(),
+      cmd.issue(at('09')),
+      cmd.dispatchResult(at('09', '14:00')),
+      cmd.deliverResult(at('10')),
+    );
+    expect(lastStage(then(ready, cmd.handOver(at('11', '10:00', '05'))))).toMatchObject({
+      stage: 'HANDED_OVER',
+      slaStatus: 'OVERDUE',
+    });
+    const back = then(
+      ready,
+      cmd.returnToCollege(at('11', '10:00', '05')),
+      cmd.requestBack(at('01', '10:00', '06')),
+      cmd.dispatchResult(at('02', '10:00', '06'), 'D2'),
+      cmd.deliverResult(at('03', '10:00', '06'), 'D2'),
+    );
     const reports = stagesOf(back.slice(-4), back.slice(0, -4).reduce(evolve, initialState));
-    expect(reports.map((r) => r?.stage ?? null)).toEqual(['RETURNED_TO_COLLEGE', null, 'RESULT_DISPATCHED', 'RESULT_READY']);
+    expect(reports.map((r) => r?.stage ?? null)).toEqual([
+      'RETURNED_TO_COLLEGE',
+      null,
+      'RESULT_DISPATCHED',
+      'RESULT_READY',
+    ]);
     for (const r of reports.filter((x) => x)) expect(r).toMatchObject({ slaStatus: 'ON_TIME', stageDeadline: null });
   });
 
   it('an intake refusal is ON_TIME with no stage deadline', () => {
     const refused = history(cmd.receive(refusedPscApp()));
-    expect(lastStage(refused)).toEqual({ stage: 'INTAKE_REFUSED', stageDeadline: null, termEndsAt: TERM_END, slaStatus: 'ON_TIME' });
+    expect(lastStage(refused)).toEqual({
+      stage: 'INTAKE_REFUSED',
+      stageDeadline: null,
+      termEndsAt: TERM_END,
+      slaStatus: 'ON_TIME',
+    });
   });
 
   it('the SLA signals report their own status', () => {
     const risk = then(paths.portalRegistered(), cmd.checkSla(at('24')));
-    expect(lastStage(risk)).toEqual({ stage: 'SLA_AT_RISK', stageDeadline: TERM_END, termEndsAt: TERM_END, slaStatus: 'AT_RISK' });
+    expect(lastStage(risk)).toEqual({
+      stage: 'SLA_AT_RISK',
+      stageDeadline: TERM_END,
+      termEndsAt: TERM_END,
+      slaStatus: 'AT_RISK',
+    });
     const breach = then(paths.portalRegistered(), cmd.checkSla(at('28')));
     expect(lastStage(breach)).toMatchObject({ stage: 'SLA_BREACHED', slaStatus: 'OVERDUE' });
   });

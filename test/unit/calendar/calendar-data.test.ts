@@ -223,7 +223,10 @@ describe('a year with two Kurban Ait days (2039: 5 January and 26 December by Um
     ];
     expect(calendarOf([yearFile(2039, { kurbanAit: both })]).dayKind('2039-12-26')).toBe('HOLIDAY');
     expect(() => calendarOf([yearFile(2039, { kurbanAit: both[0] })])).toThrow(
-      expect.objectContaining({ code: 'CALENDAR_DATA_INVALID', message: expect.stringMatching(/2039 holds 2 Kurban Ait days .* give a list with each/) }),
+      expect.objectContaining({
+        code: 'CALENDAR_DATA_INVALID',
+        message: expect.stringMatching(/2039 holds 2 Kurban Ait days .* give a list with each/),
+      }),
     );
   });
 });

@@ -52,19 +52,58 @@ describe('working schedules (Appendix 6 p.7)', () => {
   });
 
   it.each([
-    ['one register slot', (s: any) => { s.registerDispatch.slots = ['13:00']; }, /at least two register deliveries/],
-    ['slots out of order', (s: any) => { s.registerDispatch.slots = ['20:00', '13:00']; }, /strictly ascending/],
-    ['a bad time', (s: any) => { s.channels.PSC.registrationCutoff = '25:00'; }, /HH:mm/],
-    ['an empty interval', (s: any) => { s.channels.PSC.hours = [{ from: '20:00', to: '09:00' }]; }, /before "to"/],
+    [
+      'one register slot',
+      (s: any) => {
+        s.registerDispatch.slots = ['13:00'];
+      },
+      /at least two register deliveries/,
+    ],
+    [
+      'slots out of order',
+      (s: any) => {
+        s.registerDispatch.slots = ['20:00', '13:00'];
+      },
+      /strictly ascending/,
+    ],
+    [
+      'a bad time',
+      (s: any) => {
+        s.channels.PSC.registrationCutoff = '25:00';
+      },
+      /HH:mm/,
+    ],
+    [
+      'an empty interval',
+      (s: any) => {
+        s.channels.PSC.hours = [{ from: '20:00', to: '09:00' }];
+      },
+      /before "to"/,
+    ],
     [
       'overlapping intervals',
       (s: any) => {
-        s.channels.COLLEGE_OFFICE.hours = [{ from: '09:00', to: '14:00' }, { from: '13:00', to: '18:30' }];
+        s.channels.COLLEGE_OFFICE.hours = [
+          { from: '09:00', to: '14:00' },
+          { from: '13:00', to: '18:30' },
+        ];
       },
       /not overlap/,
     ],
-    ['an unknown day rule', (s: any) => { s.channels.PSC.openOn = 'SOMETIMES'; }, /openOn/],
-    ['a missing channel', (s: any) => { delete s.channels.PORTAL; }, /PORTAL/],
+    [
+      'an unknown day rule',
+      (s: any) => {
+        s.channels.PSC.openOn = 'SOMETIMES';
+      },
+      /openOn/,
+    ],
+    [
+      'a missing channel',
+      (s: any) => {
+        delete s.channels.PORTAL;
+      },
+      /PORTAL/,
+    ],
   ])('rejects %s', (_name, mutate, message) => {
     const s = structuredClone(schedulesJson);
     mutate(s);

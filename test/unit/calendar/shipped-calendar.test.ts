@@ -9,7 +9,10 @@ import { shippedCalendar } from '../../support/calendar.js';
 const cal = shippedCalendar();
 
 function movedDaysOf(year: number): string[] {
-  return cal.daysOff(year).filter((d) => d.kind === 'MOVED_DAY_OFF').map((d) => d.date);
+  return cal
+    .daysOff(year)
+    .filter((d) => d.kind === 'MOVED_DAY_OFF')
+    .map((d) => d.date);
 }
 
 describe('shipped calendar 2025 (official)', () => {
@@ -52,7 +55,13 @@ describe('shipped calendar 2025 (official)', () => {
 
   it('moves exactly the published days off of 2025 and is official', () => {
     expect(movedDaysOf(2025)).toEqual([
-      '2025-01-03', '2025-03-10', '2025-03-24', '2025-03-25', '2025-07-07', '2025-09-01', '2025-10-27',
+      '2025-01-03',
+      '2025-03-10',
+      '2025-03-24',
+      '2025-03-25',
+      '2025-07-07',
+      '2025-09-01',
+      '2025-10-27',
     ]);
     expect(cal.yearInfo(2025)).toMatchObject({ status: 'official', basis: 'FILE' });
     expect(cal.yearInfo(2025).kurbanAit).toEqual([expect.objectContaining({ date: '2025-06-06', basis: 'ANNOUNCED' })]);

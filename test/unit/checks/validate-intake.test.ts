@@ -29,9 +29,20 @@ function office(overrides: Partial<Application> = {}): Application {
 }
 
 const psc = (o: Partial<Application> = {}) =>
-  office({ channel: 'PSC', psc: { receiptNumber: 'R-1', branchId: 'PSC-ALM-01', operatorId: 'op-7' }, resultPlace: { kind: 'PSC', branchId: 'PSC-ALM-01' }, ...o });
+  office({
+    channel: 'PSC',
+    psc: { receiptNumber: 'R-1', branchId: 'PSC-ALM-01', operatorId: 'op-7' },
+    resultPlace: { kind: 'PSC', branchId: 'PSC-ALM-01' },
+    ...o,
+  });
 const portal = (o: Partial<Application> = {}) =>
-  office({ channel: 'PORTAL', presentedDocuments: [], signature: { kind: 'EDS', reference: 'cms-sig-1', signedAt: '2026-03-19T10:00:00+05:00' }, resultPlace: { kind: 'PORTAL' }, ...o });
+  office({
+    channel: 'PORTAL',
+    presentedDocuments: [],
+    signature: { kind: 'EDS', reference: 'cms-sig-1', signedAt: '2026-03-19T10:00:00+05:00' },
+    resultPlace: { kind: 'PORTAL' },
+    ...o,
+  });
 
 const codes = (app: Application) => validateIntake(app).map((f) => f.code);
 
@@ -40,13 +51,37 @@ describe('complete applications pass', () => {
     ['office', office()],
     ['PSC', psc()],
     ['portal with EDS', portal()],
-    ['portal with OTP', portal({ signature: { kind: 'OTP', reference: 'otp-tx-9', signedAt: '2026-03-19T10:00:00+05:00' } })],
+    [
+      'portal with OTP',
+      portal({ signature: { kind: 'OTP', reference: 'otp-tx-9', signedAt: '2026-03-19T10:00:00+05:00' } }),
+    ],
     ['digital document at the PSC', psc({ presentedDocuments: [{ type: 'DIGITAL_DOCUMENT' }] })],
-    ['identity valid through the submission day', office({ presentedDocuments: [{ type: 'PASSPORT', validUntil: '2026-03-19' }] })],
-    ['expired passport next to a valid ID card', office({ presentedDocuments: [{ type: 'PASSPORT', validUntil: '2020-01-01' }, { type: 'ID_CARD', validUntil: '2030-01-01' }] })],
+    [
+      'identity valid through the submission day',
+      office({ presentedDocuments: [{ type: 'PASSPORT', validUntil: '2026-03-19' }] }),
+    ],
+    [
+      'expired passport next to a valid ID card',
+      office({
+        presentedDocuments: [
+          { type: 'PASSPORT', validUntil: '2020-01-01' },
+          { type: 'ID_CARD', validUntil: '2030-01-01' },
+        ],
+      }),
+    ],
     ['name changed, not damaged', office({ reason: 'NAME_CHANGED', originalDamaged: false })],
-    ['name changed and damaged, with the original', office({ reason: 'NAME_CHANGED', originalDamaged: true, presentedDocuments: [{ type: 'ID_CARD', validUntil: '2030-01-01' }, { type: 'ORIGINAL_EDUCATION_DOCUMENT' }] })],
-    ['renamed institution with former name and address', office({ formerInstitution: { name: 'Almaty College No. 3', address: 'Almaty, Abay ave. 1' } })],
+    [
+      'name changed and damaged, with the original',
+      office({
+        reason: 'NAME_CHANGED',
+        originalDamaged: true,
+        presentedDocuments: [{ type: 'ID_CARD', validUntil: '2030-01-01' }, { type: 'ORIGINAL_EDUCATION_DOCUMENT' }],
+      }),
+    ],
+    [
+      'renamed institution with former name and address',
+      office({ formerInstitution: { name: 'Almaty College No. 3', address: 'Almaty, Abay ave. 1' } }),
+    ],
   ])('%s', (_n, app) => {
     const findings = validateIntake(app);
     expect(findings).toEqual([]);
@@ -57,34 +92,124 @@ describe('complete applications pass', () => {
 describe('intake refusals (item 52: incomplete package or expired document)', () => {
   it.each<[string, Application, string, string]>([
     ['portal without signature', portal({ signature: undefined }), 'SIGNATURE_MISSING', 'signature'],
-    ['portal with a signature of unknown kind', portal({ signature: { kind: 'PIN' as 'EDS', reference: 'x', signedAt: '2026-03-19T10:00:00+05:00' } }), 'SIGNATURE_INVALID', 'signature'],
-    ['portal with an empty signature reference', portal({ signature: { kind: 'OTP', reference: ' ', signedAt: '2026-03-19T10:00:00+05:00' } }), 'SIGNATURE_INVALID', 'signature'],
-    ['office without identity document', office({ presentedDocuments: [] }), 'IDENTITY_DOCUMENT_MISSING', 'presentedDocuments'],
-    ["PSC with someone else's ID card only", psc({ presentedDocuments: [{ type: 'ID_CARD', validUntil: '2030-01-01', holderIin: PARENT_IIN }] }), 'IDENTITY_DOCUMENT_MISSING', 'presentedDocuments'],
-    ['PSC with an ID card expired the day before', psc({ presentedDocuments: [{ type: 'ID_CARD', validUntil: '2026-03-18' }] }), 'IDENTITY_DOCUMENT_EXPIRED', 'presentedDocuments'],
-    ['name changed and damaged without the original', office({ reason: 'NAME_CHANGED', originalDamaged: true }), 'ORIGINAL_DOCUMENT_MISSING', 'presentedDocuments'],
-    ['name changed without saying whether damaged', office({ reason: 'NAME_CHANGED' }), 'FIELD_REQUIRED', 'originalDamaged'],
-    ['invalid applicant IIN', office({ applicant: { surname: 'N', name: 'D', iin: '900515312348' } }), 'IIN_INVALID', 'applicant.iin'],
+    [
+      'portal with a signature of unknown kind',
+      portal({ signature: { kind: 'PIN' as 'EDS', reference: 'x', signedAt: '2026-03-19T10:00:00+05:00' } }),
+      'SIGNATURE_INVALID',
+      'signature',
+    ],
+    [
+      'portal with an empty signature reference',
+      portal({ signature: { kind: 'OTP', reference: ' ', signedAt: '2026-03-19T10:00:00+05:00' } }),
+      'SIGNATURE_INVALID',
+      'signature',
+    ],
+    [
+      'office without identity document',
+      office({ presentedDocuments: [] }),
+      'IDENTITY_DOCUMENT_MISSING',
+      'presentedDocuments',
+    ],
+    [
+      "PSC with someone else's ID card only",
+      psc({ presentedDocuments: [{ type: 'ID_CARD', validUntil: '2030-01-01', holderIin: PARENT_IIN }] }),
+      'IDENTITY_DOCUMENT_MISSING',
+      'presentedDocuments',
+    ],
+    [
+      'PSC with an ID card expired the day before',
+      psc({ presentedDocuments: [{ type: 'ID_CARD', validUntil: '2026-03-18' }] }),
+      'IDENTITY_DOCUMENT_EXPIRED',
+      'presentedDocuments',
+    ],
+    [
+      'name changed and damaged without the original',
+      office({ reason: 'NAME_CHANGED', originalDamaged: true }),
+      'ORIGINAL_DOCUMENT_MISSING',
+      'presentedDocuments',
+    ],
+    [
+      'name changed without saying whether damaged',
+      office({ reason: 'NAME_CHANGED' }),
+      'FIELD_REQUIRED',
+      'originalDamaged',
+    ],
+    [
+      'invalid applicant IIN',
+      office({ applicant: { surname: 'N', name: 'D', iin: '900515312348' } }),
+      'IIN_INVALID',
+      'applicant.iin',
+    ],
     ['invalid college BIN', office({ collegeBin: '040940123451' }), 'BIN_INVALID', 'collegeBin'],
     ['missing head of college', office({ collegeHeadName: ' ' }), 'FIELD_REQUIRED', 'collegeHeadName'],
     ['missing college name', office({ collegeName: '' }), 'FIELD_REQUIRED', 'collegeName'],
     ['missing application id', office({ applicationId: '' }), 'FIELD_REQUIRED', 'applicationId'],
-    ['missing surname', office({ applicant: { surname: '', name: 'D', iin: ADULT_IIN } }), 'FIELD_REQUIRED', 'applicant.surname'],
-    ['missing name', office({ applicant: { surname: 'N', name: '', iin: ADULT_IIN } }), 'FIELD_REQUIRED', 'applicant.name'],
+    [
+      'missing surname',
+      office({ applicant: { surname: '', name: 'D', iin: ADULT_IIN } }),
+      'FIELD_REQUIRED',
+      'applicant.surname',
+    ],
+    [
+      'missing name',
+      office({ applicant: { surname: 'N', name: '', iin: ADULT_IIN } }),
+      'FIELD_REQUIRED',
+      'applicant.name',
+    ],
     ['missing institution', office({ institutionName: '' }), 'FIELD_REQUIRED', 'institutionName'],
     ['missing specialty', office({ specialtyName: '' }), 'FIELD_REQUIRED', 'specialtyName'],
-    ['missing graduation year', office({ graduationYear: undefined as unknown as number }), 'FIELD_REQUIRED', 'graduationYear'],
+    [
+      'missing graduation year',
+      office({ graduationYear: undefined as unknown as number }),
+      'FIELD_REQUIRED',
+      'graduationYear',
+    ],
     ['graduation in the future', office({ graduationYear: 2027 }), 'FIELD_INVALID', 'graduationYear'],
     ['graduation year not a year', office({ graduationYear: 15 }), 'FIELD_INVALID', 'graduationYear'],
-    ['former institution without address', office({ formerInstitution: { name: 'Old name', address: '' } }), 'FIELD_REQUIRED', 'formerInstitution.address'],
-    ['former institution without name', office({ formerInstitution: { name: '', address: 'Almaty' } }), 'FIELD_REQUIRED', 'formerInstitution.name'],
-    ['unknown requested document', office({ requestedDocument: 'TRANSCRIPT' as 'DIPLOMA_ONLY' }), 'FIELD_REQUIRED', 'requestedDocument'],
+    [
+      'former institution without address',
+      office({ formerInstitution: { name: 'Old name', address: '' } }),
+      'FIELD_REQUIRED',
+      'formerInstitution.address',
+    ],
+    [
+      'former institution without name',
+      office({ formerInstitution: { name: '', address: 'Almaty' } }),
+      'FIELD_REQUIRED',
+      'formerInstitution.name',
+    ],
+    [
+      'unknown requested document',
+      office({ requestedDocument: 'TRANSCRIPT' as 'DIPLOMA_ONLY' }),
+      'FIELD_REQUIRED',
+      'requestedDocument',
+    ],
     ['unknown reason', office({ reason: 'STOLEN' as 'LOST' }), 'FIELD_REQUIRED', 'reason'],
     ['unknown channel', office({ channel: 'FAX' as 'PSC' }), 'FIELD_INVALID', 'channel'],
-    ['no result place', office({ resultPlace: undefined as unknown as Application['resultPlace'] }), 'FIELD_REQUIRED', 'resultPlace'],
-    ['PSC result place without branch', portal({ resultPlace: { kind: 'PSC', branchId: '' } }), 'FIELD_REQUIRED', 'resultPlace.branchId'],
-    ['submittedAt without offset', office({ submittedAt: '2026-03-19T10:00:00' }), 'SUBMITTED_AT_INVALID', 'submittedAt'],
-    ['representative with an invalid IIN', office({ representative: { surname: 'N', name: 'A', iin: '123', relation: 'PARENT' } }), 'REPRESENTATIVE_IIN_INVALID', 'representative.iin'],
+    [
+      'no result place',
+      office({ resultPlace: undefined as unknown as Application['resultPlace'] }),
+      'FIELD_REQUIRED',
+      'resultPlace',
+    ],
+    [
+      'PSC result place without branch',
+      portal({ resultPlace: { kind: 'PSC', branchId: '' } }),
+      'FIELD_REQUIRED',
+      'resultPlace.branchId',
+    ],
+    [
+      'submittedAt without offset',
+      office({ submittedAt: '2026-03-19T10:00:00' }),
+      'SUBMITTED_AT_INVALID',
+      'submittedAt',
+    ],
+    [
+      'representative with an invalid IIN',
+      office({ representative: { surname: 'N', name: 'A', iin: '123', relation: 'PARENT' } }),
+      'REPRESENTATIVE_IIN_INVALID',
+      'representative.iin',
+    ],
   ])('%s -> %s', (_n, app, code, field) => {
     const findings = validateIntake(app);
     const f = findings.find((x) => x.code === code);
@@ -96,19 +221,39 @@ describe('intake refusals (item 52: incomplete package or expired document)', ()
 
 describe('minors (R3 (1)): age from the IIN on the submission date', () => {
   const minorIin = generateIin('2008-03-20', 'MALE', 5); // 18 on 20 March 2026
-  const minorId: Application['presentedDocuments'] = [{ type: 'ID_CARD', validUntil: '2030-01-01', holderIin: minorIin }];
+  const minorId: Application['presentedDocuments'] = [
+    { type: 'ID_CARD', validUntil: '2030-01-01', holderIin: minorIin },
+  ];
 
   it('requires a representative the day before the 18th birthday', () => {
-    const f = validateIntake(office({ applicant: { surname: 'A', name: 'B', iin: minorIin }, presentedDocuments: minorId, submittedAt: '2026-03-19T10:00:00+05:00' }));
-    expect(f).toEqual([expect.objectContaining({ code: 'REPRESENTATIVE_REQUIRED', field: 'representative', intakeRefusal: true })]);
+    const f = validateIntake(
+      office({
+        applicant: { surname: 'A', name: 'B', iin: minorIin },
+        presentedDocuments: minorId,
+        submittedAt: '2026-03-19T10:00:00+05:00',
+      }),
+    );
+    expect(f).toEqual([
+      expect.objectContaining({ code: 'REPRESENTATIVE_REQUIRED', field: 'representative', intakeRefusal: true }),
+    ]);
   });
 
   it('uses the Kazakhstan date of the submission (UTC evening is the next local day)', () => {
-    expect(codes(portal({ applicant: { surname: 'A', name: 'B', iin: minorIin }, submittedAt: '2026-03-19T19:30:00Z' }))).toEqual([]);
+    expect(
+      codes(portal({ applicant: { surname: 'A', name: 'B', iin: minorIin }, submittedAt: '2026-03-19T19:30:00Z' })),
+    ).toEqual([]);
   });
 
   it('does not on the 18th birthday', () => {
-    expect(codes(office({ applicant: { surname: 'A', name: 'B', iin: minorIin }, presentedDocuments: minorId, submittedAt: '2026-03-20T10:00:00+05:00' }))).toEqual([]);
+    expect(
+      codes(
+        office({
+          applicant: { surname: 'A', name: 'B', iin: minorIin },
+          presentedDocuments: minorId,
+          submittedAt: '2026-03-20T10:00:00+05:00',
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('accepts a minor with a parent', () => {
@@ -121,7 +266,9 @@ describe('minors (R3 (1)): age from the IIN on the submission date', () => {
   });
 
   it('applies on the portal too', () => {
-    expect(codes(portal({ applicant: { surname: 'A', name: 'B', iin: minorIin } }))).toEqual(['REPRESENTATIVE_REQUIRED']);
+    expect(codes(portal({ applicant: { surname: 'A', name: 'B', iin: minorIin } }))).toEqual([
+      'REPRESENTATIVE_REQUIRED',
+    ]);
   });
 
   it.each([
@@ -139,12 +286,16 @@ describe('minors (R3 (1)): age from the IIN on the submission date', () => {
 describe('findings that are not intake refusals', () => {
   it('no consent (G3) is reported for the later decision, not refused at intake', () => {
     const findings = validateIntake(office({ personalDataConsent: false }));
-    expect(findings).toEqual([expect.objectContaining({ code: 'CONSENT_MISSING', field: 'personalDataConsent', intakeRefusal: false })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ code: 'CONSENT_MISSING', field: 'personalDataConsent', intakeRefusal: false }),
+    ]);
     expect(isIntakeRefused(findings)).toBe(false);
   });
 
   it('a PSC message without receipt details is flagged for the operator', () => {
-    expect(validateIntake(psc({ psc: undefined }))).toEqual([expect.objectContaining({ code: 'PSC_RECEIPT_MISSING', intakeRefusal: false })]);
+    expect(validateIntake(psc({ psc: undefined }))).toEqual([
+      expect.objectContaining({ code: 'PSC_RECEIPT_MISSING', intakeRefusal: false }),
+    ]);
   });
 
   it('the Appendix 37 certificate is not issued by this service', () => {

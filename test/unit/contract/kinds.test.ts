@@ -31,14 +31,20 @@ describe('kind fields of multi-kind topics', () => {
 
   it('refuses a kind whose field is null', () => {
     expect(() => checkKindFields(Topics.collegeDecisions, { ...registered, registered: null })).toThrow(
-      expect.objectContaining({ code: 'CONTRACT_KIND_MISMATCH', details: expect.objectContaining({ path: 'registered' }) }),
+      expect.objectContaining({
+        code: 'CONTRACT_KIND_MISMATCH',
+        details: expect.objectContaining({ path: 'registered' }),
+      }),
     );
   });
 
   it('refuses a second kind field set', () => {
     const refusedField = { ground: 'G3_NO_CONSENT', motivationKk: 'x', motivationRu: 'x', decidedOn: '2026-03-26' };
     expect(() => checkKindFields(Topics.collegeDecisions, { ...registered, refused: refusedField })).toThrow(
-      expect.objectContaining({ code: 'CONTRACT_KIND_MISMATCH', details: expect.objectContaining({ path: 'refused' }) }),
+      expect.objectContaining({
+        code: 'CONTRACT_KIND_MISMATCH',
+        details: expect.objectContaining({ path: 'refused' }),
+      }),
     );
   });
 

@@ -10,7 +10,10 @@ import {
 } from '../../../src/contract/logical-types.js';
 
 const record = (fields: unknown[]) =>
-  avro.Type.forSchema({ type: 'record', name: 'T', namespace: 'test', doc: 'test', fields } as avro.Schema, avroOptions());
+  avro.Type.forSchema(
+    { type: 'record', name: 'T', namespace: 'test', doc: 'test', fields } as avro.Schema,
+    avroOptions(),
+  );
 
 describe('timestamp-millis as ISO-8601 strings', () => {
   it('reads instants in Kazakhstan time: +05:00 from 1 March 2024, +06:00 before', () => {
@@ -64,7 +67,14 @@ describe('inside avsc types', () => {
   it('encodes to the Avro primitives and decodes to strings', () => {
     const value = { at: '2026-03-02T10:15:00.000+05:00', on: '2026-03-27' };
     const buf = type.toBuffer(value);
-    const raw = avro.Type.forSchema({ type: 'record', name: 'R', fields: [{ name: 'at', type: 'long' }, { name: 'on', type: ['null', 'int'] }] });
+    const raw = avro.Type.forSchema({
+      type: 'record',
+      name: 'R',
+      fields: [
+        { name: 'at', type: 'long' },
+        { name: 'on', type: ['null', 'int'] },
+      ],
+    });
     expect(raw.fromBuffer(buf)).toEqual({ at: Date.UTC(2026, 2, 2, 5, 15), on: dateToEpochDays('2026-03-27') });
     expect(type.fromBuffer(buf)).toEqual(value);
     expect(type.fromBuffer(type.toBuffer({ ...value, on: null }))).toEqual({ ...value, on: null });
@@ -72,12 +82,22 @@ describe('inside avsc types', () => {
 
   it('reports the path of a wrong instant or date through errorHook', () => {
     const paths: string[] = [];
-    expect(type.isValid({ at: '02.03.2026 10:15', on: '2026-13-01' }, { errorHook: (p) => paths.push(p.join('.')) })).toBe(false);
+    expect(
+      type.isValid({ at: '02.03.2026 10:15', on: '2026-13-01' }, { errorHook: (p) => paths.push(p.join('.')) }),
+    ).toBe(false);
     expect(paths.sort()).toEqual(['at', 'on']);
   });
 
   it('resolves data written with the plain primitive (schema evolution to the logical type)', () => {
-    const writer = avro.Type.forSchema({ type: 'record', name: 'T', namespace: 'test', fields: [{ name: 'at', type: 'long' }, { name: 'on', type: ['null', 'int'], default: null }] });
+    const writer = avro.Type.forSchema({
+      type: 'record',
+      name: 'T',
+      namespace: 'test',
+      fields: [
+        { name: 'at', type: 'long' },
+        { name: 'on', type: ['null', 'int'], default: null },
+      ],
+    });
     const resolver = type.createResolver(writer);
     const buf = writer.toBuffer({ at: Date.UTC(2023, 0, 5, 3, 0), on: 0 });
     expect(type.fromBuffer(buf, resolver)).toEqual({ at: '2023-01-05T09:00:00.000+06:00', on: '1970-01-01' });

@@ -18,7 +18,9 @@ function roundTrip(type: Type, value: unknown): unknown {
   return type.fromBuffer(type.toBuffer(value));
 }
 
-const cases = ALL_TOPICS.flatMap((topic) => (samples[topic] as unknown[]).map((value, i) => [topic, i, value] as const));
+const cases = ALL_TOPICS.flatMap((topic) =>
+  (samples[topic] as unknown[]).map((value, i) => [topic, i, value] as const),
+);
 
 describe('samples conform to their topic schema', () => {
   it('has at least one sample for every topic and every message kind', () => {
@@ -37,13 +39,16 @@ describe('samples conform to their topic schema', () => {
     expect(roundTrip(type, value)).toEqual(value);
   });
 
-  it.each(deadLetterSamples.map((v, i) => [i, v] as const))('dead-letter sample #%i validates and round-trips (bytes included)', (_i, value) => {
-    for (const base of INBOUND_TOPICS) {
-      const { type } = deadLetterSchema(base);
-      expect(invalidPaths(type, value)).toEqual([]);
-      expect(roundTrip(type, value)).toEqual(value);
-    }
-  });
+  it.each(deadLetterSamples.map((v, i) => [i, v] as const))(
+    'dead-letter sample #%i validates and round-trips (bytes included)',
+    (_i, value) => {
+      for (const base of INBOUND_TOPICS) {
+        const { type } = deadLetterSchema(base);
+        expect(invalidPaths(type, value)).toEqual([]);
+        expect(roundTrip(type, value)).toEqual(value);
+      }
+    },
+  );
 
   it('reports the path of a field that breaks the schema', () => {
     const { type } = topicSchema(Topics.corporationApplications);
@@ -57,7 +62,10 @@ describe('samples conform to their topic schema', () => {
         form: { ...sample.applicationAccepted.form, reason: 'STOLEN' },
       },
     };
-    expect(invalidPaths(type, broken).sort()).toEqual(['applicationAccepted.acceptedAt', 'applicationAccepted.form.reason']);
+    expect(invalidPaths(type, broken).sort()).toEqual([
+      'applicationAccepted.acceptedAt',
+      'applicationAccepted.form.reason',
+    ]);
     expect(() => type.toBuffer(broken)).toThrow();
   });
 
@@ -108,12 +116,17 @@ describe('samples are realistic and coherent', () => {
       (samples[topic] as unknown[]).map((v) => messageKey(topic, v as never));
     expect(keyed(Topics.collegeApplications)).toEqual(['040740005191', '040740005191']);
     expect(keyed(Topics.courierOrders)).toEqual(['REG-ALM-AUEZOV-02-20260303-2', 'GOV4C-20260303-0008124']);
-    expect(keyed(Topics.courierEvents)).toEqual(['REG-ALM-AUEZOV-02-20260303-2', 'REG-ALM-AUEZOV-02-20260303-2', 'GOV4C-20260303-0008124']);
+    expect(keyed(Topics.courierEvents)).toEqual([
+      'REG-ALM-AUEZOV-02-20260303-2',
+      'REG-ALM-AUEZOV-02-20260303-2',
+      'GOV4C-20260303-0008124',
+    ]);
     expect(keyed(Topics.monitoringStages).every((k) => k === 'GOV4C-20260303-0008124')).toBe(true);
     for (const topic of ALL_TOPICS) {
       for (const value of samples[topic] as Array<{ applicationId?: string }>) {
         const key = messageKey(topic, value as never);
-        if (value.applicationId !== undefined && topic !== Topics.collegeApplications) expect(key, topic).toBe(value.applicationId);
+        if (value.applicationId !== undefined && topic !== Topics.collegeApplications)
+          expect(key, topic).toBe(value.applicationId);
       }
     }
   });

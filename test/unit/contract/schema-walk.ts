@@ -59,5 +59,7 @@ export function nonNullType(type: unknown): unknown {
 
 export function logicalTypeOf(type: unknown): string | undefined {
   const t = nonNullType(type);
-  return t !== null && typeof t === 'object' && !Array.isArray(t) ? ((t as Json)['logicalType'] as string | undefined) : undefined;
+  return t !== null && typeof t === 'object' && !Array.isArray(t)
+    ? ((t as Json)['logicalType'] as string | undefined)
+    : undefined;
 }

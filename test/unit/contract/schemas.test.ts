@@ -6,7 +6,13 @@ import { avroOptions } from '../../../src/contract/logical-types.js';
 import { CONTRACT_NAMESPACE, ENUM_SYMBOLS } from '../../../src/contract/enum-symbols.js';
 import { TOPIC_KINDS, kindField } from '../../../src/contract/kinds.js';
 import { contractSchemas, defaultSchemasDir, loadSchemaFile } from '../../../src/contract/schemas.js';
-import { ALL_TOPICS, DEAD_LETTER_SCHEMA_FILE, INBOUND_TOPICS, TOPIC_SPECS, Topics } from '../../../src/contract/topics.js';
+import {
+  ALL_TOPICS,
+  DEAD_LETTER_SCHEMA_FILE,
+  INBOUND_TOPICS,
+  TOPIC_SPECS,
+  Topics,
+} from '../../../src/contract/topics.js';
 import { logicalTypeOf, nonNullType, walkSchema, type Json } from './schema-walk.js';
 
 /** SPEC section 3, copied by hand: the names integrators build against. */
@@ -26,7 +32,9 @@ const SPEC_TOPICS = [
 ];
 
 const dir = defaultSchemasDir();
-const files = readdirSync(dir).filter((f) => f.endsWith('.avsc')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.avsc'))
+  .sort();
 const parsed = files.map((file) => loadSchemaFile(file, dir));
 const walked = parsed.map((p) => ({ file: p.file, schema: p.schema, ...walkSchema(p.schema, p.file) }));
 const allNamed = walked.flatMap((w) => w.named);
@@ -52,16 +60,23 @@ describe('schemas/ folder', () => {
 
   it('puts every named type in the contract namespace; top-level records declare it explicitly', () => {
     for (const w of walked) expect((w.schema as Json)['namespace'], w.file).toBe(CONTRACT_NAMESPACE);
-    for (const n of allNamed) expect(n.fullName.startsWith(`${CONTRACT_NAMESPACE}.`), `${n.file}: ${n.fullName}`).toBe(true);
+    for (const n of allNamed)
+      expect(n.fullName.startsWith(`${CONTRACT_NAMESPACE}.`), `${n.file}: ${n.fullName}`).toBe(true);
   });
 
   it('documents every record, enum and field', () => {
     for (const n of allNamed) {
-      expect(typeof n.node['doc'] === 'string' && (n.node['doc'] as string).length > 10, `${n.file}: ${n.fullName} lacks doc`).toBe(true);
+      expect(
+        typeof n.node['doc'] === 'string' && (n.node['doc'] as string).length > 10,
+        `${n.file}: ${n.fullName} lacks doc`,
+      ).toBe(true);
     }
     for (const f of allFields) {
       const doc = f.field['doc'];
-      expect(typeof doc === 'string' && doc.length > 3, `${f.file}: ${f.record}.${String(f.field['name'])} lacks doc`).toBe(true);
+      expect(
+        typeof doc === 'string' && doc.length > 3,
+        `${f.file}: ${f.record}.${String(f.field['name'])} lacks doc`,
+      ).toBe(true);
     }
     for (const w of walked) expect(JSON.stringify(w.schema), w.file).not.toMatch(/undefined|TODO|\[object/);
   });
@@ -87,13 +102,23 @@ describe('schemas/ folder', () => {
   });
 
   it('types instants as timestamp-millis (fields named ...At, messageDate, errorDate) and calendar dates as date (...On, ...Date, validUntil, keepUntil)', () => {
-    const instants = allFields.filter((f) => /At$|^messageDate$|^errorDate$|^deliverBy$|^from$|^to$|TermEndsAt$|^stageDeadline$|^originalTimestamp$/.test(String(f.field['name'])));
-    const dates = allFields.filter((f) => /On$|^registrationDate$|^acceptanceDate$|^birthDate$|^validUntil$|^keepUntil$|^objectionDeadline$/.test(String(f.field['name'])));
+    const instants = allFields.filter((f) =>
+      /At$|^messageDate$|^errorDate$|^deliverBy$|^from$|^to$|TermEndsAt$|^stageDeadline$|^originalTimestamp$/.test(
+        String(f.field['name']),
+      ),
+    );
+    const dates = allFields.filter((f) =>
+      /On$|^registrationDate$|^acceptanceDate$|^birthDate$|^validUntil$|^keepUntil$|^objectionDeadline$/.test(
+        String(f.field['name']),
+      ),
+    );
     expect(instants.length).toBeGreaterThan(30);
     expect(dates.length).toBeGreaterThan(10);
     for (const f of instants) {
       // CourierSlot.from / .to are instants; no other field is called from / to.
-      expect(logicalTypeOf(f.field['type']), `${f.file}: ${f.record}.${String(f.field['name'])}`).toBe('timestamp-millis');
+      expect(logicalTypeOf(f.field['type']), `${f.file}: ${f.record}.${String(f.field['name'])}`).toBe(
+        'timestamp-millis',
+      );
     }
     for (const f of dates) {
       expect(logicalTypeOf(f.field['type']), `${f.file}: ${f.record}.${String(f.field['name'])}`).toBe('date');
@@ -134,7 +159,9 @@ describe('enums mirror src/core/application/model.ts and the contract lists', ()
   });
 
   it('gives a default symbol only where a safe fallback exists, and documents the choice on every enum', () => {
-    const withDefault = new Map(enums.filter((e) => e.node['default'] !== undefined).map((e) => [e.fullName, e.node['default']]));
+    const withDefault = new Map(
+      enums.filter((e) => e.node['default'] !== undefined).map((e) => [e.fullName, e.node['default']]),
+    );
     expect(Object.fromEntries(withDefault)).toEqual({
       [`${CONTRACT_NAMESPACE}.NoticeChannel`]: 'OTHER_RECORDED',
       [`${CONTRACT_NAMESPACE}.IdentityStatus`]: 'ERROR',
@@ -145,12 +172,33 @@ describe('enums mirror src/core/application/model.ts and the contract lists', ()
 
   it('carries the monitoring stage codes of SPEC section 3 and the gateway delivery statuses', () => {
     expect(ENUM_SYMBOLS[`${CONTRACT_NAMESPACE}.StageCode`]).toEqual([
-      'SUBMITTED', 'ACCEPTED', 'INTAKE_REFUSED', 'IDENTITY_VERIFIED', 'IDENTITY_FAILED', 'REGISTER_DISPATCHED',
-      'DELIVERED_TO_COLLEGE', 'REGISTERED_AT_COLLEGE', 'PRELIMINARY_REFUSAL', 'HEARING_HELD', 'DUPLICATE_ISSUED',
-      'REFUSED', 'DIGITAL_PUBLISHED', 'RESULT_DISPATCHED', 'RESULT_READY', 'HANDED_OVER', 'RETURNED_TO_COLLEGE',
-      'SLA_AT_RISK', 'SLA_BREACHED', 'DEADLINES_REVISED',
+      'SUBMITTED',
+      'ACCEPTED',
+      'INTAKE_REFUSED',
+      'IDENTITY_VERIFIED',
+      'IDENTITY_FAILED',
+      'REGISTER_DISPATCHED',
+      'DELIVERED_TO_COLLEGE',
+      'REGISTERED_AT_COLLEGE',
+      'PRELIMINARY_REFUSAL',
+      'HEARING_HELD',
+      'DUPLICATE_ISSUED',
+      'REFUSED',
+      'DIGITAL_PUBLISHED',
+      'RESULT_DISPATCHED',
+      'RESULT_READY',
+      'HANDED_OVER',
+      'RETURNED_TO_COLLEGE',
+      'SLA_AT_RISK',
+      'SLA_BREACHED',
+      'DEADLINES_REVISED',
     ]);
-    expect(ENUM_SYMBOLS[`${CONTRACT_NAMESPACE}.DeliveryStatus`]).toEqual(['ON_DELIVERY', 'DELIVERED', 'NOT_DELIVERED', 'DELIVERY_STOPPED']);
+    expect(ENUM_SYMBOLS[`${CONTRACT_NAMESPACE}.DeliveryStatus`]).toEqual([
+      'ON_DELIVERY',
+      'DELIVERED',
+      'NOT_DELIVERED',
+      'DELIVERY_STOPPED',
+    ]);
     expect(ENUM_SYMBOLS[`${CONTRACT_NAMESPACE}.IdentityStatus`]).toEqual(['FOUND', 'NOT_FOUND', 'ERROR']);
   });
 });
@@ -195,12 +243,23 @@ describe('topic-specific shape', () => {
       expect(topField(res, name), name).toBeDefined();
     }
     for (const name of ['iin', 'applicationId', 'replyTopic']) expect(topField(req, name), name).toBeDefined();
-    for (const name of ['status', 'person', 'errorCode', 'errorMessage', 'errorDate']) expect(topField(res, name), name).toBeDefined();
+    for (const name of ['status', 'person', 'errorCode', 'errorMessage', 'errorDate'])
+      expect(topField(res, name), name).toBeDefined();
   });
 
   it('keeps the monitoring fields SPEC section 3 requires', () => {
     const m = schemaOf(Topics.monitoringStages);
-    for (const name of ['applicationId', 'stage', 'occurredAt', 'channel', 'collegeBin', 'serviceTermEndsAt', 'stageDeadline', 'slaStatus', 'sequence']) {
+    for (const name of [
+      'applicationId',
+      'stage',
+      'occurredAt',
+      'channel',
+      'collegeBin',
+      'serviceTermEndsAt',
+      'stageDeadline',
+      'slaStatus',
+      'sequence',
+    ]) {
       expect(topField(m, name), name).toBeDefined();
     }
     expect(topField(m, 'sequence')?.['type']).toBe('long');
@@ -220,10 +279,23 @@ describe('contractSchemas', () => {
     const entries = contractSchemas({ prefix: 'it-42' });
     expect(entries).toHaveLength(ALL_TOPICS.length + INBOUND_TOPICS.length);
     const portal = entries.find((e) => e.topic === 'it-42.egov.portal.applications.v1');
-    expect(portal).toMatchObject({ subject: 'it-42.egov.portal.applications.v1-value', base: Topics.portalApplications, deadLetter: false });
+    expect(portal).toMatchObject({
+      subject: 'it-42.egov.portal.applications.v1-value',
+      base: Topics.portalApplications,
+      deadLetter: false,
+    });
     const dlq = entries.find((e) => e.topic === 'it-42.college.decisions.v1.dlq');
-    expect(dlq).toMatchObject({ subject: 'it-42.college.decisions.v1.dlq-value', file: DEAD_LETTER_SCHEMA_FILE, deadLetter: true });
-    expect(entries.filter((e) => e.deadLetter).map((e) => e.base).sort()).toEqual([...INBOUND_TOPICS].sort());
+    expect(dlq).toMatchObject({
+      subject: 'it-42.college.decisions.v1.dlq-value',
+      file: DEAD_LETTER_SCHEMA_FILE,
+      deadLetter: true,
+    });
+    expect(
+      entries
+        .filter((e) => e.deadLetter)
+        .map((e) => e.base)
+        .sort(),
+    ).toEqual([...INBOUND_TOPICS].sort());
     expect(new Set(entries.map((e) => e.subject)).size).toBe(entries.length);
   });
 
@@ -233,6 +305,8 @@ describe('contractSchemas', () => {
   });
 
   it('fails with a clear code when a schema file is missing', () => {
-    expect(() => loadSchemaFile('no-such.avsc', dir)).toThrow(expect.objectContaining({ code: 'CONTRACT_SCHEMA_LOAD_FAILED' }));
+    expect(() => loadSchemaFile('no-such.avsc', dir)).toThrow(
+      expect.objectContaining({ code: 'CONTRACT_SCHEMA_LOAD_FAILED' }),
+    );
   });
 });

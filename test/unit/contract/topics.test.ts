@@ -41,11 +41,15 @@ describe('topic names', () => {
   });
 
   it.each(['bad prefix', 'ы', 'x/y', 'p'.repeat(240)])('refuses the unusable prefix %j', (prefix) => {
-    expect(() => topicName(Topics.collegeDecisions, prefix)).toThrow(expect.objectContaining({ code: 'CONTRACT_INVALID_TOPIC_PREFIX' }));
+    expect(() => topicName(Topics.collegeDecisions, prefix)).toThrow(
+      expect.objectContaining({ code: 'CONTRACT_INVALID_TOPIC_PREFIX' }),
+    );
   });
 
   it('refuses a base name outside the contract', () => {
-    expect(() => topicName('college.decisions.v2' as TopicName)).toThrow(expect.objectContaining({ code: 'CONTRACT_UNKNOWN_TOPIC' }));
+    expect(() => topicName('college.decisions.v2' as TopicName)).toThrow(
+      expect.objectContaining({ code: 'CONTRACT_UNKNOWN_TOPIC' }),
+    );
     expect(isTopicName('college.decisions.v1')).toBe(true);
     expect(isTopicName('college.decisions')).toBe(false);
   });
@@ -62,7 +66,11 @@ describe('topic names', () => {
     expect(baseTopicOf('it-1.courier.events.v1', 'it-1')).toBe(Topics.courierEvents);
     expect(baseTopicOf('it-1.courier.events.v1.dlq', 'it-1')).toBe(Topics.courierEvents);
     expect(baseTopicOf('courier.events.v1')).toBe(Topics.courierEvents);
-    expect(() => baseTopicOf('courier.events.v1', 'it-1')).toThrow(expect.objectContaining({ code: 'CONTRACT_UNKNOWN_TOPIC' }));
-    expect(() => baseTopicOf('it-1.courier.events.v9', 'it-1')).toThrow(expect.objectContaining({ code: 'CONTRACT_UNKNOWN_TOPIC' }));
+    expect(() => baseTopicOf('courier.events.v1', 'it-1')).toThrow(
+      expect.objectContaining({ code: 'CONTRACT_UNKNOWN_TOPIC' }),
+    );
+    expect(() => baseTopicOf('it-1.courier.events.v9', 'it-1')).toThrow(
+      expect.objectContaining({ code: 'CONTRACT_UNKNOWN_TOPIC' }),
+    );
   });
 });

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Channel } from '../../../src/core/application/model.js';
 import { shippedCalendar } from '../../support/calendar.js';
-import { collegeReviewDeadline, computeServiceDeadlines, hearingLatest, objectionWindowEnd } from '../../../src/core/deadlines/index.js';
+import {
+  collegeReviewDeadline,
+  computeServiceDeadlines,
+  hearingLatest,
+  objectionWindowEnd,
+} from '../../../src/core/deadlines/index.js';
 
 const cal = shippedCalendar();
 const START = Date.parse('2025-01-01T00:00:00+05:00');

@@ -11,7 +11,9 @@ interface Service {
   environment?: Record<string, string>;
   depends_on?: Record<string, unknown>;
 }
-const compose = parse(readFileSync(new URL('../../../docker-compose.yml', import.meta.url), 'utf8')) as { services: Record<string, Service> };
+const compose = parse(readFileSync(new URL('../../../docker-compose.yml', import.meta.url), 'utf8')) as {
+  services: Record<string, Service>;
+};
 const defaults = loadConfig({});
 
 describe('docker-compose.yml (cannot run here: checked against the code instead)', () => {

@@ -17,11 +17,22 @@ describe('infrastructure details', () => {
 
   it('configures a single-node KRaft broker with replication 1 everywhere and no auto-created topics', () => {
     const p = kafkaServerProperties({ brokerPort: 19092, controllerPort: 19093, logDir: '/tmp/x' });
-    const props = Object.fromEntries(p.trim().split('\n').map((l) => l.split('=') as [string, string]));
+    const props = Object.fromEntries(
+      p
+        .trim()
+        .split('\n')
+        .map((l) => l.split('=') as [string, string]),
+    );
     expect(props['process.roles']).toBe('broker,controller');
     expect(props['controller.quorum.voters']).toBe('1@127.0.0.1:19093');
     expect(props['advertised.listeners']).toBe('PLAINTEXT://127.0.0.1:19092');
-    for (const k of ['offsets.topic.replication.factor', 'transaction.state.log.replication.factor', 'transaction.state.log.min.isr', 'min.insync.replicas']) expect(props[k]).toBe('1');
+    for (const k of [
+      'offsets.topic.replication.factor',
+      'transaction.state.log.replication.factor',
+      'transaction.state.log.min.isr',
+      'min.insync.replicas',
+    ])
+      expect(props[k]).toBe('1');
     expect(props['group.initial.rebalance.delay.ms']).toBe('0');
     expect(props['auto.create.topics.enable']).toBe('false');
   });
@@ -33,7 +44,9 @@ describe('infrastructure details', () => {
     const monitoring = plan.find((t) => t.topic === 'p1.egov.monitoring.stages.v1')!;
     expect(monitoring.numPartitions).toBe(4);
     expect(monitoring.configEntries).toEqual([{ name: 'retention.ms', value: '3600000' }]);
-    expect(plan.find((t) => t.topic === 'p1.egov.portal.applications.v1.dlq')!.configEntries![0]!.value).toBe(String(config.kafka.dlqRetentionMs));
+    expect(plan.find((t) => t.topic === 'p1.egov.portal.applications.v1.dlq')!.configEntries![0]!.value).toBe(
+      String(config.kafka.dlqRetentionMs),
+    );
     expect(plan.some((t) => t.topic === `p1.${OUTBOX_CURSOR_TOPIC}`)).toBe(true);
   });
 

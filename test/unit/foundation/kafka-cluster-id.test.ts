@@ -20,7 +20,11 @@ describe('the Kafka cluster id of a local start', () => {
   });
 
   it('is passed glued to its option, so even a leading "-" could not read as an option', () => {
-    expect(storageFormatArgs('-AcHBwcHBwcHBwcHBwcHBw', '/tmp/s.properties'))
-      .toEqual(['format', '--cluster-id=-AcHBwcHBwcHBwcHBwcHBw', '-c', '/tmp/s.properties']);
+    expect(storageFormatArgs('-AcHBwcHBwcHBwcHBwcHBw', '/tmp/s.properties')).toEqual([
+      'format',
+      '--cluster-id=-AcHBwcHBwcHBwcHBwcHBw',
+      '-c',
+      '/tmp/s.properties',
+    ]);
   });
 });

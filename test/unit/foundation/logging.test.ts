@@ -22,8 +22,21 @@ const application: Application = {
   collegeBin: '050440001231',
   collegeName: 'Алматинский политехнический колледж',
   collegeHeadName: 'Сейткали Арман Болатулы',
-  applicant: { iin: '080215650019', surname: 'Жумабекова', name: 'Айгерим', patronymic: 'Нурлановна', phone: '+7 701 234 56 78', email: 'aigerim.zh@mail.kz' },
-  representative: { iin: '750512400011', surname: 'Жумабеков', name: 'Нурлан', relation: 'PARENT', phone: '+77019876543' },
+  applicant: {
+    iin: '080215650019',
+    surname: 'Жумабекова',
+    name: 'Айгерим',
+    patronymic: 'Нурлановна',
+    phone: '+7 701 234 56 78',
+    email: 'aigerim.zh@mail.kz',
+  },
+  representative: {
+    iin: '750512400011',
+    surname: 'Жумабеков',
+    name: 'Нурлан',
+    relation: 'PARENT',
+    phone: '+77019876543',
+  },
   institutionName: 'Алматинский политехнический колледж',
   graduationYear: 2024,
   specialtyName: 'Программное обеспечение',
@@ -35,7 +48,20 @@ const application: Application = {
   psc: { receiptNumber: 'R-2026-55501', branchId: 'PSC-ALM-07', operatorId: 'op-314' },
 };
 
-const personal = ['080215650019', '750512400011', 'Жумабекова', 'Айгерим', 'Нурлановна', 'Жумабеков', 'Нурлан', '+7 701 234 56 78', '+77019876543', 'aigerim.zh@mail.kz', '048123456', 'Сейткали'];
+const personal = [
+  '080215650019',
+  '750512400011',
+  'Жумабекова',
+  'Айгерим',
+  'Нурлановна',
+  'Жумабеков',
+  'Нурлан',
+  '+7 701 234 56 78',
+  '+77019876543',
+  'aigerim.zh@mail.kz',
+  '048123456',
+  'Сейткали',
+];
 
 describe('log redaction', () => {
   it('writes none of the personal data of a full application in clear', () => {
@@ -51,9 +77,13 @@ describe('log redaction', () => {
   it('masks IINs, phones and e-mails inside message strings and errors', () => {
     const { log, text } = capture();
     log.info(`identity lookup for 080215650019 by aigerim.zh@mail.kz`);
-    log.error({ err: new Error('gateway said: person 750512400011 not found, call +7 701 234 56 78') }, 'lookup failed');
+    log.error(
+      { err: new Error('gateway said: person 750512400011 not found, call +7 701 234 56 78') },
+      'lookup failed',
+    );
     const out = text();
-    for (const p of ['080215650019', '750512400011', 'aigerim.zh@mail.kz', '+7 701 234 56 78']) expect(out).not.toContain(p);
+    for (const p of ['080215650019', '750512400011', 'aigerim.zh@mail.kz', '+7 701 234 56 78'])
+      expect(out).not.toContain(p);
     expect(out).toContain('lookup failed');
     expect(out).toContain('not found');
   });

@@ -22,7 +22,12 @@ function files(dir: string): string[] {
 }
 
 const coreFiles = CORE.flatMap(files).filter((f) => !EDGE_FILES.has(f));
-const importsOf = (file: string) => [...readFileSync(join(ROOT, file), 'utf8').matchAll(/(?:import|export)[^'"]*?from\s+'([^']+)'|import\s*\(\s*'([^']+)'\s*\)/g)].map((m) => m[1] ?? m[2]!);
+const importsOf = (file: string) =>
+  [
+    ...readFileSync(join(ROOT, file), 'utf8').matchAll(
+      /(?:import|export)[^'"]*?from\s+'([^']+)'|import\s*\(\s*'([^']+)'\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2]!);
 
 describe('the regulation core is pure', () => {
   it('has files to check', () => {
@@ -34,7 +39,9 @@ describe('the regulation core is pure', () => {
       if (spec.startsWith('.')) {
         const target = relative(ROOT, resolve(ROOT, dirname(file), spec)).replace(/\.js$/, '.ts');
         const inCore = CORE.some((c) => target.startsWith(`${c}/`)) || target.startsWith('config/calendar/');
-        expect(inCore && !EDGE_FILES.has(target), `${file} imports ${spec} (${target}) from outside the core`).toBe(true);
+        expect(inCore && !EDGE_FILES.has(target), `${file} imports ${spec} (${target}) from outside the core`).toBe(
+          true,
+        );
       } else {
         expect(ALLOWED_PACKAGES.has(spec), `${file} imports the package ${spec}`).toBe(true);
       }

@@ -5,7 +5,11 @@ import { ALL_TOPICS, INBOUND_TOPICS, dlqTopic } from '../../../src/contract/topi
 
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 const ci = readFileSync(new URL('../../../.ci/run', import.meta.url), 'utf8');
-const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string>; dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 
 describe('the README stays true', () => {
   it('documents every environment variable the configuration reads', () => {
@@ -27,7 +31,10 @@ describe('the README stays true', () => {
   });
 
   it('says why each dependency is there', () => {
-    for (const name of [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies).filter((d) => !d.startsWith('@types/'))]) {
+    for (const name of [
+      ...Object.keys(pkg.dependencies),
+      ...Object.keys(pkg.devDependencies).filter((d) => !d.startsWith('@types/')),
+    ]) {
       expect(readme, name).toContain(name);
     }
   });

@@ -4,7 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { registerContractSchemas } from '../../../src/platform/messaging/registry.js';
 import { contractSchemas } from '../../../src/contract/schemas.js';
 
-interface Seen { method: string; path: string; body: string }
+interface Seen {
+  method: string;
+  path: string;
+  body: string;
+}
 type Answer = { status: number; body: unknown };
 
 let server: Server | undefined;
@@ -64,8 +68,9 @@ describe('registering the contract on a Confluent-compatible registry', () => {
     });
     await registerContractSchemas(reg.url, 'u', { backoffMs: 1 });
     const puts = reg.seen.filter((r) => r.method === 'PUT');
-    expect(puts.map((r) => [r.path, JSON.parse(r.body)]))
-      .toEqual([[`/apis/ccompat/v7/config/${subjects[0]}`, { compatibility: 'BACKWARD' }]]);
+    expect(puts.map((r) => [r.path, JSON.parse(r.body)])).toEqual([
+      [`/apis/ccompat/v7/config/${subjects[0]}`, { compatibility: 'BACKWARD' }],
+    ]);
   });
 
   it('stops with SCHEMA_COMPATIBILITY_MISMATCH on a level someone chose that is not BACKWARD', async () => {
@@ -77,9 +82,11 @@ describe('registering the contract on a Confluent-compatible registry', () => {
   });
 
   it('does not retry an incompatible schema and says to publish a new topic version', async () => {
-    const reg = await fakeRegistry(({ method }) => (method === 'POST'
-      ? { status: 409, body: { message: 'Incompatible artifact: num of incompatible diffs: {1}', error_code: 409 } }
-      : { status: 200, body: { compatibilityLevel: 'BACKWARD' } }));
+    const reg = await fakeRegistry(({ method }) =>
+      method === 'POST'
+        ? { status: 409, body: { message: 'Incompatible artifact: num of incompatible diffs: {1}', error_code: 409 } }
+        : { status: 200, body: { compatibilityLevel: 'BACKWARD' } },
+    );
     await expect(registerContractSchemas(reg.url, 'u', { backoffMs: 1 })).rejects.toMatchObject({
       code: 'SCHEMA_REGISTRATION_FAILED',
       message: expect.stringMatching(/HTTP 409: Incompatible artifact.*new topic version \(\.v2\)/),

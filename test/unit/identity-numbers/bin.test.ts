@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkDigit, checkDigitPass, generateBin, isValidBin, validateBin } from '../../../src/core/identity-numbers/index.js';
+import {
+  checkDigit,
+  checkDigitPass,
+  generateBin,
+  isValidBin,
+  validateBin,
+} from '../../../src/core/identity-numbers/index.js';
 
 describe('validateBin', () => {
   it.each(['040940123450', '991251000013', '040940001807'])('%s is valid', (bin) => {
@@ -48,7 +54,9 @@ describe('generateBin', () => {
     ['2004-09', 4, 4, 1],
     ['2004-09', 4, 0, 100000],
   ])('rejects %s %i %i %i', (month, type, unit, serial) => {
-    expect(() => generateBin(month, type as 4, unit as 0, serial)).toThrow(expect.objectContaining({ code: 'BIN_GENERATOR_INPUT' }));
+    expect(() => generateBin(month, type as 4, unit as 0, serial)).toThrow(
+      expect.objectContaining({ code: 'BIN_GENERATOR_INPUT' }),
+    );
   });
 
   it('always yields a valid BIN (property)', () => {

@@ -99,16 +99,23 @@ describe('generateIin', () => {
   });
 
   it('always yields a valid IIN that decodes back (property)', () => {
-    const birth = fc.date({ min: new Date('1800-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const birth = fc
+      .date({ min: new Date('1800-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
-      fc.property(birth, fc.constantFrom('MALE' as const, 'FEMALE' as const), fc.integer({ min: 0, max: 9999 }), (b, sex, serial) => {
-        const iin = generateIin(b, sex, serial);
-        expect(validateIin(iin)).toEqual([]);
-        expect(birthDateFromIin(iin)).toBe(b);
-        expect(sexFromIin(iin)).toBe(sex);
-        const wrong = iin.slice(0, 11) + String((Number(iin[11]) + 1) % 10);
-        expect(isValidIin(wrong)).toBe(false);
-      }),
+      fc.property(
+        birth,
+        fc.constantFrom('MALE' as const, 'FEMALE' as const),
+        fc.integer({ min: 0, max: 9999 }),
+        (b, sex, serial) => {
+          const iin = generateIin(b, sex, serial);
+          expect(validateIin(iin)).toEqual([]);
+          expect(birthDateFromIin(iin)).toBe(b);
+          expect(sexFromIin(iin)).toBe(sex);
+          const wrong = iin.slice(0, 11) + String((Number(iin[11]) + 1) % 10);
+          expect(isValidIin(wrong)).toBe(false);
+        },
+      ),
     );
   });
 });

@@ -24,7 +24,10 @@ type PscAccepted = Extract<CorporationApplicationMessage, { kind: 'APPLICATION_A
 const portalMessage = samples[Topics.portalApplications][0] as PortalApplicationSubmitted;
 const otpWeekendMessage = samples[Topics.portalApplications][1] as PortalApplicationSubmitted;
 const pscMessage = samples[Topics.corporationApplications][0] as PscAccepted;
-const withForm = (m: PscAccepted, form: PscAccepted['applicationAccepted']['form']): PscAccepted => ({ ...m, applicationAccepted: { ...m.applicationAccepted, form } });
+const withForm = (m: PscAccepted, form: PscAccepted['applicationAccepted']['form']): PscAccepted => ({
+  ...m,
+  applicationAccepted: { ...m.applicationAccepted, form },
+});
 
 describe('applicationFromPortal', () => {
   const app = applicationFromPortal(portalMessage);
@@ -70,26 +73,53 @@ describe('applicationFromPortal', () => {
   });
 
   it('a null patronymic, phone or email is left out (not null, not empty)', () => {
-    const m = { ...portalMessage, form: { ...portalForm, applicant: { ...portalForm.applicant, patronymic: null, phone: null, email: null } } };
-    expect(applicationFromPortal(m).applicant).toStrictEqual({ iin: PORTAL_APPLICANT_IIN, surname: 'Сейтқалиева', name: 'Айгерім' });
+    const m = {
+      ...portalMessage,
+      form: { ...portalForm, applicant: { ...portalForm.applicant, patronymic: null, phone: null, email: null } },
+    };
+    expect(applicationFromPortal(m).applicant).toStrictEqual({
+      iin: PORTAL_APPLICANT_IIN,
+      surname: 'Сейтқалиева',
+      name: 'Айгерім',
+    });
     expect(isIntakeRefused(validateIntake(applicationFromPortal(m)))).toBe(false);
   });
 
   it('a representative is mapped with the relation; the former institution and originalDamaged when given', () => {
     const form = {
       ...renamedInstitutionForm,
-      representative: { relation: 'LEGAL_REPRESENTATIVE' as const, iin: FATHER_IIN, surname: 'Ли', name: 'Владимир', patronymic: null, phone: '+77010000000', email: null },
+      representative: {
+        relation: 'LEGAL_REPRESENTATIVE' as const,
+        iin: FATHER_IIN,
+        surname: 'Ли',
+        name: 'Владимир',
+        patronymic: null,
+        phone: '+77010000000',
+        email: null,
+      },
     };
     const app = applicationFromPortal({ ...portalMessage, form });
-    expect(app.representative).toStrictEqual({ iin: FATHER_IIN, surname: 'Ли', name: 'Владимир', phone: '+77010000000', relation: 'LEGAL_REPRESENTATIVE' });
-    expect(app.formerInstitution).toEqual({ name: 'Алматинский финансово-экономический техникум', address: 'г. Алматы, ул. Толе би, 42' });
+    expect(app.representative).toStrictEqual({
+      iin: FATHER_IIN,
+      surname: 'Ли',
+      name: 'Владимир',
+      phone: '+77010000000',
+      relation: 'LEGAL_REPRESENTATIVE',
+    });
+    expect(app.formerInstitution).toEqual({
+      name: 'Алматинский финансово-экономический техникум',
+      address: 'г. Алматы, ул. Толе би, 42',
+    });
     expect(app.originalDamaged).toBe(true);
     expect(app.reason).toBe('NAME_CHANGED');
     expect(app.requestedDocument).toBe('SUPPLEMENT_ONLY');
   });
 
   it('originalDamaged false is kept (only null is left out)', () => {
-    const app = applicationFromPortal({ ...portalMessage, form: { ...renamedInstitutionForm, originalDamaged: false } });
+    const app = applicationFromPortal({
+      ...portalMessage,
+      form: { ...renamedInstitutionForm, originalDamaged: false },
+    });
     expect(app.originalDamaged).toBe(false);
   });
 });
@@ -114,7 +144,14 @@ describe('applicationFromPsc', () => {
 
   it('the minor and the father who files for him: applicant without null contacts, representative with relation', () => {
     expect(app.applicant).toStrictEqual({ iin: MINOR_IIN, surname: 'Ахметов', name: 'Дәулет', patronymic: 'Ерланұлы' });
-    expect(app.representative).toStrictEqual({ iin: FATHER_IIN, surname: 'Ахметов', name: 'Ерлан', patronymic: 'Қайратұлы', phone: '+77772094415', relation: 'PARENT' });
+    expect(app.representative).toStrictEqual({
+      iin: FATHER_IIN,
+      surname: 'Ахметов',
+      name: 'Ерлан',
+      patronymic: 'Қайратұлы',
+      phone: '+77772094415',
+      relation: 'PARENT',
+    });
   });
 
   it('presented documents keep their order; null number, validUntil and holderIin are left out', () => {
@@ -132,8 +169,10 @@ describe('applicationFromPsc', () => {
     expect(findings).toEqual([]);
   });
 
-  it('without the representative, the same minor\'s application is refused at intake (the mapping drops a null representative)', () => {
-    const alone = applicationFromPsc(withForm(pscMessage, { ...pscMessage.applicationAccepted.form, representative: null }));
+  it("without the representative, the same minor's application is refused at intake (the mapping drops a null representative)", () => {
+    const alone = applicationFromPsc(
+      withForm(pscMessage, { ...pscMessage.applicationAccepted.form, representative: null }),
+    );
     expect(alone).not.toHaveProperty('representative');
     expect(validateIntake(alone).map((f) => f.code)).toContain('REPRESENTATIVE_REQUIRED');
   });

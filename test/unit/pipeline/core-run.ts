@@ -2,7 +2,14 @@
  * Runs real commands through the real core (decide/evolve on the shipped calendar) and collects,
  * per event, the state before and after it: the inputs of the saga's outbound mapping.
  */
-import { decide, evolve, initialState, type ApplicationCommand, type ApplicationEvent, type ApplicationState } from '../../../src/core/application/index.js';
+import {
+  decide,
+  evolve,
+  initialState,
+  type ApplicationCommand,
+  type ApplicationEvent,
+  type ApplicationState,
+} from '../../../src/core/application/index.js';
 import { ctx } from '../application/fixtures.js';
 
 export interface Step {
@@ -11,7 +18,10 @@ export interface Step {
   after: ApplicationState;
 }
 
-export function run(commands: ApplicationCommand[], from: ApplicationState = initialState): { steps: Step[]; state: ApplicationState } {
+export function run(
+  commands: ApplicationCommand[],
+  from: ApplicationState = initialState,
+): { steps: Step[]; state: ApplicationState } {
   let state = from;
   const steps: Step[] = [];
   for (const c of commands) {

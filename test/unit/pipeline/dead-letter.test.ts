@@ -6,12 +6,26 @@ import { deadLetterFor } from '../../../src/pipeline/inbound/dead-letter.js';
 import { revive, toStorable } from '../../../src/pipeline/outbox/json-bytes.js';
 
 const FULL = topicName(Topics.collegeDecisions, 'it-dlq');
-const ids = { messageId: 'dl-1', correlationId: 'GOV4C-20260303-0008124', occurredAt: '2026-03-04T10:12:01.250+05:00', consumerGroup: 'adapter.college-decisions', originalMessageId: null };
+const ids = {
+  messageId: 'dl-1',
+  correlationId: 'GOV4C-20260303-0008124',
+  occurredAt: '2026-03-04T10:12:01.250+05:00',
+  consumerGroup: 'adapter.college-decisions',
+  originalMessageId: null,
+};
 const reason = { code: 'CONTRACT_DECODE_FAILED', text: 'Value cannot be decoded; ask the college system to re-send.' };
 const framed = Buffer.from([0x00, 0x00, 0x00, 0x01, 0x2c, 0x48, 0x32, 0x61]); // magic byte 0, schema id 300
 
 function message(over: Partial<KafkaMessage> = {}): KafkaMessage {
-  return { key: Buffer.from('GOV4C-20260303-0008124'), value: framed, timestamp: '1772601120900', attributes: 0, offset: '18734', headers: {}, ...over } as KafkaMessage;
+  return {
+    key: Buffer.from('GOV4C-20260303-0008124'),
+    value: framed,
+    timestamp: '1772601120900',
+    attributes: 0,
+    offset: '18734',
+    headers: {},
+    ...over,
+  } as KafkaMessage;
 }
 
 /** The DeadLetter as built, and as the relay will encode it after the outbox's JSON round trip. */
@@ -22,7 +36,7 @@ function letterOf(m: KafkaMessage, r: { code: string; text: string; path?: strin
 }
 
 describe('deadLetterFor', () => {
-  it('goes to the base topic\'s .dlq (the relay adds the prefix), keyed by the original key', () => {
+  it("goes to the base topic's .dlq (the relay adds the prefix), keyed by the original key", () => {
     const { out } = letterOf(message());
     expect(out.topic).toBe('college.decisions.v1.dlq');
     expect(out.key).toBe('GOV4C-20260303-0008124');
@@ -65,7 +79,12 @@ describe('deadLetterFor', () => {
     it('become a list of key/value pairs: Buffers kept, strings as bytes, arrays one entry each, undefined as null', () => {
       const { value } = letterOf(
         message({
-          headers: { traceparent: Buffer.from('00-4bf9-01'), 'x-text': 'plain', 'x-multi': [Buffer.from('a'), 'b'], 'x-none': undefined },
+          headers: {
+            traceparent: Buffer.from('00-4bf9-01'),
+            'x-text': 'plain',
+            'x-multi': [Buffer.from('a'), 'b'],
+            'x-none': undefined,
+          },
         }),
       );
       expect(value.headers).toEqual([
@@ -105,7 +124,12 @@ describe('deadLetterFor', () => {
     const type = deadLetterSchema(Topics.collegeDecisions).type;
     const variants = [
       message(),
-      message({ key: null, value: null, timestamp: '', headers: { 'x-none': undefined, 'x-multi': ['a', Buffer.from('b')] } }),
+      message({
+        key: null,
+        value: null,
+        timestamp: '',
+        headers: { 'x-none': undefined, 'x-multi': ['a', Buffer.from('b')] },
+      }),
       message({ value: Buffer.from('not avro') }),
     ];
     for (const m of variants) {

@@ -27,7 +27,12 @@ describe('toStorable / revive', () => {
     expect(stored.headers[1]).toEqual({ key: 'x-empty', value: null });
     expect(stored.headers[2]).toEqual({ key: 'x-zero', value: { $bytes: '' } });
     expect(stored.nested.deeper[0]![0]).toEqual({ $bytes: Buffer.from('Әуезов', 'utf8').toString('base64') });
-    expect({ offset: stored.offset, text: stored.text, flag: stored.flag, nothing: stored.nothing }).toEqual({ offset: 18734, text: 'not bytes', flag: false, nothing: null });
+    expect({ offset: stored.offset, text: stored.text, flag: stored.flag, nothing: stored.nothing }).toEqual({
+      offset: 18734,
+      text: 'not bytes',
+      flag: false,
+      nothing: null,
+    });
     // No Buffer left: the JSON text holds no {"type":"Buffer","data":[...]} form.
     expect(JSON.stringify(stored)).not.toContain('"type":"Buffer"');
   });

@@ -17,7 +17,15 @@ import { cmd, ctx, policy, portalApp, pscApp } from '../application/fixtures.js'
 
 const y = (n: number) => JSON.parse(readFileSync(join(SHIPPED_CALENDAR_DIR, `${n}.json`), 'utf8')) as CalendarYear;
 const calB = calendarOf(
-  [y(2025), y(2026), { ...y(2027), kurbanAit: { date: '2027-05-17', basis: 'ANNOUNCED', source: 'test announcement' }, publishedMovedDaysOff: undefined }],
+  [
+    y(2025),
+    y(2026),
+    {
+      ...y(2027),
+      kurbanAit: { date: '2027-05-17', basis: 'ANNOUNCED', source: 'test announcement' },
+      publishedMovedDaysOff: undefined,
+    },
+  ],
   undefined,
   '2027-04-20/bbbbbbbbbbbb',
 );
@@ -30,7 +38,11 @@ function revisedMessages(app: Application) {
   const received = decide(initialState, cmd.receive(app), ctx);
   if (!received.ok) throw new Error(received.rejection.message);
   const before = received.events.reduce(evolve, initialState);
-  const revised = decide(before, { type: 'ReviseDeadlines', applicationId: app.applicationId, at: '2027-04-20T12:00:00+05:00' }, { calendar: calB, policy });
+  const revised = decide(
+    before,
+    { type: 'ReviseDeadlines', applicationId: app.applicationId, at: '2027-04-20T12:00:00+05:00' },
+    { calendar: calB, policy },
+  );
   if (!revised.ok) throw new Error(revised.rejection.message);
   const event = revised.events[0]!;
   const after = evolve(before, event);
@@ -43,7 +55,9 @@ const at = '2027-05-05T10:00:00+05:00';
 
 describe('outbound of a deadline revision', () => {
   it('portal: the DEADLINES_REVISED stage with the revision, then TERM_REVISED to the applicant', () => {
-    const messages = revisedMessages(portalApp({ submittedAt: at, signature: { kind: 'EDS', reference: 'r', signedAt: at } }));
+    const messages = revisedMessages(
+      portalApp({ submittedAt: at, signature: { kind: 'EDS', reference: 'r', signedAt: at } }),
+    );
     expect(messages.map((m) => m.topic)).toEqual([Topics.monitoringStages, Topics.portalNotifications]);
     const [stage, notice] = messages as [(typeof messages)[0], (typeof messages)[0]];
     expect(stage.value).toMatchObject({
@@ -53,7 +67,10 @@ describe('outbound of a deadline revision', () => {
       revision: { previousCalendarVersion: ctx.calendar.version.id, termEndChanged: true },
       serviceTermEndsAt: `${calB.addWorkingDays('2027-05-05', 15)}T23:59:59.999+05:00`,
     });
-    expect(notice.value).toMatchObject({ kind: 'TERM_REVISED', termRevised: { termEndDate: calB.addWorkingDays('2027-05-05', 15) } });
+    expect(notice.value).toMatchObject({
+      kind: 'TERM_REVISED',
+      termRevised: { termEndDate: calB.addWorkingDays('2027-05-05', 15) },
+    });
     const text = (notice.value as { termRevised: { statusKk: string; statusRu: string } }).termRevised;
     expect(text.statusKk).toMatch(/мерзімі өзгерді/);
     expect(text.statusRu).toMatch(/изменился срок оказания услуги/);

@@ -13,7 +13,16 @@ import { identityRequestId } from '../../../src/core/application/index.js';
 import { intentsOf } from '../../../src/core/application/effects/index.js';
 import { translateIntents } from '../../../src/pipeline/saga/build-outbound.js';
 import { policy } from '../application/fixtures.js';
-import { FATHER_IIN, MINOR_IIN, PORTAL_APPLICANT_IIN, PSC_BRANCH, PSC_RECEIPT, RENAMED_APPLICANT_IIN, renamedInstitutionForm, samples } from '../../support/samples.js';
+import {
+  FATHER_IIN,
+  MINOR_IIN,
+  PORTAL_APPLICANT_IIN,
+  PSC_BRANCH,
+  PSC_RECEIPT,
+  RENAMED_APPLICANT_IIN,
+  renamedInstitutionForm,
+  samples,
+} from '../../support/samples.js';
 import { run } from './core-run.js';
 
 const REPLY_TOPIC = topicName(Topics.identityResponses, 'it-outbound');
@@ -49,7 +58,15 @@ function outboundOf(commands: ApplicationCommand[], lastSeq = 0) {
   const env = envFrom(lastSeq);
   const { steps, state } = run(commands);
   const messages = steps.flatMap(
-    (s) => translateIntents(intentsOf(s.event, s.before, s.after, effects), s.event, s.after.application!, env, env.gateway, env.nextSequence).messages,
+    (s) =>
+      translateIntents(
+        intentsOf(s.event, s.before, s.after, effects),
+        s.event,
+        s.after.application!,
+        env,
+        env.gateway,
+        env.nextSequence,
+      ).messages,
   );
   return { messages, steps, state, env };
 }
@@ -70,7 +87,10 @@ function setKindFields(topic: TopicName, value: Record<string, unknown>): string
 }
 
 const portalMessage = samples[Topics.portalApplications][0] as PortalApplicationSubmitted;
-const pscMessage = samples[Topics.corporationApplications][0] as Extract<CorporationApplicationMessage, { kind: 'APPLICATION_ACCEPTED' }>;
+const pscMessage = samples[Topics.corporationApplications][0] as Extract<
+  CorporationApplicationMessage,
+  { kind: 'APPLICATION_ACCEPTED' }
+>;
 const portalApp = applicationFromPortal(portalMessage);
 const pscApp = applicationFromPsc(pscMessage);
 
@@ -96,7 +116,11 @@ describe('outbound of a portal application (ApplicationSubmitted)', () => {
 
   it('sends the monitoring stage first, then the portal ACCEPTED notice, then the identity request; all keyed by the application id', () => {
     expect(steps.map((s) => s.event.type)).toEqual(['ApplicationSubmitted']);
-    expect(messages.map((m) => m.topic)).toEqual([Topics.monitoringStages, Topics.portalNotifications, Topics.identityRequests]);
+    expect(messages.map((m) => m.topic)).toEqual([
+      Topics.monitoringStages,
+      Topics.portalNotifications,
+      Topics.identityRequests,
+    ]);
     expect(messages.every((m) => m.key === portalApp.applicationId)).toBe(true);
     expect(messages.map((m) => m.value.messageId)).toEqual(env.ids);
     expect(new Set(env.ids).size).toBe(3);
@@ -104,7 +128,8 @@ describe('outbound of a portal application (ApplicationSubmitted)', () => {
   });
 
   it('monitoring: stage SUBMITTED, the next sequence number, the service term end of the event, the channel', () => {
-    const deadlines = (steps[0]!.event as Extract<(typeof steps)[0]['event'], { type: 'ApplicationSubmitted' }>).deadlines;
+    const deadlines = (steps[0]!.event as Extract<(typeof steps)[0]['event'], { type: 'ApplicationSubmitted' }>)
+      .deadlines;
     expect(stage!.value).toEqual({
       messageId: 'msg-1',
       correlationId: 'corr-cause-1',
@@ -137,7 +162,7 @@ describe('outbound of a portal application (ApplicationSubmitted)', () => {
     expect(() => checkKindFields(Topics.portalNotifications, accepted!.value)).not.toThrow();
   });
 
-  it('identity request: request id idr-<applicationId>-1, the applicant\'s IIN, the reply topic and ids from the env', () => {
+  it("identity request: request id idr-<applicationId>-1, the applicant's IIN, the reply topic and ids from the env", () => {
     expect(identity!.value).toEqual({
       messageId: 'msg-3',
       correlationId: 'corr-cause-1',
@@ -153,14 +178,19 @@ describe('outbound of a portal application (ApplicationSubmitted)', () => {
     expect(identityRequestId(portalApp.applicationId, 1)).toBe(`idr-${portalApp.applicationId}-1`);
   });
 
-  it('every value is valid against its topic\'s Avro schema (and the check does catch a wrong value)', () => {
+  it("every value is valid against its topic's Avro schema (and the check does catch a wrong value)", () => {
     for (const m of messages) expect(avroErrors(m), m.topic).toEqual([]);
-    expect(avroErrors({ ...identity!, value: { ...identity!.value, iin: 980412401235 } })).toEqual(['iin=980412401235']);
+    expect(avroErrors({ ...identity!, value: { ...identity!.value, iin: 980412401235 } })).toEqual([
+      'iin=980412401235',
+    ]);
     expect(avroErrors({ ...stage!, value: { ...stage!.value, occurredAt: '2026-03-02T10:15:00' } })).toHaveLength(1);
   });
 
-  it('a representative receives the portal notice, while the identity checked stays the learner\'s', () => {
-    const withRep: Application = { ...portalApp, representative: { surname: 'Сейтқалиев', name: 'Нұрлан', iin: FATHER_IIN, relation: 'PARENT' } };
+  it("a representative receives the portal notice, while the identity checked stays the learner's", () => {
+    const withRep: Application = {
+      ...portalApp,
+      representative: { surname: 'Сейтқалиев', name: 'Нұрлан', iin: FATHER_IIN, relation: 'PARENT' },
+    };
     const { messages: ms } = outboundOf([receive(withRep)]);
     expect(v(ms[1]).recipientIin).toBe(FATHER_IIN);
     expect(v(ms[2]).iin).toBe(PORTAL_APPLICANT_IIN);
@@ -177,8 +207,18 @@ describe('outbound of a PSC application (ApplicationAccepted)', () => {
   });
 
   it('sends the stage ACCEPTED (sequence 1), the PSC RECEIPT, then the identity request', () => {
-    expect(messages.map((m) => m.topic)).toEqual([Topics.monitoringStages, Topics.corporationNotifications, Topics.identityRequests]);
-    expect(stage!.value).toMatchObject({ stage: 'ACCEPTED', channel: 'PSC', sequence: 1, serviceTermEndsAt: steps[0]!.after.deadlines!.termEndsAt, slaStatus: 'ON_TIME' });
+    expect(messages.map((m) => m.topic)).toEqual([
+      Topics.monitoringStages,
+      Topics.corporationNotifications,
+      Topics.identityRequests,
+    ]);
+    expect(stage!.value).toMatchObject({
+      stage: 'ACCEPTED',
+      channel: 'PSC',
+      sequence: 1,
+      serviceTermEndsAt: steps[0]!.after.deadlines!.termEndsAt,
+      slaStatus: 'ON_TIME',
+    });
   });
 
   it('PSC RECEIPT: the PSC receipt number, acceptance instant, registration date and term end, for the branch; only `receipt` set', () => {
@@ -187,7 +227,12 @@ describe('outbound of a PSC application (ApplicationAccepted)', () => {
       applicationId: pscApp.applicationId,
       branchId: PSC_BRANCH,
       kind: 'RECEIPT',
-      receipt: { receiptNumber: PSC_RECEIPT, acceptedAt: pscApp.submittedAt, registrationDate: deadlines.registrationDate, serviceTermEndsAt: deadlines.termEndsAt },
+      receipt: {
+        receiptNumber: PSC_RECEIPT,
+        acceptedAt: pscApp.submittedAt,
+        registrationDate: deadlines.registrationDate,
+        serviceTermEndsAt: deadlines.termEndsAt,
+      },
       refusalReceipt: null,
       resultReadyForHandover: null,
       returnToCollegeDue: null,
@@ -195,11 +240,15 @@ describe('outbound of a PSC application (ApplicationAccepted)', () => {
     expect(setKindFields(Topics.corporationNotifications, receipt!.value)).toEqual(['receipt']);
   });
 
-  it('identity request: the minor learner\'s IIN, not the father\'s who filed', () => {
-    expect(identity!.value).toMatchObject({ requestId: `idr-${pscApp.applicationId}-1`, iin: MINOR_IIN, replyTopic: REPLY_TOPIC });
+  it("identity request: the minor learner's IIN, not the father's who filed", () => {
+    expect(identity!.value).toMatchObject({
+      requestId: `idr-${pscApp.applicationId}-1`,
+      iin: MINOR_IIN,
+      replyTopic: REPLY_TOPIC,
+    });
   });
 
-  it('every value is valid against its topic\'s Avro schema', () => {
+  it("every value is valid against its topic's Avro schema", () => {
     for (const m of messages) expect(avroErrors(m), m.topic).toEqual([]);
   });
 });
@@ -210,7 +259,12 @@ describe('outbound of an incomplete PSC application (IntakeRefused)', () => {
   const [stage, refusal] = messages;
 
   it('the intake check finds the missing original and the expired ID card', () => {
-    expect(findings.filter((f) => f.intakeRefusal).map((f) => f.code).sort()).toEqual(['IDENTITY_DOCUMENT_EXPIRED', 'ORIGINAL_DOCUMENT_MISSING']);
+    expect(
+      findings
+        .filter((f) => f.intakeRefusal)
+        .map((f) => f.code)
+        .sort(),
+    ).toEqual(['IDENTITY_DOCUMENT_EXPIRED', 'ORIGINAL_DOCUMENT_MISSING']);
     expect(steps.map((s) => s.event.type)).toEqual(['IntakeRefused']);
   });
 
@@ -228,7 +282,9 @@ describe('outbound of an incomplete PSC application (IntakeRefused)', () => {
       refusalReceipt: {
         receiptNumber: '002-26-0305-000937-R',
         missingDocuments: ['ORIGINAL_EDUCATION_DOCUMENT'],
-        expiredDocuments: [{ type: 'ID_CARD', number: '027715390', validUntil: '2026-02-11', holderIin: RENAMED_APPLICANT_IIN }],
+        expiredDocuments: [
+          { type: 'ID_CARD', number: '027715390', validUntil: '2026-02-11', holderIin: RENAMED_APPLICANT_IIN },
+        ],
       },
     });
     const body = v(refusal).refusalReceipt as { motivationKk: string; motivationRu: string };
@@ -239,11 +295,12 @@ describe('outbound of an incomplete PSC application (IntakeRefused)', () => {
     expect(body.motivationKk).toContain('мерзімі өтіп кеткен');
     expect(body.motivationRu).toContain('оригинал документа об образовании');
     expect(body.motivationRu).toContain('истек');
-    for (const text of [body.motivationKk, body.motivationRu]) expect(text).not.toMatch(/[A-Z]{3,}_[A-Z_]+|presentedDocuments/);
+    for (const text of [body.motivationKk, body.motivationRu])
+      expect(text).not.toMatch(/[A-Z]{3,}_[A-Z_]+|presentedDocuments/);
     expect(setKindFields(Topics.corporationNotifications, v(refusal))).toEqual(['refusalReceipt']);
   });
 
-  it('every value is valid against its topic\'s Avro schema', () => {
+  it("every value is valid against its topic's Avro schema", () => {
     for (const m of messages) expect(avroErrors(m), m.topic).toEqual([]);
   });
 });
@@ -258,7 +315,7 @@ describe('outbound of other events', () => {
     for (const m of messages) expect(avroErrors(m), m.topic).toEqual([]);
   });
 
-  it('an operator retry (IdentityCheckRetried) sends only the identity request, under the event\'s request id, without a stage', () => {
+  it("an operator retry (IdentityCheckRetried) sends only the identity request, under the event's request id, without a stage", () => {
     const id = portalApp.applicationId;
     const commands: ApplicationCommand[] = [
       receive(portalApp),
@@ -269,9 +326,20 @@ describe('outbound of other events', () => {
     const retry = steps.at(-1)!;
     expect(retry.event.type).toBe('IdentityCheckRetried');
     const env = envFrom(7);
-    const ms = translateIntents(intentsOf(retry.event, retry.before, retry.after, effects), retry.event, retry.after.application!, env, env.gateway, env.nextSequence).messages;
+    const ms = translateIntents(
+      intentsOf(retry.event, retry.before, retry.after, effects),
+      retry.event,
+      retry.after.application!,
+      env,
+      env.gateway,
+      env.nextSequence,
+    ).messages;
     expect(ms.map((m) => m.topic)).toEqual([Topics.identityRequests]);
-    expect(ms[0]!.value).toMatchObject({ requestId: `idr-${id}-2`, iin: PORTAL_APPLICANT_IIN, occurredAt: '2026-03-02T12:00:00+05:00' });
+    expect(ms[0]!.value).toMatchObject({
+      requestId: `idr-${id}-2`,
+      iin: PORTAL_APPLICANT_IIN,
+      occurredAt: '2026-03-02T12:00:00+05:00',
+    });
     expect(env.nextSequence()).toBe(8);
     expect(avroErrors(ms[0]!)).toEqual([]);
   });
@@ -280,12 +348,28 @@ describe('outbound of other events', () => {
     const id = portalApp.applicationId;
     const { steps } = run([
       receive(portalApp),
-      { type: 'RecordIdentityAnswer', applicationId: id, at: '2026-03-02T11:00:00+05:00', requestId: `idr-${id}-1`, answer: { status: 'NOT_FOUND' } },
+      {
+        type: 'RecordIdentityAnswer',
+        applicationId: id,
+        at: '2026-03-02T11:00:00+05:00',
+        requestId: `idr-${id}-1`,
+        answer: { status: 'NOT_FOUND' },
+      },
     ]);
     const failed = steps.at(-1)!;
     const env = envFrom(1);
-    const ms = translateIntents(intentsOf(failed.event, failed.before, failed.after, effects), failed.event, failed.after.application!, env, env.gateway, env.nextSequence).messages;
-    expect(ms[0]).toMatchObject({ topic: Topics.monitoringStages, value: { stage: 'IDENTITY_FAILED', sequence: 2, serviceTermEndsAt: failed.before.deadlines!.termEndsAt } });
+    const ms = translateIntents(
+      intentsOf(failed.event, failed.before, failed.after, effects),
+      failed.event,
+      failed.after.application!,
+      env,
+      env.gateway,
+      env.nextSequence,
+    ).messages;
+    expect(ms[0]).toMatchObject({
+      topic: Topics.monitoringStages,
+      value: { stage: 'IDENTITY_FAILED', sequence: 2, serviceTermEndsAt: failed.before.deadlines!.termEndsAt },
+    });
     for (const m of ms) expect(avroErrors(m), m.topic).toEqual([]);
   });
 });
@@ -293,19 +377,35 @@ describe('outbound of other events', () => {
 describe('envelope', () => {
   it('sets `kind`, its record, and every other kind field of the topic to null', () => {
     for (const kind of TOPIC_KINDS[Topics.portalNotifications]!) {
-      const value = envelope<Record<string, unknown>>(Topics.portalNotifications, kind, { x: 1 }, { messageId: "m", applicationId: "A" });
+      const value = envelope<Record<string, unknown>>(
+        Topics.portalNotifications,
+        kind,
+        { x: 1 },
+        { messageId: 'm', applicationId: 'A' },
+      );
       expect(value.kind).toBe(kind);
       expect(value[kindField(kind)]).toEqual({ x: 1 });
       expect(setKindFields(Topics.portalNotifications, value)).toEqual([kindField(kind)]);
-      expect(Object.keys(value).filter((k) => value[k] === null).sort()).toEqual(
-        TOPIC_KINDS[Topics.portalNotifications]!.map(kindField).filter((f) => f !== kindField(kind)).sort(),
+      expect(
+        Object.keys(value)
+          .filter((k) => value[k] === null)
+          .sort(),
+      ).toEqual(
+        TOPIC_KINDS[Topics.portalNotifications]!.map(kindField)
+          .filter((f) => f !== kindField(kind))
+          .sort(),
       );
       expect(value).toMatchObject({ messageId: 'm', applicationId: 'A' });
     }
   });
 
   it('the header cannot override the kind or its record', () => {
-    const value = envelope<Record<string, unknown>>(Topics.corporationNotifications, 'RECEIPT', { n: 1 }, { kind: 'OTHER', receipt: null, branchId: 'B' });
+    const value = envelope<Record<string, unknown>>(
+      Topics.corporationNotifications,
+      'RECEIPT',
+      { n: 1 },
+      { kind: 'OTHER', receipt: null, branchId: 'B' },
+    );
     expect(value).toMatchObject({ kind: 'RECEIPT', receipt: { n: 1 }, branchId: 'B' });
   });
 });

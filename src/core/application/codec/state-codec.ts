@@ -38,9 +38,17 @@ const stateSchema = z
     phase,
     version: z.number().int().nonnegative(),
     applicationId: nstr,
-    application: loose.extend({ applicationId: str, channel: z.enum(['PORTAL', 'PSC', 'COLLEGE_OFFICE']), submittedAt: str }).nullable(),
+    application: loose
+      .extend({ applicationId: str, channel: z.enum(['PORTAL', 'PSC', 'COLLEGE_OFFICE']), submittedAt: str })
+      .nullable(),
     deadlines: z
-      .object({ registrationDate: str, termEndDate: str, termEndsAt: str, resultToPscLatest: str, hearingNoticeLatest: str })
+      .object({
+        registrationDate: str,
+        termEndDate: str,
+        termEndsAt: str,
+        resultToPscLatest: str,
+        hearingNoticeLatest: str,
+      })
       .strict()
       .nullable(),
     atRiskFrom: nstr,
@@ -54,15 +62,26 @@ const stateSchema = z
         requestId: nstr,
         // States stored before the attempt was kept read as the first attempt.
         attempt: z.number().int().nonnegative().default(1),
-        findings: z.array(z.object({ code: z.enum(['NAME_MISMATCH', 'DECEASED', 'DOCUMENT_INVALID']), detail: str }).strict()),
-        failure: z.object({ reason: z.enum(['NOT_FOUND', 'NO_ANSWER']), attempts: z.number().int(), detail: nstr }).strict().nullable(),
+        findings: z.array(
+          z.object({ code: z.enum(['NAME_MISMATCH', 'DECEASED', 'DOCUMENT_INVALID']), detail: str }).strict(),
+        ),
+        failure: z
+          .object({ reason: z.enum(['NOT_FOUND', 'NO_ANSWER']), attempts: z.number().int(), detail: nstr })
+          .strict()
+          .nullable(),
         retries: z.number().int().nonnegative(),
         updatedAt: nstr,
       })
       .strict()
       .nullable(),
-    register: z.object({ registerId: str, courierSlot: slot, dispatchedAt: str, deliveredAt: nstr }).strict().nullable(),
-    college: z.object({ registrationNumber: str, registeredAt: str, registeredOn: str, reviewDeadline: str }).strict().nullable(),
+    register: z
+      .object({ registerId: str, courierSlot: slot, dispatchedAt: str, deliveredAt: nstr })
+      .strict()
+      .nullable(),
+    college: z
+      .object({ registrationNumber: str, registeredAt: str, registeredOn: str, reviewDeadline: str })
+      .strict()
+      .nullable(),
     preliminaryRefusal: z
       .object({
         ground,
@@ -88,8 +107,24 @@ const stateSchema = z
       .nullable(),
     decision: z
       .discriminatedUnion('outcome', [
-        z.object({ outcome: z.literal('DUPLICATE_ISSUED'), at: str, series: str, number: str, issuedOn: str, digitalPublishedAt: nstr }).strict(),
-        z.object({ outcome: z.literal('REFUSED'), at: str, ground, motivation: z.object({ kk: str, ru: str }).strict() }).strict(),
+        z
+          .object({
+            outcome: z.literal('DUPLICATE_ISSUED'),
+            at: str,
+            series: str,
+            number: str,
+            issuedOn: str,
+            digitalPublishedAt: nstr,
+          })
+          .strict(),
+        z
+          .object({
+            outcome: z.literal('REFUSED'),
+            at: str,
+            ground,
+            motivation: z.object({ kk: str, ru: str }).strict(),
+          })
+          .strict(),
       ])
       .nullable(),
     result: z
@@ -143,8 +178,10 @@ export function decodeState(stored: string | unknown): ApplicationState {
     }
   }
   const env = envelopeSchema.safeParse(raw);
-  if (!env.success) throw new StateDecodeError(env.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  if (!env.success)
+    throw new StateDecodeError(env.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   const parsed = stateSchema.safeParse(env.data.state);
-  if (!parsed.success) throw new StateDecodeError(parsed.error.issues.map((i) => `state.${i.path.join('.')}: ${i.message}`));
+  if (!parsed.success)
+    throw new StateDecodeError(parsed.error.issues.map((i) => `state.${i.path.join('.')}: ${i.message}`));
   return parsed.data as unknown as ApplicationState;
 }

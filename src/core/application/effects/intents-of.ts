@@ -52,7 +52,12 @@ function slaTimers(s: ApplicationState): Intent[] {
 
 function timerIntents(event: ApplicationEvent, after: ApplicationState, ctx: EffectContext): Intent[] {
   const p = ctx.policy.identity;
-  const overdue = (ms: number, requestId: string): Intent => ({ type: 'ScheduleTimer', purpose: 'IDENTITY_OVERDUE', at: instantPlus(ctx.now, ms), requestId });
+  const overdue = (ms: number, requestId: string): Intent => ({
+    type: 'ScheduleTimer',
+    purpose: 'IDENTITY_OVERDUE',
+    at: instantPlus(ctx.now, ms),
+    requestId,
+  });
   switch (event.type) {
     case 'ApplicationSubmitted':
     case 'ApplicationAccepted':
@@ -78,7 +83,12 @@ function timerIntents(event: ApplicationEvent, after: ApplicationState, ctx: Eff
   }
 }
 
-export function intentsOf(event: ApplicationEvent, before: ApplicationState, after: ApplicationState, ctx: EffectContext): Intent[] {
+export function intentsOf(
+  event: ApplicationEvent,
+  before: ApplicationState,
+  after: ApplicationState,
+  ctx: EffectContext,
+): Intent[] {
   const stage = stageIntent(event, before, after);
   return [...(stage ? [stage] : []), ...partyIntents(event, after), ...timerIntents(event, after, ctx)];
 }

@@ -18,7 +18,11 @@ export interface StageIntent {
   slaStatus: SlaStatus;
   calendar: DeadlineBasis | null;
   /** With DEADLINES_REVISED: what the revision changed. */
-  revision: { previousServiceTermEndsAt: string; previousCalendarVersion: string | null; termEndChanged: boolean } | null;
+  revision: {
+    previousServiceTermEndsAt: string;
+    previousCalendarVersion: string | null;
+    termEndChanged: boolean;
+  } | null;
 }
 
 export type PortalNotice =
@@ -93,4 +97,3 @@ export type Intent =
   | IdentityRequestIntent
   | ScheduleTimerIntent
   | CancelTimerIntent;
-

@@ -23,7 +23,12 @@ function toPsc(app: Application, notice: PscNotice): Intent {
 
 /** The representative files for a minor, but the identity checked is the learner's (item 49). */
 function identityRequest(app: Application, s: ApplicationState): Intent {
-  return { type: 'RequestIdentity', requestId: s.identity!.requestId!, iin: app.applicant.iin, attempt: s.identity!.attempt };
+  return {
+    type: 'RequestIdentity',
+    requestId: s.identity!.requestId!,
+    iin: app.applicant.iin,
+    attempt: s.identity!.attempt,
+  };
 }
 
 /** Which presented document a missing-document finding is about, where one is named. */
@@ -44,7 +49,9 @@ function intakeRefusal(app: Application, e: IntakeRefused): Intent[] {
       kind: 'REFUSAL_RECEIPT',
       receiptNumber: e.refusalReceipt.receiptNumber,
       motivation,
-      missingDocuments: e.refusalReceipt.missingDocuments.map((m) => documentTypeOf(m.code)).filter((t): t is NonNullable<typeof t> => t !== null),
+      missingDocuments: e.refusalReceipt.missingDocuments
+        .map((m) => documentTypeOf(m.code))
+        .filter((t): t is NonNullable<typeof t> => t !== null),
       expiredDocuments: app.presentedDocuments.filter((d) => d.validUntil !== undefined && d.validUntil < submittedOn),
     }),
   ];
@@ -71,13 +78,24 @@ export function partyIntents(event: ApplicationEvent, after: ApplicationState): 
   switch (event.type) {
     case 'ApplicationSubmitted': {
       const d = event.deadlines;
-      const accepted: PortalNotice = { kind: 'ACCEPTED', registrationDate: d.registrationDate, serviceTermEndsAt: d.termEndsAt, status: acceptedStatus(d.registrationDate, d.termEndDate) };
+      const accepted: PortalNotice = {
+        kind: 'ACCEPTED',
+        registrationDate: d.registrationDate,
+        serviceTermEndsAt: d.termEndsAt,
+        status: acceptedStatus(d.registrationDate, d.termEndDate),
+      };
       return [toPortal(app, accepted), identityRequest(app, after)];
     }
     case 'ApplicationAccepted': {
       if (app.channel !== 'PSC') return [identityRequest(app, after)];
       const d = event.deadlines;
-      const receipt: PscNotice = { kind: 'RECEIPT', receiptNumber: event.receipt.receiptNumber, acceptedAt: event.receipt.acceptedAt, registrationDate: d.registrationDate, serviceTermEndsAt: d.termEndsAt };
+      const receipt: PscNotice = {
+        kind: 'RECEIPT',
+        receiptNumber: event.receipt.receiptNumber,
+        acceptedAt: event.receipt.acceptedAt,
+        registrationDate: d.registrationDate,
+        serviceTermEndsAt: d.termEndsAt,
+      };
       return [toPsc(app, receipt), identityRequest(app, after)];
     }
     case 'IntakeRefused':

@@ -83,7 +83,8 @@ export function stageOf(event: ApplicationEvent, stateBefore: ApplicationState):
   let slaStatus: SlaStatus;
   if (typeof judge === 'object') slaStatus = judge.fixed;
   else if (judge === 'TERM') {
-    slaStatus = late || isAfter(event.at, termEndsAt) ? 'OVERDUE' : almatyDate(event.at) >= atRiskFrom ? 'AT_RISK' : 'ON_TIME';
+    slaStatus =
+      late || isAfter(event.at, termEndsAt) ? 'OVERDUE' : almatyDate(event.at) >= atRiskFrom ? 'AT_RISK' : 'ON_TIME';
   } else slaStatus = late ? 'OVERDUE' : 'ON_TIME';
 
   return { stage: entry.stage, stageDeadline, termEndsAt, slaStatus };

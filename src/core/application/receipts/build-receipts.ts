@@ -18,8 +18,10 @@ export function fullName(p: PersonName): string {
 }
 
 export function counterPartyOf(app: Application): CounterParty {
-  if (app.channel === 'PSC' && app.psc) return { kind: 'PSC', branchId: app.psc.branchId, operatorId: app.psc.operatorId };
-  if (app.channel === 'COLLEGE_OFFICE') return { kind: 'COLLEGE_OFFICE', collegeBin: app.collegeBin, collegeName: app.collegeName };
+  if (app.channel === 'PSC' && app.psc)
+    return { kind: 'PSC', branchId: app.psc.branchId, operatorId: app.psc.operatorId };
+  if (app.channel === 'COLLEGE_OFFICE')
+    return { kind: 'COLLEGE_OFFICE', collegeBin: app.collegeBin, collegeName: app.collegeName };
   return { kind: 'PORTAL' };
 }
 

@@ -5,7 +5,12 @@
  * change is reported (DEADLINES_REVISED) once per application and version.
  */
 import type { ClassifiedCalendar } from '../../calendar/index.js';
-import { collegeReviewDeadline, computeServiceDeadlines, hearingLatest, objectionWindowEnd } from '../../deadlines/index.js';
+import {
+  collegeReviewDeadline,
+  computeServiceDeadlines,
+  hearingLatest,
+  objectionWindowEnd,
+} from '../../deadlines/index.js';
 import type { ReviseDeadlines } from './commands.js';
 import type { DecideContext } from './context.js';
 import type { ApplicationEvent, RevisableDeadlines } from './events.js';
@@ -49,7 +54,11 @@ function sameDeadlines(a: RevisableDeadlines, b: RevisableDeadlines): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export function decideReviseDeadlines(state: ApplicationState, cmd: ReviseDeadlines, ctx: DecideContext): DecideResult<ApplicationEvent> {
+export function decideReviseDeadlines(
+  state: ApplicationState,
+  cmd: ReviseDeadlines,
+  ctx: DecideContext,
+): DecideResult<ApplicationEvent> {
   if (state.calendar?.calendarVersion === ctx.calendar.version.id) return accept();
   const previous = storedDeadlines(state);
   const revised = recomputedDeadlines(state, ctx.calendar);

@@ -4,7 +4,13 @@
  */
 import { collegeReviewDeadline, hearingLatest, objectionWindowEnd } from '../../deadlines/index.js';
 import type { NoticeChannel, RefusalGround } from '../model.js';
-import type { HoldHearing, IssueDuplicate, IssuePreliminaryRefusal, RefuseApplication, RegisterAtCollege } from './commands.js';
+import type {
+  HoldHearing,
+  IssueDuplicate,
+  IssuePreliminaryRefusal,
+  RefuseApplication,
+  RegisterAtCollege,
+} from './commands.js';
 import type { DecideContext } from './context.js';
 import type { ApplicationEvent, DeadlineFinding } from './events.js';
 import { appOf, checkFields, rejectIfDecided, requirePhase } from './guards.js';
@@ -13,7 +19,14 @@ import type { ApplicationState } from './state.js';
 import { almatyDate, earlier, endOfAlmatyDay, isBefore, laterDate, workingDayOnOrAfter } from './time.js';
 
 const GROUNDS: RefusalGround[] = ['G1_UNRELIABLE_DATA', 'G2_NONCOMPLIANT_DOCUMENTS', 'G3_NO_CONSENT'];
-const NOTICE_CHANNELS: NoticeChannel[] = ['REGISTERED_LETTER', 'TELEGRAM', 'TELEPHONOGRAM', 'SMS', 'EMAIL', 'OTHER_RECORDED'];
+const NOTICE_CHANNELS: NoticeChannel[] = [
+  'REGISTERED_LETTER',
+  'TELEGRAM',
+  'TELEPHONOGRAM',
+  'SMS',
+  'EMAIL',
+  'OTHER_RECORDED',
+];
 
 /**
  * Item 57 (R11): registered on the day the documents arrive. For a PSC application that is the
@@ -42,7 +55,11 @@ export function decisionDeadline(state: ApplicationState): string {
   return earlier(endOfAlmatyDay(state.college.reviewDeadline), limit);
 }
 
-export function decideRegisterAtCollege(state: ApplicationState, cmd: RegisterAtCollege, ctx: DecideContext): DecideResult<ApplicationEvent> {
+export function decideRegisterAtCollege(
+  state: ApplicationState,
+  cmd: RegisterAtCollege,
+  ctx: DecideContext,
+): DecideResult<ApplicationEvent> {
   const bad =
     requirePhase(state, cmd, ['AWAITING_REGISTRATION'], 'registration at the college') ??
     checkFields(state, cmd, [['registrationNumber', 'text', cmd.registrationNumber]]);
@@ -71,17 +88,35 @@ export function decidePreliminaryRefusal(
     checkFields(state, cmd, [
       ['motivation', 'text', cmd.motivation],
       ['hearing.at', 'instant', cmd.hearing?.at],
-      ['hearing.venue', 'text', venue?.kind === 'PLACE' ? venue.address : venue?.kind === 'WAY' ? venue.description : undefined],
-      ...(cmd.noticeReceivedOn === undefined ? [] : [['noticeReceivedOn', 'date', cmd.noticeReceivedOn] as ['noticeReceivedOn', 'date', unknown]]),
+      [
+        'hearing.venue',
+        'text',
+        venue?.kind === 'PLACE' ? venue.address : venue?.kind === 'WAY' ? venue.description : undefined,
+      ],
+      ...(cmd.noticeReceivedOn === undefined
+        ? []
+        : [['noticeReceivedOn', 'date', cmd.noticeReceivedOn] as ['noticeReceivedOn', 'date', unknown]]),
     ]);
   if (bad) return bad;
   if (!GROUNDS.includes(cmd.ground)) {
-    return reject('INVALID_COMMAND', state.phase, cmd, `ground must be one of ${GROUNDS.join(', ')} (Appendix 6 p.9).`, { field: 'ground' });
+    return reject(
+      'INVALID_COMMAND',
+      state.phase,
+      cmd,
+      `ground must be one of ${GROUNDS.join(', ')} (Appendix 6 p.9).`,
+      { field: 'ground' },
+    );
   }
   if (!NOTICE_CHANNELS.includes(cmd.noticeChannel)) {
-    return reject('INVALID_COMMAND', state.phase, cmd, `noticeChannel must be one of ${NOTICE_CHANNELS.join(', ')} (item 58).`, {
-      field: 'noticeChannel',
-    });
+    return reject(
+      'INVALID_COMMAND',
+      state.phase,
+      cmd,
+      `noticeChannel must be one of ${NOTICE_CHANNELS.join(', ')} (item 58).`,
+      {
+        field: 'noticeChannel',
+      },
+    );
   }
   if (isBefore(cmd.hearing.at, cmd.at)) {
     return reject(
@@ -95,7 +130,9 @@ export function decidePreliminaryRefusal(
   const noticeDate = almatyDate(cmd.at);
   const noticeReceivedOn = cmd.noticeReceivedOn ?? noticeDate;
   if (noticeReceivedOn < noticeDate) {
-    return reject('INVALID_COMMAND', state.phase, cmd, 'noticeReceivedOn cannot be before the notice was sent.', { field: 'noticeReceivedOn' });
+    return reject('INVALID_COMMAND', state.phase, cmd, 'noticeReceivedOn cannot be before the notice was sent.', {
+      field: 'noticeReceivedOn',
+    });
   }
   const latestHearing = hearingLatest(ctx.calendar, noticeDate);
   const findings: DeadlineFinding[] = [];
@@ -141,9 +178,15 @@ export function decideHoldHearing(state: ApplicationState, cmd: HoldHearing): De
   if (bad) return bad;
   const pre = state.preliminaryRefusal!;
   if (cmd.objection && cmd.objection.receivedOn < pre.noticeDate) {
-    return reject('INVALID_COMMAND', state.phase, cmd, `an objection cannot be received before the notice of ${pre.noticeDate}.`, {
-      field: 'objection.receivedOn',
-    });
+    return reject(
+      'INVALID_COMMAND',
+      state.phase,
+      cmd,
+      `an objection cannot be received before the notice of ${pre.noticeDate}.`,
+      {
+        field: 'objection.receivedOn',
+      },
+    );
   }
   const findings: DeadlineFinding[] = [];
   const heldOn = almatyDate(cmd.at);
@@ -201,7 +244,14 @@ export function decideIssueDuplicate(state: ApplicationState, cmd: IssueDuplicat
   }
   const { app } = appOf(state);
   const stageDeadline = decisionDeadline(state);
-  const common = { applicationId: cmd.applicationId, at: cmd.at, series: cmd.series, number: cmd.number, requestedDocument: app.requestedDocument, stageDeadline };
+  const common = {
+    applicationId: cmd.applicationId,
+    at: cmd.at,
+    series: cmd.series,
+    number: cmd.number,
+    requestedDocument: app.requestedDocument,
+    stageDeadline,
+  };
   return accept<ApplicationEvent>(
     { ...common, type: 'DuplicateIssued', issuedOn: cmd.issuedOn, afterHearing: state.hearing !== null },
     { ...common, type: 'DigitalDiplomaPublished', applicantIin: app.applicant.iin },

@@ -31,9 +31,15 @@ type IdentityCommand = RecordIdentityAnswer | RecordIdentityOverdue | RetryIdent
 function requireIdentity(state: ApplicationState, cmd: IdentityCommand, allowed: IdentityStatus[]) {
   const status = state.identity?.status ?? 'PENDING';
   if (allowed.includes(status)) return null;
-  return reject('INVALID_TRANSITION', state.phase, cmd, `the identity check is ${status}; ${cmd.type} needs it ${allowed.join(' or ')}.`, {
-    identity: status,
-  });
+  return reject(
+    'INVALID_TRANSITION',
+    state.phase,
+    cmd,
+    `the identity check is ${status}; ${cmd.type} needs it ${allowed.join(' or ')}.`,
+    {
+      identity: status,
+    },
+  );
 }
 
 /**
@@ -51,7 +57,8 @@ function identityStageDeadline(state: ApplicationState): string {
  */
 function matchRequest(state: ApplicationState, cmd: RecordIdentityAnswer | RecordIdentityOverdue) {
   const id = state.identity;
-  const waiting = id?.status === 'PENDING' || (cmd.type === 'RecordIdentityAnswer' && id?.failure?.reason === 'NO_ANSWER');
+  const waiting =
+    id?.status === 'PENDING' || (cmd.type === 'RecordIdentityAnswer' && id?.failure?.reason === 'NO_ANSWER');
   if (waiting && id?.requestId === cmd.requestId) return 'CURRENT' as const;
   const n = identityCheckNumber(cmd.applicationId, cmd.requestId);
   if (n !== null && n <= (id?.retries ?? 0) + 1) return 'LATE' as const;
@@ -64,7 +71,10 @@ function matchRequest(state: ApplicationState, cmd: RecordIdentityAnswer | Recor
   );
 }
 
-export function decideIdentityAnswer(state: ApplicationState, cmd: RecordIdentityAnswer): DecideResult<ApplicationEvent> {
+export function decideIdentityAnswer(
+  state: ApplicationState,
+  cmd: RecordIdentityAnswer,
+): DecideResult<ApplicationEvent> {
   const bad = checkFields(state, cmd, [['requestId', 'text', cmd.requestId]]);
   if (bad) return bad;
   const match = matchRequest(state, cmd);
@@ -80,15 +90,32 @@ export function decideIdentityAnswer(state: ApplicationState, cmd: RecordIdentit
       return accept({ ...base, type: 'IdentityVerified', findings, stageDeadline: identityStageDeadline(state) });
     }
     case 'NOT_FOUND':
-      return accept({ ...base, type: 'IdentityFailed', reason: 'NOT_FOUND', attempts: attempt, detail: null, stageDeadline: identityStageDeadline(state) });
+      return accept({
+        ...base,
+        type: 'IdentityFailed',
+        reason: 'NOT_FOUND',
+        attempts: attempt,
+        detail: null,
+        stageDeadline: identityStageDeadline(state),
+      });
     case 'ERROR':
       return accept({ ...base, type: 'IdentityAnswerErrored', attempt, errorCode: cmd.answer.errorCode || 'ERROR' });
     default:
-      return reject('INVALID_COMMAND', state.phase, cmd, 'answer.status must be FOUND (with the person), NOT_FOUND or ERROR.', { field: 'answer.status' });
+      return reject(
+        'INVALID_COMMAND',
+        state.phase,
+        cmd,
+        'answer.status must be FOUND (with the person), NOT_FOUND or ERROR.',
+        { field: 'answer.status' },
+      );
   }
 }
 
-export function decideIdentityOverdue(state: ApplicationState, cmd: RecordIdentityOverdue, ctx: DecideContext): DecideResult<ApplicationEvent> {
+export function decideIdentityOverdue(
+  state: ApplicationState,
+  cmd: RecordIdentityOverdue,
+  ctx: DecideContext,
+): DecideResult<ApplicationEvent> {
   const bad = checkFields(state, cmd, [['requestId', 'text', cmd.requestId]]);
   if (bad) return bad;
   const match = matchRequest(state, cmd);

@@ -22,7 +22,11 @@ export function isIntakeRefusal(f: IntakeFinding): boolean {
   return f.intakeRefusal && f.field !== 'personalDataConsent';
 }
 
-export function decideIntake(state: ApplicationState, cmd: ReceiveApplication, ctx: DecideContext): DecideResult<ApplicationEvent> {
+export function decideIntake(
+  state: ApplicationState,
+  cmd: ReceiveApplication,
+  ctx: DecideContext,
+): DecideResult<ApplicationEvent> {
   if (state.phase !== 'NEW') {
     return reject(
       'APPLICATION_ALREADY_RECEIVED',
@@ -39,18 +43,37 @@ export function decideIntake(state: ApplicationState, cmd: ReceiveApplication, c
   ]);
   if (bad) return bad;
   if (app.applicationId !== cmd.applicationId) {
-    return reject('APPLICATION_ID_MISMATCH', state.phase, cmd, `the application inside the command has id ${app.applicationId}; fix the sender.`);
+    return reject(
+      'APPLICATION_ID_MISMATCH',
+      state.phase,
+      cmd,
+      `the application inside the command has id ${app.applicationId}; fix the sender.`,
+    );
   }
   if (app.channel === 'PSC' && !app.psc) {
-    return reject('INVALID_COMMAND', state.phase, cmd, 'a PSC application must carry its receipt number, branch and operator (item 50).', {
-      field: 'application.psc',
-    });
+    return reject(
+      'INVALID_COMMAND',
+      state.phase,
+      cmd,
+      'a PSC application must carry its receipt number, branch and operator (item 50).',
+      {
+        field: 'application.psc',
+      },
+    );
   }
 
   const deadlines = computeServiceDeadlines(ctx.calendar, { channel: app.channel, submittedAt: app.submittedAt });
   const atRiskFrom = ctx.calendar.subtractWorkingDays(deadlines.termEndDate, 1);
   const calendar = deadlineBasis(ctx.calendar, app.submittedAt, deadlines.termEndDate);
-  const base = { applicationId: app.applicationId, at: cmd.at, deadlines, atRiskFrom, calendar, application: app, stageDeadline: null } as const;
+  const base = {
+    applicationId: app.applicationId,
+    at: cmd.at,
+    deadlines,
+    atRiskFrom,
+    calendar,
+    application: app,
+    stageDeadline: null,
+  } as const;
 
   const findings = validateIntake(app);
   const refusals = findings.filter(isIntakeRefusal);

@@ -29,7 +29,11 @@ export function registerSlotDay(state: ApplicationState, ctx: DecideContext): st
   return almatyDate(registerDispatchPlan(ctx.calendar, appOf(state).app.submittedAt).slot);
 }
 
-export function decideDispatchRegister(state: ApplicationState, cmd: DispatchRegister, ctx: DecideContext): DecideResult<ApplicationEvent> {
+export function decideDispatchRegister(
+  state: ApplicationState,
+  cmd: DispatchRegister,
+  ctx: DecideContext,
+): DecideResult<ApplicationEvent> {
   const bad =
     requirePscChannel(state, cmd) ??
     requirePhase(state, cmd, ['AWAITING_REGISTER_DISPATCH'], 'dispatching the register') ??
@@ -53,7 +57,11 @@ export function decideDispatchRegister(state: ApplicationState, cmd: DispatchReg
   });
 }
 
-export function decideDeliverRegister(state: ApplicationState, cmd: DeliverRegister, ctx: DecideContext): DecideResult<ApplicationEvent> {
+export function decideDeliverRegister(
+  state: ApplicationState,
+  cmd: DeliverRegister,
+  ctx: DecideContext,
+): DecideResult<ApplicationEvent> {
   const bad =
     requirePscChannel(state, cmd) ??
     requirePhase(state, cmd, ['REGISTER_IN_TRANSIT'], 'delivering the register') ??

@@ -6,7 +6,14 @@
  */
 import { pscStorageEnd } from '../../deadlines/index.js';
 import type { IdentityDocumentType } from '../model.js';
-import type { DeliverResultToPsc, DispatchResult, HandOver, NotifyResultReady, RequestResultBack, ReturnToCollege } from './commands.js';
+import type {
+  DeliverResultToPsc,
+  DispatchResult,
+  HandOver,
+  NotifyResultReady,
+  RequestResultBack,
+  ReturnToCollege,
+} from './commands.js';
 import type { ApplicationEvent, ResultOutcome } from './events.js';
 import { appOf, checkFields, requirePhase, type Rejected } from './guards.js';
 import { accept, reject, type DecideResult } from './rejection.js';
@@ -15,7 +22,8 @@ import { almatyDate, endOfAlmatyDay } from './time.js';
 
 const IDENTITY_DOCUMENTS: IdentityDocumentType[] = ['ID_CARD', 'PASSPORT', 'BIRTH_CERTIFICATE', 'DIGITAL_DOCUMENT'];
 
-type ResultCommand = DispatchResult | DeliverResultToPsc | NotifyResultReady | HandOver | ReturnToCollege | RequestResultBack;
+type ResultCommand =
+  DispatchResult | DeliverResultToPsc | NotifyResultReady | HandOver | ReturnToCollege | RequestResultBack;
 
 function requirePlace(state: ApplicationState, cmd: ResultCommand, psc: boolean): Rejected | null {
   const place = appOf(state).app.resultPlace;
@@ -38,7 +46,12 @@ function outcomeOf(state: ApplicationState): ResultOutcome {
 export function decideDispatchResult(state: ApplicationState, cmd: DispatchResult): DecideResult<ApplicationEvent> {
   const bad =
     requirePlace(state, cmd, true) ??
-    requirePhase(state, cmd, ['DECIDED', 'REQUESTED_BACK'], 'dispatching the result to the PSC (after the decision, or when requested back)') ??
+    requirePhase(
+      state,
+      cmd,
+      ['DECIDED', 'REQUESTED_BACK'],
+      'dispatching the result to the PSC (after the decision, or when requested back)',
+    ) ??
     checkFields(state, cmd, [
       ['dispatchId', 'text', cmd.dispatchId],
       ['courierSlot.slotId', 'text', cmd.courierSlot?.slotId],
@@ -62,7 +75,10 @@ export function decideDispatchResult(state: ApplicationState, cmd: DispatchResul
   });
 }
 
-export function decideDeliverResultToPsc(state: ApplicationState, cmd: DeliverResultToPsc): DecideResult<ApplicationEvent> {
+export function decideDeliverResultToPsc(
+  state: ApplicationState,
+  cmd: DeliverResultToPsc,
+): DecideResult<ApplicationEvent> {
   const bad =
     requirePlace(state, cmd, true) ??
     requirePhase(state, cmd, ['RESULT_IN_TRANSIT'], 'delivering the result to the PSC') ??
@@ -70,9 +86,15 @@ export function decideDeliverResultToPsc(state: ApplicationState, cmd: DeliverRe
   if (bad) return bad;
   const expected = state.result?.dispatch?.dispatchId ?? null;
   if (expected !== cmd.dispatchId) {
-    return reject('DISPATCH_MISMATCH', state.phase, cmd, `the result travels in dispatch ${expected}, not ${cmd.dispatchId}; check the courier's message.`, {
-      expected,
-    });
+    return reject(
+      'DISPATCH_MISMATCH',
+      state.phase,
+      cmd,
+      `the result travels in dispatch ${expected}, not ${cmd.dispatchId}; check the courier's message.`,
+      {
+        expected,
+      },
+    );
   }
   const { app, deadlines } = appOf(state);
   const readyOn = almatyDate(cmd.at);
@@ -90,8 +112,12 @@ export function decideDeliverResultToPsc(state: ApplicationState, cmd: DeliverRe
   });
 }
 
-export function decideNotifyResultReady(state: ApplicationState, cmd: NotifyResultReady): DecideResult<ApplicationEvent> {
-  const bad = requirePlace(state, cmd, false) ?? requirePhase(state, cmd, ['DECIDED'], 'the "ready" notice (after the decision)');
+export function decideNotifyResultReady(
+  state: ApplicationState,
+  cmd: NotifyResultReady,
+): DecideResult<ApplicationEvent> {
+  const bad =
+    requirePlace(state, cmd, false) ?? requirePhase(state, cmd, ['DECIDED'], 'the "ready" notice (after the decision)');
   if (bad) return bad;
   const { app, deadlines } = appOf(state);
   return accept({
@@ -121,14 +147,26 @@ export function decideHandOver(state: ApplicationState, cmd: HandOver): DecideRe
     checkFields(state, cmd, [['operatorId', 'text', cmd.operatorId]]);
   if (bad) return bad;
   if (!IDENTITY_DOCUMENTS.includes(cmd.identityDocument)) {
-    return reject('INVALID_COMMAND', state.phase, cmd, 'item 61: the hand-over needs the identity document presented (ID_CARD, PASSPORT, BIRTH_CERTIFICATE, DIGITAL_DOCUMENT).', {
-      field: 'identityDocument',
-    });
+    return reject(
+      'INVALID_COMMAND',
+      state.phase,
+      cmd,
+      'item 61: the hand-over needs the identity document presented (ID_CARD, PASSPORT, BIRTH_CERTIFICATE, DIGITAL_DOCUMENT).',
+      {
+        field: 'identityDocument',
+      },
+    );
   }
   const place = appOf(state).app.resultPlace;
   const expected = place.kind === 'PSC' ? 'PSC' : 'COLLEGE_OFFICE';
   if (cmd.place !== expected) {
-    return reject('NOT_APPLICABLE_TO_RESULT_PLACE', state.phase, cmd, `the result waits at ${expected}, not ${cmd.place}.`, { resultPlace: place.kind });
+    return reject(
+      'NOT_APPLICABLE_TO_RESULT_PLACE',
+      state.phase,
+      cmd,
+      `the result waits at ${expected}, not ${cmd.place}.`,
+      { resultPlace: place.kind },
+    );
   }
   const storageEnd = state.result?.storageEnd ?? null;
   return accept({
@@ -143,7 +181,9 @@ export function decideHandOver(state: ApplicationState, cmd: HandOver): DecideRe
 }
 
 export function decideReturnToCollege(state: ApplicationState, cmd: ReturnToCollege): DecideResult<ApplicationEvent> {
-  const bad = requirePlace(state, cmd, true) ?? requirePhase(state, cmd, ['READY'], 'returning the result to the college (after storage at the PSC)');
+  const bad =
+    requirePlace(state, cmd, true) ??
+    requirePhase(state, cmd, ['READY'], 'returning the result to the college (after storage at the PSC)');
   if (bad) return bad;
   const storageEnd = state.result!.storageEnd!;
   if (almatyDate(cmd.at) <= storageEnd) {
@@ -165,7 +205,10 @@ export function decideReturnToCollege(state: ApplicationState, cmd: ReturnToColl
   });
 }
 
-export function decideRequestResultBack(state: ApplicationState, cmd: RequestResultBack): DecideResult<ApplicationEvent> {
+export function decideRequestResultBack(
+  state: ApplicationState,
+  cmd: RequestResultBack,
+): DecideResult<ApplicationEvent> {
   const bad =
     requirePlace(state, cmd, true) ??
     requirePhase(state, cmd, ['RETURNED_TO_COLLEGE'], 'requesting the result back from the college') ??

@@ -10,5 +10,7 @@ export function decideCheckSla(state: ApplicationState, cmd: CheckSla): DecideRe
   if (!signal || !state.deadlines) return accept();
   const termEndsAt = state.deadlines.termEndsAt;
   const base = { applicationId: cmd.applicationId, at: cmd.at, termEndsAt, stageDeadline: termEndsAt };
-  return accept<ApplicationEvent>(signal === 'SLA_BREACHED' ? { ...base, type: 'SlaBreached' } : { ...base, type: 'SlaAtRisk' });
+  return accept<ApplicationEvent>(
+    signal === 'SLA_BREACHED' ? { ...base, type: 'SlaBreached' } : { ...base, type: 'SlaAtRisk' },
+  );
 }

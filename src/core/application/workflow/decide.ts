@@ -8,7 +8,13 @@ import type { ApplicationCommand } from './commands.js';
 import type { DecideContext } from './context.js';
 import { decideCheckSla } from './decide-sla.js';
 import { decideReviseDeadlines } from './decide-calendar.js';
-import { decideHoldHearing, decideIssueDuplicate, decidePreliminaryRefusal, decideRefuse, decideRegisterAtCollege } from './decide-college.js';
+import {
+  decideHoldHearing,
+  decideIssueDuplicate,
+  decidePreliminaryRefusal,
+  decideRefuse,
+  decideRegisterAtCollege,
+} from './decide-college.js';
 import { decideIdentityAnswer, decideIdentityOverdue, decideIdentityRetry } from './decide-identity.js';
 import { decideIntake } from './decide-intake.js';
 import { decideDeliverRegister, decideDispatchRegister } from './decide-register.js';
@@ -68,9 +74,15 @@ function route(state: ApplicationState, cmd: ApplicationCommand, ctx: DecideCont
       return decideRequestResultBack(state, cmd);
     default: {
       const unknown = cmd as { type?: unknown; applicationId?: unknown };
-      return reject('INVALID_COMMAND', state.phase, { type: String(unknown.type) as ApplicationCommand['type'], applicationId: String(unknown.applicationId) }, 'unknown command type.', {
-        field: 'type',
-      });
+      return reject(
+        'INVALID_COMMAND',
+        state.phase,
+        { type: String(unknown.type) as ApplicationCommand['type'], applicationId: String(unknown.applicationId) },
+        'unknown command type.',
+        {
+          field: 'type',
+        },
+      );
     }
   }
 }
@@ -84,36 +96,65 @@ function precheck(state: ApplicationState, cmd: ApplicationCommand): DecideResul
   if (bad) return bad;
   if (cmd.type === 'ReceiveApplication') return null;
   if (state.phase === 'NEW') {
-    return reject('UNKNOWN_APPLICATION', state.phase, cmd, 'no application with this id was received; check the id, or wait for the intake message and resend.');
+    return reject(
+      'UNKNOWN_APPLICATION',
+      state.phase,
+      cmd,
+      'no application with this id was received; check the id, or wait for the intake message and resend.',
+    );
   }
   if (state.applicationId !== cmd.applicationId) {
-    return reject('APPLICATION_ID_MISMATCH', state.phase, cmd, `this state belongs to application ${state.applicationId}; the caller loaded the wrong state.`);
+    return reject(
+      'APPLICATION_ID_MISMATCH',
+      state.phase,
+      cmd,
+      `this state belongs to application ${state.applicationId}; the caller loaded the wrong state.`,
+    );
   }
   if (cmd.type === 'CheckSla') return null;
   if (CLOSED_PHASES.includes(state.phase)) {
-    return reject('APPLICATION_CLOSED', state.phase, cmd, 'the application is closed (refused at intake, or handed over); nothing more can happen to it — drop this message.');
+    return reject(
+      'APPLICATION_CLOSED',
+      state.phase,
+      cmd,
+      'the application is closed (refused at intake, or handed over); nothing more can happen to it — drop this message.',
+    );
   }
   // A revision runs at the adapter's own instant, which may precede a submission stamped by a fast clock.
   if (cmd.type === 'ReviseDeadlines') return null;
   const submittedAt = state.application?.submittedAt;
   if (submittedAt && isBefore(cmd.at, submittedAt)) {
-    return reject('INSTANT_BEFORE_SUBMISSION', state.phase, cmd, `at (${cmd.at}) is before the submission (${submittedAt}); check the sender's clock and resend.`);
+    return reject(
+      'INSTANT_BEFORE_SUBMISSION',
+      state.phase,
+      cmd,
+      `at (${cmd.at}) is before the submission (${submittedAt}); check the sender's clock and resend.`,
+    );
   }
   return null;
 }
 
-export function decide(state: ApplicationState, cmd: ApplicationCommand, ctx: DecideContext): DecideResult<ApplicationEvent> {
+export function decide(
+  state: ApplicationState,
+  cmd: ApplicationCommand,
+  ctx: DecideContext,
+): DecideResult<ApplicationEvent> {
   try {
     return precheck(state, cmd) ?? route(state, cmd, ctx);
   } catch (err) {
     // Every year has a calendar; what remains is a date the calendar cannot compute (e.g. year 2250).
-    if (err instanceof CalendarError) return reject('CALENDAR_ERROR', state.phase, cmd, err.message, { calendarCode: err.code });
+    if (err instanceof CalendarError)
+      return reject('CALENDAR_ERROR', state.phase, cmd, err.message, { calendarCode: err.code });
     throw err;
   }
 }
 
 /** `decide` for callers that prefer exceptions: throws CommandRejectedError (with the same code). */
-export function decideOrThrow(state: ApplicationState, cmd: ApplicationCommand, ctx: DecideContext): ApplicationEvent[] {
+export function decideOrThrow(
+  state: ApplicationState,
+  cmd: ApplicationCommand,
+  ctx: DecideContext,
+): ApplicationEvent[] {
   const result = decide(state, cmd, ctx);
   if (!result.ok) throw new CommandRejectedError(result.rejection);
   return result.events;

@@ -6,18 +6,21 @@
  * `null` means the stage has no deadline of its own.
  */
 import type { ServiceDeadlines } from '../../deadlines/index.js';
-import type { Application, IdentityDocumentType, NoticeChannel, RefusalGround, RequestedDocumentKind, ResultPlace } from '../model.js';
+import type {
+  Application,
+  IdentityDocumentType,
+  NoticeChannel,
+  RefusalGround,
+  RequestedDocumentKind,
+  ResultPlace,
+} from '../model.js';
 import type { AcceptanceReceipt, RefusalReceipt } from '../receipts/receipt-types.js';
 import type { BilingualText, CourierSlot, HearingPlan, IdentityFinding, IntakeFinding } from './commands.js';
 import type { DeadlineBasis } from './state.js';
 
 /** A deadline of item 58 that a party missed; recorded, not rejected (docs/state-machine.md). */
 export interface DeadlineFinding {
-  code:
-    | 'HEARING_NOTICE_LATE'
-    | 'HEARING_SCHEDULED_TOO_LATE'
-    | 'HEARING_HELD_LATE'
-    | 'OBJECTION_AFTER_WINDOW';
+  code: 'HEARING_NOTICE_LATE' | 'HEARING_SCHEDULED_TOO_LATE' | 'HEARING_HELD_LATE' | 'OBJECTION_AFTER_WINDOW';
   message: string;
 }
 

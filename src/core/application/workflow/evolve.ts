@@ -7,7 +7,17 @@ import type { ApplicationState, IdentityState, Phase } from './state.js';
 import { identityRequestId } from './identity-request-id.js';
 
 function identityOf(s: ApplicationState): IdentityState {
-  return s.identity ?? { status: 'PENDING', requestId: null, attempt: 0, findings: [], failure: null, retries: 0, updatedAt: null };
+  return (
+    s.identity ?? {
+      status: 'PENDING',
+      requestId: null,
+      attempt: 0,
+      findings: [],
+      failure: null,
+      retries: 0,
+      updatedAt: null,
+    }
+  );
 }
 
 function afterIntakeAccepted(channel: string): Phase {
@@ -32,13 +42,28 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
         consentMissing: refused ? false : e.consentMissing,
         identity: refused
           ? null
-          : { status: 'PENDING', requestId: identityRequestId(e.applicationId, 1), attempt: 1, findings: [], failure: null, retries: 0, updatedAt: null },
+          : {
+              status: 'PENDING',
+              requestId: identityRequestId(e.applicationId, 1),
+              attempt: 1,
+              findings: [],
+              failure: null,
+              retries: 0,
+              updatedAt: null,
+            },
       };
     }
     case 'IdentityVerified':
       return {
         ...s,
-        identity: { ...identityOf(s), status: 'VERIFIED', requestId: e.requestId, findings: e.findings, failure: null, updatedAt: e.at },
+        identity: {
+          ...identityOf(s),
+          status: 'VERIFIED',
+          requestId: e.requestId,
+          findings: e.findings,
+          failure: null,
+          updatedAt: e.at,
+        },
       };
     case 'IdentityFailed':
       return {
@@ -55,21 +80,42 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
     case 'IdentityCheckRetried':
       return {
         ...s,
-        identity: { status: 'PENDING', requestId: e.requestId, attempt: 1, findings: [], failure: null, retries: identityOf(s).retries + 1, updatedAt: e.at },
+        identity: {
+          status: 'PENDING',
+          requestId: e.requestId,
+          attempt: 1,
+          findings: [],
+          failure: null,
+          retries: identityOf(s).retries + 1,
+          updatedAt: e.at,
+        },
       };
     case 'IdentityAnswerErrored':
       return { ...s, identity: { ...identityOf(s), updatedAt: e.at } };
     case 'IdentityRequestRepeated':
       return { ...s, identity: { ...identityOf(s), attempt: e.attempt, updatedAt: e.at } };
     case 'RegisterDispatched':
-      return { ...s, phase: 'REGISTER_IN_TRANSIT', register: { registerId: e.registerId, courierSlot: e.courierSlot, dispatchedAt: e.at, deliveredAt: null } };
+      return {
+        ...s,
+        phase: 'REGISTER_IN_TRANSIT',
+        register: { registerId: e.registerId, courierSlot: e.courierSlot, dispatchedAt: e.at, deliveredAt: null },
+      };
     case 'DeliveredToCollege':
-      return { ...s, phase: 'AWAITING_REGISTRATION', register: s.register ? { ...s.register, deliveredAt: e.at } : null };
+      return {
+        ...s,
+        phase: 'AWAITING_REGISTRATION',
+        register: s.register ? { ...s.register, deliveredAt: e.at } : null,
+      };
     case 'RegisteredAtCollege':
       return {
         ...s,
         phase: 'UNDER_REVIEW',
-        college: { registrationNumber: e.registrationNumber, registeredAt: e.at, registeredOn: e.registeredOn, reviewDeadline: e.reviewDeadline },
+        college: {
+          registrationNumber: e.registrationNumber,
+          registeredAt: e.at,
+          registeredOn: e.registeredOn,
+          reviewDeadline: e.reviewDeadline,
+        },
       };
     case 'PreliminaryRefusalIssued':
       return {
@@ -89,16 +135,29 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
         },
       };
     case 'HearingHeld':
-      return { ...s, phase: 'AWAITING_DECISION', hearing: { heldAt: e.at, objection: e.objection, findings: e.findings } };
+      return {
+        ...s,
+        phase: 'AWAITING_DECISION',
+        hearing: { heldAt: e.at, objection: e.objection, findings: e.findings },
+      };
     case 'DuplicateIssued':
       return {
         ...s,
         phase: 'DECIDED',
-        decision: { outcome: 'DUPLICATE_ISSUED', at: e.at, series: e.series, number: e.number, issuedOn: e.issuedOn, digitalPublishedAt: null },
+        decision: {
+          outcome: 'DUPLICATE_ISSUED',
+          at: e.at,
+          series: e.series,
+          number: e.number,
+          issuedOn: e.issuedOn,
+          digitalPublishedAt: null,
+        },
         result: newResult(s, 'DUPLICATE'),
       };
     case 'DigitalDiplomaPublished':
-      return s.decision?.outcome === 'DUPLICATE_ISSUED' ? { ...s, decision: { ...s.decision, digitalPublishedAt: e.at } } : s;
+      return s.decision?.outcome === 'DUPLICATE_ISSUED'
+        ? { ...s, decision: { ...s.decision, digitalPublishedAt: e.at } }
+        : s;
     case 'ApplicationRefused':
       return {
         ...s,
@@ -107,7 +166,9 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
         result: newResult(s, 'REFUSAL'),
       };
     case 'ResultDispatched':
-      return withResult(s, 'RESULT_IN_TRANSIT', { dispatch: { dispatchId: e.dispatchId, courierSlot: e.courierSlot, at: e.at } });
+      return withResult(s, 'RESULT_IN_TRANSIT', {
+        dispatch: { dispatchId: e.dispatchId, courierSlot: e.courierSlot, at: e.at },
+      });
     case 'ResultReady':
       return withResult(s, 'READY', {
         firstReadyAt: s.result?.firstReadyAt ?? e.at,
@@ -157,7 +218,11 @@ function newResult(s: ApplicationState, outcome: 'DUPLICATE' | 'REFUSAL'): Appli
   };
 }
 
-function withResult(s: ApplicationState, phase: Phase, patch: Partial<NonNullable<ApplicationState['result']>>): ApplicationState {
+function withResult(
+  s: ApplicationState,
+  phase: Phase,
+  patch: Partial<NonNullable<ApplicationState['result']>>,
+): ApplicationState {
   return { ...s, phase, result: s.result ? { ...s.result, ...patch } : null };
 }
 

@@ -14,20 +14,39 @@ type FieldCheck = [field: string, kind: 'text' | 'instant' | 'date', value: unkn
 export function checkFields(state: ApplicationState, cmd: ApplicationCommand, fields: FieldCheck[]): Rejected | null {
   for (const [field, kind, value] of fields) {
     const ok =
-      kind === 'text' ? typeof value === 'string' && value.trim().length > 0 : kind === 'instant' ? isInstant(value) : isDate(value);
+      kind === 'text'
+        ? typeof value === 'string' && value.trim().length > 0
+        : kind === 'instant'
+          ? isInstant(value)
+          : isDate(value);
     if (!ok) {
       const expected =
-        kind === 'text' ? 'a non-empty text' : kind === 'instant' ? 'an ISO-8601 instant with offset' : 'a date YYYY-MM-DD';
-      return reject('INVALID_COMMAND', state.phase, cmd, `field "${field}" must be ${expected}; fix the sending system's message and resend.`, {
-        field,
-      });
+        kind === 'text'
+          ? 'a non-empty text'
+          : kind === 'instant'
+            ? 'an ISO-8601 instant with offset'
+            : 'a date YYYY-MM-DD';
+      return reject(
+        'INVALID_COMMAND',
+        state.phase,
+        cmd,
+        `field "${field}" must be ${expected}; fix the sending system's message and resend.`,
+        {
+          field,
+        },
+      );
     }
   }
   return null;
 }
 
 /** INVALID_TRANSITION unless the state is in one of `phases`. */
-export function requirePhase(state: ApplicationState, cmd: ApplicationCommand, phases: Phase[], what: string): Rejected | null {
+export function requirePhase(
+  state: ApplicationState,
+  cmd: ApplicationCommand,
+  phases: Phase[],
+  what: string,
+): Rejected | null {
   if (phases.includes(state.phase)) return null;
   return reject(
     'INVALID_TRANSITION',
@@ -39,7 +58,13 @@ export function requirePhase(state: ApplicationState, cmd: ApplicationCommand, p
 }
 
 /** Phases in which the college has decided (duplicate issued or refused). */
-export const DECIDED_PHASES: Phase[] = ['DECIDED', 'RESULT_IN_TRANSIT', 'READY', 'RETURNED_TO_COLLEGE', 'REQUESTED_BACK'];
+export const DECIDED_PHASES: Phase[] = [
+  'DECIDED',
+  'RESULT_IN_TRANSIT',
+  'READY',
+  'RETURNED_TO_COLLEGE',
+  'REQUESTED_BACK',
+];
 
 export function rejectIfDecided(state: ApplicationState, cmd: ApplicationCommand): Rejected | null {
   if (state.decision === null) return null;
@@ -54,6 +79,7 @@ export function rejectIfDecided(state: ApplicationState, cmd: ApplicationCommand
 
 /** The state's application; only called after the NEW check. */
 export function appOf(state: ApplicationState) {
-  if (!state.application || !state.deadlines) throw new Error('workflow invariant: application state without application');
+  if (!state.application || !state.deadlines)
+    throw new Error('workflow invariant: application state without application');
   return { app: state.application, deadlines: state.deadlines };
 }

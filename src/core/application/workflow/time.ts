@@ -1,7 +1,13 @@
 /**
  * Instant and date helpers of the workflow (Kazakhstan time, SPEC section 4). Pure.
  */
-import { almatyDate, almatyDateTime, endOfAlmatyDay, isIsoDate, type ClassifiedCalendar } from '../../calendar/index.js';
+import {
+  almatyDate,
+  almatyDateTime,
+  endOfAlmatyDay,
+  isIsoDate,
+  type ClassifiedCalendar,
+} from '../../calendar/index.js';
 
 const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 

@@ -18,7 +18,9 @@ export function up(ctx: MigrationContext) {
       EXCEPTION WHEN duplicate_object THEN NULL;
       END $$;`);
     await knex.raw(`GRANT USAGE ON SCHEMA ${schema} TO ${runtimeRole}`);
-    await knex.raw(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${runtimeRole}`);
+    await knex.raw(
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${runtimeRole}`,
+    );
     await knex.raw(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT USAGE, SELECT ON SEQUENCES TO ${runtimeRole}`);
   };
 }

@@ -1,4 +1,7 @@
-/** A test-side participant: produces identity requests and collects the responses, through the real broker and registry. */
+/**
+ * A test-side participant: produces identity requests and collects the responses, through the real broker and
+ * registry.
+ */
 import { randomUUID } from 'node:crypto';
 import { Partitioners, type Consumer, type Producer } from 'kafkajs';
 import type { AppConfig } from '../../../../src/platform/config/schema.js';
@@ -33,13 +36,18 @@ export async function gatewayTestClient(config: AppConfig, log: Logger): Promise
   const responsesTopic = codec.topic(Topics.identityResponses);
   const received: Received[] = [];
   const producer: Producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
-  const consumer: Consumer = kafka.consumer({ groupId: `${config.kafka.groupId}-test-reader-${randomUUID().slice(0, 8)}` });
+  const consumer: Consumer = kafka.consumer({
+    groupId: `${config.kafka.groupId}-test-reader-${randomUUID().slice(0, 8)}`,
+  });
   await producer.connect();
   await consumer.connect();
   await consumer.subscribe({ topic: responsesTopic, fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ message }) => {
-      received.push({ key: message.key?.toString() ?? null, value: await codec.decode<IdentityResponse>(message.value!) });
+      received.push({
+        key: message.key?.toString() ?? null,
+        value: await codec.decode<IdentityResponse>(message.value!),
+      });
     },
   });
 
@@ -65,7 +73,10 @@ export async function gatewayTestClient(config: AppConfig, log: Logger): Promise
       };
     },
     send: async (req) => {
-      await producer.send({ topic: requestsTopic, messages: [{ key: req.applicationId, value: await codec.encode(requestsTopic, req) }] });
+      await producer.send({
+        topic: requestsTopic,
+        messages: [{ key: req.applicationId, value: await codec.encode(requestsTopic, req) }],
+      });
     },
     sendRaw: async (value) => {
       await producer.send({ topic: requestsTopic, messages: [{ key: 'garbage', value }] });

@@ -44,15 +44,26 @@ describe('gateway stub as a separate process', () => {
     const early = client.request({ iin: person.iin });
     await client.send(early);
 
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/gateway-stub.ts'], { cwd: ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/gateway-stub.ts'], {
+      cwd: ROOT,
+      env: childEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stdout!.on('data', (b: Buffer) => (stdout += b.toString()));
     child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
     const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
 
-    expect(await eventually(() => stdout.includes('"msg":"gateway stub ready"'), 60_000), `stdout:\n${stdout}\nstderr:\n${stderr}`).toBe(true);
+    expect(
+      await eventually(() => stdout.includes('"msg":"gateway stub ready"'), 60_000),
+      `stdout:\n${stdout}\nstderr:\n${stderr}`,
+    ).toBe(true);
     const got = await client.waitFor(early.requestId, 30_000);
-    expect(got?.value).toMatchObject({ status: 'FOUND', requestId: early.requestId, person: { iin: person.iin, surname: person.surname } });
+    expect(got?.value).toMatchObject({
+      status: 'FOUND',
+      requestId: early.requestId,
+      person: { iin: person.iin, surname: person.surname },
+    });
 
     const late = client.request({ iin: personAt(config.gatewayStub.populationSeed, 43).iin });
     await client.send(late);

@@ -59,11 +59,16 @@ describe('gateway stub, in process, no errors configured', () => {
   it('skips a request it cannot decode and one with a foreign reply topic, and keeps answering', async () => {
     const { config, client, stub } = ctx;
     await client.sendRaw(Buffer.from('not an avro message'));
-    const foreign = client.request({ iin: personAt(config.gatewayStub.populationSeed, 1).iin, replyTopic: 'somebody.else.responses' });
+    const foreign = client.request({
+      iin: personAt(config.gatewayStub.populationSeed, 1).iin,
+      replyTopic: 'somebody.else.responses',
+    });
     await client.send(foreign);
     const after = client.request({ iin: personAt(config.gatewayStub.populationSeed, 2).iin });
     await client.send(after);
-    expect(await eventually(() => stub.stats().undecodable === 1 && stub.stats().wrongReplyTopic === 1, ANSWER_WAIT_MS)).toBe(true);
+    expect(
+      await eventually(() => stub.stats().undecodable === 1 && stub.stats().wrongReplyTopic === 1, ANSWER_WAIT_MS),
+    ).toBe(true);
     expect((await client.waitFor(after.requestId, ANSWER_WAIT_MS))?.value.status).toBe('FOUND');
     expect(client.all().some((r) => r.value.requestId === foreign.requestId)).toBe(false);
     expect(stub.stats().answered).toMatchObject({ FOUND: 2, NOT_FOUND: 1, ERROR: 0 });
@@ -78,7 +83,12 @@ describe('gateway stub with errorRate 1.0', () => {
     const req = client.request({ iin: personAt(config.gatewayStub.populationSeed, 3).iin });
     await client.send(req);
     const got = await client.waitFor(req.requestId, ANSWER_WAIT_MS);
-    expect(got?.value).toMatchObject({ status: 'ERROR', deliveryStatus: 'NOT_DELIVERED', person: null, errorCode: 'SOURCE_SYSTEM_UNAVAILABLE' });
+    expect(got?.value).toMatchObject({
+      status: 'ERROR',
+      deliveryStatus: 'NOT_DELIVERED',
+      person: null,
+      errorCode: 'SOURCE_SYSTEM_UNAVAILABLE',
+    });
     expect(got!.value.errorMessage).toBeTruthy();
     expect(got!.value.errorDate).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(ctx.stub.stats().answered.ERROR).toBe(1);
@@ -101,7 +111,10 @@ describe('gateway stub with an outage window', () => {
     await new Promise((r) => setTimeout(r, Math.max(0, OUTAGE_MS + 500 - (Date.now() - started))));
     const retry = client.request({ iin, applicationId: first.applicationId });
     await client.send(retry);
-    expect((await client.waitFor(retry.requestId, ANSWER_WAIT_MS))?.value).toMatchObject({ status: 'FOUND', applicationId: first.applicationId });
+    expect((await client.waitFor(retry.requestId, ANSWER_WAIT_MS))?.value).toMatchObject({
+      status: 'FOUND',
+      applicationId: first.applicationId,
+    });
     expect(client.all().some((r) => r.value.requestId === first.requestId)).toBe(false);
     expect(stub.stats()).toMatchObject({ silent: 1, answered: { FOUND: 1, NOT_FOUND: 0, ERROR: 0 } });
   });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { IdentityRequest } from '../../../../src/contract/messages.js';
 import { Topics } from '../../../../src/contract/topics.js';
 import { generateIin } from '../../../../src/core/identity-numbers/index.js';
-import { decideAnswer, drawsFor, StubErrorCode, type AnswerInput, type AnswerSettings } from '../../../../src/local/gateway-stub/answer.js';
+import {
+  decideAnswer,
+  drawsFor,
+  StubErrorCode,
+  type AnswerInput,
+  type AnswerSettings,
+} from '../../../../src/local/gateway-stub/answer.js';
 import { parseOutages } from '../../../../src/local/gateway-stub/outages.js';
 import { personAt, populationIndex } from '../../../../src/local/gateway-stub/population.js';
 
@@ -29,7 +35,15 @@ function request(over: Partial<IdentityRequest> = {}): IdentityRequest {
 }
 
 function decide(over: Partial<AnswerInput> = {}) {
-  return decideAnswer({ request: request(), population, settings, elapsedMs: 0, now: NOW, messageId: 'new-id', ...over });
+  return decideAnswer({
+    request: request(),
+    population,
+    settings,
+    elapsedMs: 0,
+    now: NOW,
+    messageId: 'new-id',
+    ...over,
+  });
 }
 
 function response(over: Partial<AnswerInput> = {}) {
@@ -61,7 +75,13 @@ describe('decideAnswer', () => {
     const stranger = generateIin('1931-01-01', 'MALE', 4242);
     expect(population.has(stranger)).toBe(false);
     const r = response({ request: request({ iin: stranger }) });
-    expect(r).toMatchObject({ status: 'NOT_FOUND', deliveryStatus: 'DELIVERED', person: null, errorCode: null, requestId: 'IDR-1' });
+    expect(r).toMatchObject({
+      status: 'NOT_FOUND',
+      deliveryStatus: 'DELIVERED',
+      person: null,
+      errorCode: null,
+      requestId: 'IDR-1',
+    });
   });
 
   it('answers NOT_FOUND for every known person when notFoundRate is 1, and never when it is 0', () => {
@@ -74,18 +94,36 @@ describe('decideAnswer', () => {
 
   it('answers ERROR with code, message and date, NOT_DELIVERED, when the error draw hits', () => {
     const r = response({ settings: { ...settings, errorRate: 1 } });
-    expect(r).toMatchObject({ status: 'ERROR', deliveryStatus: 'NOT_DELIVERED', person: null, errorCode: StubErrorCode.SOURCE_UNAVAILABLE, errorDate: NOW, requestId: 'IDR-1', correlationId: 'APP-CHAIN-1' });
+    expect(r).toMatchObject({
+      status: 'ERROR',
+      deliveryStatus: 'NOT_DELIVERED',
+      person: null,
+      errorCode: StubErrorCode.SOURCE_UNAVAILABLE,
+      errorDate: NOW,
+      requestId: 'IDR-1',
+      correlationId: 'APP-CHAIN-1',
+    });
     expect(r.errorMessage).toMatch(/repeat the request later/);
   });
 
   it('answers ERROR for a service it does not serve, and for a malformed IIN', () => {
-    expect(response({ request: request({ serviceId: 'OTHER_SERVICE' }) })).toMatchObject({ status: 'ERROR', serviceId: 'OTHER_SERVICE', errorCode: StubErrorCode.SERVICE_UNKNOWN });
-    expect(response({ request: request({ iin: '123456789012' }) })).toMatchObject({ status: 'ERROR', errorCode: StubErrorCode.INVALID_IIN });
+    expect(response({ request: request({ serviceId: 'OTHER_SERVICE' }) })).toMatchObject({
+      status: 'ERROR',
+      serviceId: 'OTHER_SERVICE',
+      errorCode: StubErrorCode.SERVICE_UNKNOWN,
+    });
+    expect(response({ request: request({ iin: '123456789012' }) })).toMatchObject({
+      status: 'ERROR',
+      errorCode: StubErrorCode.INVALID_IIN,
+    });
   });
 
   it('stays silent inside an outage window and answers outside it', () => {
     const outages = parseOutages(['1000-2000']);
-    expect(decide({ settings: { ...settings, outages }, elapsedMs: 1500 })).toEqual({ kind: 'SILENT', reason: 'OUTAGE' });
+    expect(decide({ settings: { ...settings, outages }, elapsedMs: 1500 })).toEqual({
+      kind: 'SILENT',
+      reason: 'OUTAGE',
+    });
     expect(decide({ settings: { ...settings, outages }, elapsedMs: 1000 }).kind).toBe('SILENT');
     expect(decide({ settings: { ...settings, outages }, elapsedMs: 999 }).kind).toBe('RESPOND');
     expect(decide({ settings: { ...settings, outages }, elapsedMs: 2000 }).kind).toBe('RESPOND');
@@ -96,8 +134,14 @@ describe('decideAnswer', () => {
     let differs = 0;
     for (let i = 0; i < 100; i += 1) {
       const req = request({ requestId: `IDR-${i}`, messageId: `m-${i}` });
-      expect(response({ request: req, settings: half }).status).toBe(response({ request: { ...req }, settings: half }).status);
-      if (response({ request: req, settings: half }).status !== response({ request: { ...req, messageId: `again-${i}` }, settings: half }).status) differs += 1;
+      expect(response({ request: req, settings: half }).status).toBe(
+        response({ request: { ...req }, settings: half }).status,
+      );
+      if (
+        response({ request: req, settings: half }).status !==
+        response({ request: { ...req, messageId: `again-${i}` }, settings: half }).status
+      )
+        differs += 1;
       expect(drawsFor(`IDR-${i}`)).toEqual(drawsFor(`IDR-${i}`));
     }
     // About half of the re-requests change outcome with a 50 % error rate.
@@ -109,14 +153,17 @@ describe('decideAnswer', () => {
     const nf = { ...settings, errorRate: 0, notFoundRate: 0.5 };
     for (let i = 0; i < 50; i += 1) {
       const req = request({ requestId: `IDR-${i}`, messageId: `m-${i}` });
-      expect(response({ request: req, settings: nf }).status).toBe(response({ request: { ...req, messageId: `again-${i}` }, settings: nf }).status);
+      expect(response({ request: req, settings: nf }).status).toBe(
+        response({ request: { ...req, messageId: `again-${i}` }, settings: nf }).status,
+      );
     }
   });
 
   it('answers ERROR for about errorRate of the requests, and NOT_FOUND for about notFoundRate of the rest', () => {
     const mixed = { ...settings, errorRate: 0.2, notFoundRate: 0.25 };
     const counts = { FOUND: 0, NOT_FOUND: 0, ERROR: 0 };
-    for (let i = 0; i < 4000; i += 1) counts[response({ request: request({ requestId: `IDR-${i}` }), settings: mixed }).status] += 1;
+    for (let i = 0; i < 4000; i += 1)
+      counts[response({ request: request({ requestId: `IDR-${i}` }), settings: mixed }).status] += 1;
     expect(counts.ERROR / 4000).toBeCloseTo(0.2, 1);
     expect(counts.NOT_FOUND / (4000 - counts.ERROR)).toBeCloseTo(0.25, 1);
     const draws = Array.from({ length: 4000 }, (_, i) => drawsFor(`IDR-${i}`).error);

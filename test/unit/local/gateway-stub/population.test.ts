@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { birthDateFromIin, isValidIin, sexFromIin } from '../../../../src/core/identity-numbers/index.js';
-import { findPersonIndex, personAt, populationIndex, POPULATION_REFERENCE_DATE } from '../../../../src/local/gateway-stub/population.js';
+import {
+  findPersonIndex,
+  personAt,
+  populationIndex,
+  POPULATION_REFERENCE_DATE,
+} from '../../../../src/local/gateway-stub/population.js';
 
 const SEED = 20231018;
 const ageOn = (birthDate: string, ref: string): number =>
@@ -61,9 +66,13 @@ describe('personAt', () => {
 
   it('rejects an index, seed or reference date out of range with a typed error', () => {
     expect(() => personAt(SEED, -1)).toThrow(expect.objectContaining({ code: 'GATEWAY_STUB_INVALID_POPULATION' }));
-    expect(() => personAt(SEED, 1_000_000)).toThrow(expect.objectContaining({ code: 'GATEWAY_STUB_INVALID_POPULATION' }));
+    expect(() => personAt(SEED, 1_000_000)).toThrow(
+      expect.objectContaining({ code: 'GATEWAY_STUB_INVALID_POPULATION' }),
+    );
     expect(() => personAt(-3, 0)).toThrow(expect.objectContaining({ code: 'GATEWAY_STUB_INVALID_POPULATION' }));
-    expect(() => personAt(SEED, 0, '2026-02-30')).toThrow(expect.objectContaining({ code: 'GATEWAY_STUB_INVALID_POPULATION' }));
+    expect(() => personAt(SEED, 0, '2026-02-30')).toThrow(
+      expect.objectContaining({ code: 'GATEWAY_STUB_INVALID_POPULATION' }),
+    );
   });
 });
 
@@ -85,7 +94,9 @@ describe('populationIndex', () => {
   });
 
   it('rejects a size out of range', () => {
-    expect(() => populationIndex(SEED, 0)).toThrow(expect.objectContaining({ code: 'GATEWAY_STUB_INVALID_POPULATION' }));
+    expect(() => populationIndex(SEED, 0)).toThrow(
+      expect.objectContaining({ code: 'GATEWAY_STUB_INVALID_POPULATION' }),
+    );
   });
 });
 
