@@ -55,7 +55,10 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
     const requests = h.reader
       .on(h.topic(Topics.identityRequests))
       .filter((m) => m.value.applicationId === msg.applicationId);
-    expect(requests).toHaveLength(1);
+    // One identity check. Its request is asked again when the answer is later than the harness'
+    // 1.5 s (the first answer of a cold stub on 2 loaded cores can be): same requestId, at least once.
+    expect(requests.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(requests.map((r) => r.value.requestId)).size).toBe(1);
     expect(requests[0]!.value).toMatchObject({
       iin: person.iin,
       replyTopic: h.topic(Topics.identityResponses),
