@@ -128,6 +128,7 @@ export const COLLEGE_DECISION_KIND = [
   'HEARING_HELD',
   'DUPLICATE_ISSUED',
   'REFUSED',
+  'APPLICATION_RECEIVED_AT_OFFICE',
 ] as const;
 export const COURIER_ORDER_KIND = ['REGISTER_DISPATCH', 'RESULT_DISPATCH'] as const;
 export const COURIER_EVENT_KIND = ['PICKED_UP', 'DELIVERED'] as const;
@@ -145,6 +146,7 @@ export const CORPORATION_NOTIFICATION_KIND = [
   'RESULT_READY_FOR_HANDOVER',
   'RETURN_TO_COLLEGE_DUE',
   'TERM_REVISED',
+  'HEARING_NOTICE',
 ] as const;
 
 const full = (name: string): string => `${CONTRACT_NAMESPACE}.${name}`;

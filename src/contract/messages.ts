@@ -275,6 +275,8 @@ export type CollegeApplicationRegistered = MessageHeader & {
   signature: Signature | null;
   psc: PscAcceptance | null;
   identity: IdentityPerson | null;
+  /** Office applications only: the Appendix 3 receipt. */
+  officeReceipt: { receiptNumber: string; acceptedAt: Instant; resultDueOn: IsoDate; textKk: string; textRu: string } | null;
 };
 
 // ---------- college.decisions.v1 ----------
@@ -313,6 +315,15 @@ export type CollegeRefused = Motivation & {
   decidedOn: IsoDate;
 };
 
+/** R1: an application received at the college office, as the office's system sends it. */
+export type CollegeOfficeApplication = {
+  receivedAt: Instant;
+  officerId: string;
+  form: ApplicationForm;
+  presentedDocuments: PresentedDocument[];
+  resultPlace: ResultPlace;
+};
+
 export type CollegeDecisionKind = (typeof COLLEGE_DECISION_KIND)[number];
 export type CollegeDecisionMessage = Envelope<
   MessageHeader & { applicationId: string; collegeBin: string },
@@ -322,6 +333,7 @@ export type CollegeDecisionMessage = Envelope<
     HEARING_HELD: CollegeHearingHeld;
     DUPLICATE_ISSUED: CollegeDuplicateIssued;
     REFUSED: CollegeRefused;
+    APPLICATION_RECEIVED_AT_OFFICE: CollegeOfficeApplication;
   }
 >;
 
@@ -461,6 +473,14 @@ export type PscReturnToCollegeDue = {
   storageEndedOn: IsoDate;
 };
 
+export type PscHearingNotice = Motivation & {
+  receiptNumber: string;
+  ground: RefusalGround;
+  hearingAt: Instant;
+  hearingPlaceOrWay: string;
+  objectionDeadline: IsoDate;
+};
+
 export type CorporationNotificationKind = (typeof CORPORATION_NOTIFICATION_KIND)[number];
 export type CorporationNotificationMessage = Envelope<
   MessageHeader & { applicationId: string; branchId: string },
@@ -470,6 +490,7 @@ export type CorporationNotificationMessage = Envelope<
     RESULT_READY_FOR_HANDOVER: PscResultReady;
     RETURN_TO_COLLEGE_DUE: PscReturnToCollegeDue;
     TERM_REVISED: TermRevised;
+    HEARING_NOTICE: PscHearingNotice;
   }
 >;
 

@@ -33,6 +33,7 @@ import { Topics, type TopicName } from '../../src/contract/topics.js';
 
 // ---------- parties ----------
 
+export const OFFICE_APP_ID = 'COLLEGE-OFFICE-20260305-0001';
 export const COLLEGE_BIN = '040740005191';
 export const OTHER_COLLEGE_BIN = '991240018472';
 export const COLLEGE_NAME = '«Алматы құрылыс-техникалық колледжі» МКҚК';
@@ -403,6 +404,7 @@ const collegeApplications: NonEmpty<CollegeApplicationRegistered> = [
     signature: null,
     psc: { receiptNumber: PSC_RECEIPT, branchId: PSC_BRANCH, operatorId: 'OP-ALM-0417' },
     identity: minorIdentity,
+    officeReceipt: null,
   },
   {
     messageId: '8f0b2d4e-6c3a-4e5f-8b7d-9c4e6a8f0b32',
@@ -422,6 +424,33 @@ const collegeApplications: NonEmpty<CollegeApplicationRegistered> = [
     signature: portalApplication.signature,
     psc: null,
     identity: portalApplicantIdentity,
+    officeReceipt: null,
+  },
+  {
+    messageId: '9a1c3e5a-7d4b-4f6a-9c8e-0d5f7b9a1c43',
+    correlationId: OFFICE_APP_ID,
+    occurredAt: '2026-03-05T11:00:04.000+05:00',
+    applicationId: OFFICE_APP_ID,
+    collegeBin: COLLEGE_BIN,
+    registerNumber: OFFICE_APP_ID,
+    dispatchRegisterId: null,
+    channel: 'COLLEGE_OFFICE',
+    submittedAt: '2026-03-05T11:00:00.000+05:00',
+    registrationDate: '2026-03-05',
+    serviceTermEndsAt: '2026-03-30T23:59:59.999+05:00',
+    form: portalForm,
+    presentedDocuments: [applicationFormDocument],
+    resultPlace: { kind: 'COLLEGE_OFFICE', branchId: null },
+    signature: null,
+    psc: null,
+    identity: null,
+    officeReceipt: {
+      receiptNumber: OFFICE_APP_ID,
+      acceptedAt: '2026-03-05T11:00:00.000+05:00',
+      resultDueOn: '2026-03-30',
+      textKk: 'Құжаттар қабылданды. Нәтиже берілетін күн: 2026-03-30.',
+      textRu: 'Документы приняты. Срок выдачи результата: 2026-03-30.',
+    },
   },
 ];
 
@@ -434,6 +463,7 @@ const noDecisionKinds = {
   hearingHeld: null,
   duplicateIssued: null,
   refused: null,
+  applicationReceivedAtOffice: null,
 };
 
 const refusalBase = {
@@ -511,6 +541,22 @@ const collegeDecisions: NonEmpty<CollegeDecisionMessage> = [
       motivationRu:
         'По итогам заслушивания представленная копия не подтверждена данными архива колледжа. Решение может быть обжаловано в соответствии с АППК РК.',
       decidedOn: '2026-03-26',
+    },
+  },
+  {
+    ...noDecisionKinds,
+    applicationId: OFFICE_APP_ID,
+    correlationId: OFFICE_APP_ID,
+    collegeBin: COLLEGE_BIN,
+    messageId: '6f8b0d2a-4c7e-4f9b-8d3a-5c7e9f1b3d06',
+    occurredAt: '2026-03-05T11:00:00.000+05:00',
+    kind: 'APPLICATION_RECEIVED_AT_OFFICE',
+    applicationReceivedAtOffice: {
+      receivedAt: '2026-03-05T11:00:00.000+05:00',
+      officerId: 'OFFICE-7',
+      form: portalForm,
+      presentedDocuments: [applicationFormDocument],
+      resultPlace: { kind: 'COLLEGE_OFFICE', branchId: null },
     },
   },
 ];
@@ -718,6 +764,7 @@ const noPscKinds = {
   resultReadyForHandover: null,
   returnToCollegeDue: null,
   termRevised: null,
+  hearingNotice: null,
 };
 const corporationNotifications: NonEmpty<CorporationNotificationMessage> = [
   {
@@ -798,6 +845,24 @@ const corporationNotifications: NonEmpty<CorporationNotificationMessage> = [
         'Жұмыс күндерінің күнтізбесі өзгеруіне байланысты қызмет көрсету мерзімі өзгерді: бұрын 2026-03-27, енді 2026-03-30.',
       statusRu:
         'В связи с изменением календаря рабочих дней изменился срок оказания услуги: было 2026-03-27, теперь 2026-03-30.',
+    },
+  },
+  {
+    ...noPscKinds,
+    messageId: 'ab2d4f6b-8e1c-4a3d-8f5b-7c9e1a3d5f27',
+    correlationId: PSC_APP_ID,
+    occurredAt: '2026-03-10T12:00:00.000+05:00',
+    applicationId: PSC_APP_ID,
+    branchId: PSC_BRANCH,
+    kind: 'HEARING_NOTICE',
+    hearingNotice: {
+      receiptNumber: PSC_RECEIPT,
+      ground: 'G1_UNRELIABLE_DATA',
+      hearingAt: '2026-03-12T11:00:00.000+05:00',
+      hearingPlaceOrWay: 'Колледж, 12-кабинет',
+      objectionDeadline: '2026-03-12',
+      motivationKk: 'Бас тарту туралы алдын ала шешім: тыңдау 2026-03-12 11:00, Колледж, 12-кабинет.',
+      motivationRu: 'Предварительное решение об отказе: заслушивание 2026-03-12 11:00, Колледж, кабинет 12.',
     },
   },
 ];

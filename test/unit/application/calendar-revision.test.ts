@@ -16,7 +16,7 @@ import type { CalendarYear } from '../../../src/core/calendar/index.js';
 import { stageOf } from '../../../src/core/application/monitoring/stage-of.js';
 import { calendarOf, SHIPPED_CALENDAR_DIR } from '../../support/calendar.js';
 import { given } from './given.js';
-import { cmd, ctx, history, ID, portalApp, pscApp, refusedPscApp } from './fixtures.js';
+import { cmd, ctx, history, ID, portalApp, pscApp, refusedPscApp, registerIdOf } from './fixtures.js';
 
 const shippedYear = (y: number) =>
   JSON.parse(readFileSync(join(SHIPPED_CALENDAR_DIR, `${y}.json`), 'utf8')) as CalendarYear;
@@ -90,8 +90,8 @@ describe('ReviseDeadlines (a new calendar version)', () => {
     const before = history(
       cmd.receive(app),
       cmd.identityOk('2027-05-10T10:01:00+05:00'),
-      cmd.dispatchRegister('2027-05-11T13:00:00+05:00'),
-      cmd.deliverRegister('2027-05-11T15:00:00+05:00'),
+      cmd.dispatchRegister('2027-05-11T13:00:00+05:00', registerIdOf(app)),
+      cmd.deliverRegister('2027-05-11T15:00:00+05:00', registerIdOf(app)),
       cmd.register('2027-05-11T15:30:00+05:00'),
     );
     const { after } = given(before)

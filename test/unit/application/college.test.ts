@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { given } from './given.js';
-import { at, cmd, continueFrom, history, officeApp, paths, portalApp, pscApp, withHearingHeld } from './fixtures.js';
+import { at, cmd, continueFrom, history, officeApp, paths, portalApp, pscApp, registerIdOf, withHearingHeld, DISPATCH_ID } from './fixtures.js';
 
 const endOf = (d: string) => `${d}T23:59:59.999+05:00`;
 
@@ -21,20 +21,31 @@ describe('registration at the college (item 57)', () => {
   });
 
   it('a PSC application is due for registration on the delivery day (next working day after a Saturday)', () => {
+    const app = pscApp({ submittedAt: at('11', '12:00') });
     const sat = history(
-      cmd.receive(pscApp({ submittedAt: at('11', '12:00') })),
-      cmd.dispatchRegister(at('11', '13:00')),
-      cmd.deliverRegister(at('11', '15:00')),
+      cmd.receive(app),
+      cmd.dispatchRegister(at('11', '13:00'), registerIdOf(app)),
+      cmd.deliverRegister(at('11', '15:00'), registerIdOf(app)),
     );
     given(sat)
       .when(cmd.register(at('13', '09:10')))
       .then([{ type: 'RegisteredAtCollege', stageDeadline: endOf('2026-04-13') }]);
   });
 
-  it('rejects registration before the register arrives and a second registration', () => {
+  it('out of order: a PSC application registered before the courier reports the delivery was delivered', () => {
     given(paths.pscAccepted())
       .when(cmd.register(at('06', '15:00')))
-      .then({ error: 'INVALID_TRANSITION' });
+      .then([{ type: 'RegisterDispatched' }, { type: 'DeliveredToCollege', at: at('06', '15:00') }, { type: 'RegisteredAtCollege' }]);
+  });
+
+  it('rejects a decision from another college', () => {
+    given(paths.portalReceived())
+      .when({ ...cmd.register(at('06', '15:00')), collegeBin: '991240018472' })
+      .then({ error: 'COLLEGE_MISMATCH' });
+    given(paths.portalReceived()).when({ ...cmd.register(at('06', '15:00')), collegeBin: '040740005191' }).then([{ type: 'RegisteredAtCollege' }]);
+  });
+
+  it('rejects a second registration and a malformed one', () => {
     given(paths.portalRegistered())
       .when(cmd.register(at('06', '15:00')))
       .then({ error: 'INVALID_TRANSITION' });
@@ -185,10 +196,12 @@ describe('decision (items 58-60)', () => {
           number: '0012345',
           stageDeadline: endOf('2026-04-13'),
         },
+        // The portal place: the paper duplicate waits at the college office from the decision (item 58).
+        { type: 'ResultReady', place: { kind: 'PORTAL' }, outcome: 'DUPLICATE', readyOn: '2026-04-09', storageEnd: null },
       ]);
-    expect(after.phase).toBe('DECIDED');
+    expect(after.phase).toBe('READY');
     expect(after.decision).toMatchObject({ outcome: 'DUPLICATE_ISSUED', digitalPublishedAt: at('09') });
-    expect(after.result).toMatchObject({ outcome: 'DUPLICATE', place: { kind: 'PORTAL' } });
+    expect(after.result).toMatchObject({ outcome: 'DUPLICATE', place: { kind: 'PORTAL' }, firstReadyAt: at('09'), plannedDispatch: null });
   });
 
   it('duplicate issued after the hearing; for a PSC place it is due one day before the term ends', () => {
@@ -198,6 +211,9 @@ describe('decision (items 58-60)', () => {
         { type: 'DuplicateIssued', afterHearing: true, stageDeadline: '2026-04-26T23:59:59.999+05:00' },
         { type: 'DigitalDiplomaPublished' },
       ]);
+    // A PSC place: the result waits for its courier order, planned with the decision.
+    const decided = [...withHearingHeld(paths.pscRegistered()), ...continueFrom(withHearingHeld(paths.pscRegistered()), cmd.issue(at('13')))];
+    expect(given(decided).state.result?.plannedDispatch).toEqual({ dispatchId: DISPATCH_ID, deliverBy: '2026-04-26T23:59:59.999+05:00' });
   });
 
   it('motivated refusal after the hearing, in Kazakh and Russian', () => {
@@ -210,9 +226,11 @@ describe('decision (items 58-60)', () => {
           motivation: { kk: 'Деректер расталмады.', ru: 'Сведения не подтверждены.' },
           stageDeadline: endOf('2026-04-27'),
         },
+        { type: 'ResultReady', outcome: 'REFUSAL' },
       ]);
     expect(after.decision).toMatchObject({ outcome: 'REFUSED' });
     expect(after.result).toMatchObject({ outcome: 'REFUSAL' });
+    expect(after.phase).toBe('READY');
   });
 
   it('missing consent (G3) is refused only after the preliminary decision and the hearing', () => {
@@ -226,7 +244,7 @@ describe('decision (items 58-60)', () => {
       .then({ error: 'PRELIMINARY_REFUSAL_REQUIRED' });
     given(withHearingHeld(reg, 'G3_NO_CONSENT'))
       .when(cmd.refuse(at('13'), 'G3_NO_CONSENT'))
-      .then([{ type: 'ApplicationRefused', ground: 'G3_NO_CONSENT' }]);
+      .then([{ type: 'ApplicationRefused', ground: 'G3_NO_CONSENT' }, { type: 'ResultReady', place: { kind: 'COLLEGE_OFFICE' } }]);
   });
 
   it('rejects decisions out of order', () => {

@@ -83,9 +83,9 @@ describe('intentsOf: timers and order', () => {
       cmd.receive(portalApp()),
       cmd.identityOk(at('06', '10:01')),
       cmd.register(at('06', '11:00')),
-      cmd.issue(at('07')),
     ];
-    expect(timers(intentsAfter(past, cmd.notifyReady(at('08'))))).toEqual([
+    // A portal place: ready at the college office with the decision.
+    expect(timers(intentsAfter(past, cmd.issue(at('07'))))).toEqual([
       { type: 'CancelTimer', purpose: 'SLA_AT_RISK' },
       { type: 'CancelTimer', purpose: 'SLA_BREACH' },
     ]);

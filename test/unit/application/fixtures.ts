@@ -15,6 +15,7 @@ import { evolve } from '../../../src/core/application/workflow/evolve.js';
 import { initialState, type ApplicationState } from '../../../src/core/application/workflow/state.js';
 import type { DecideContext, DecidePolicy } from '../../../src/core/application/workflow/context.js';
 import type { RegisterPerson } from '../../../src/core/application/model.js';
+import { registerPlanOf } from '../../../src/core/application/workflow/decide-register.js';
 
 /** The identity policy of the fixtures: one request, then IDENTITY_FAILED (NO_ANSWER) when it is overdue. */
 export const policy: DecidePolicy = {
@@ -116,6 +117,18 @@ export function refusedPscApp(over: Partial<Application> = {}): Application {
   return pscApp({ presentedDocuments: [{ type: 'APPLICATION_FORM' }], ...over });
 }
 
+/** The register the fixtures' PSC application (accepted Mon 6 April 10:00) travels in: the 13:00 slot of PSC-ALM-07. */
+export const REGISTER_ID = 'reg-PSC-ALM-07-040740005191-202604061300';
+/** The register a PSC application travels in (planned at acceptance). */
+export function registerIdOf(app: Application): string {
+  return registerPlanOf(app, ctx)!.registerId;
+}
+
+/** The courier order of the result to the PSC after the decision (the order's message id). */
+export const DISPATCH_ID = `rd-APP-1-1`;
+/** The same, back from the college after storage (item 62). */
+export const DISPATCH_BACK_ID = `rd-APP-1-2`;
+
 /** The request id of the n-th identity check of application ID. */
 export const requestNo = (n = 1) => `idr-${ID}-${n}`;
 
@@ -168,14 +181,13 @@ export const cmd = {
     at: when,
     operatorId: 'OPS-3',
   }),
-  dispatchRegister: (when: string, registerId = 'REG-1'): C<'DispatchRegister'> => ({
+  dispatchRegister: (when: string, registerId = REGISTER_ID): C<'DispatchRegister'> => ({
     type: 'DispatchRegister',
     applicationId: ID,
     at: when,
     registerId,
-    courierSlot: slot,
   }),
-  deliverRegister: (when: string, registerId = 'REG-1'): C<'DeliverRegister'> => ({
+  deliverRegister: (when: string, registerId = REGISTER_ID): C<'DeliverRegister'> => ({
     type: 'DeliverRegister',
     applicationId: ID,
     at: when,
@@ -225,14 +237,14 @@ export const cmd = {
     ground,
     motivation: { kk: 'Деректер расталмады.', ru: 'Сведения не подтверждены.' },
   }),
-  dispatchResult: (when: string, dispatchId = 'DSP-1'): C<'DispatchResult'> => ({
+  dispatchResult: (when: string, dispatchId = DISPATCH_ID): C<'DispatchResult'> => ({
     type: 'DispatchResult',
     applicationId: ID,
     at: when,
     dispatchId,
     courierSlot: { slotId: 'SLOT-R', pickupAt: when },
   }),
-  deliverResult: (when: string, dispatchId = 'DSP-1'): C<'DeliverResultToPsc'> => ({
+  deliverResult: (when: string, dispatchId = DISPATCH_ID): C<'DeliverResultToPsc'> => ({
     type: 'DeliverResultToPsc',
     applicationId: ID,
     at: when,
@@ -255,6 +267,7 @@ export const cmd = {
     branchId: 'PSC-ALM-07',
   }),
   checkSla: (when: string): C<'CheckSla'> => ({ type: 'CheckSla', applicationId: ID, at: when }),
+  storageElapsed: (when: string): C<'RecordStorageElapsed'> => ({ type: 'RecordStorageElapsed', applicationId: ID, at: when }),
 };
 
 /** Runs commands through decide/evolve from the initial state; fails the test on a rejection. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { given } from './given.js';
-import { at, cmd, continueFrom, history, ID, paths, portalApp, withHearingHeld } from './fixtures.js';
+import { at, cmd, continueFrom, DISPATCH_BACK_ID, DISPATCH_ID, history, paths, portalApp, withHearingHeld } from './fixtures.js';
 import type { ApplicationEvent } from '../../../src/core/application/workflow/events.js';
 
 const endOf = (d: string) => `${d}T23:59:59.999+05:00`;
@@ -20,7 +20,7 @@ describe('result to the PSC (items 58-59, 61-62)', () => {
       .then([
         {
           type: 'ResultDispatched',
-          dispatchId: 'DSP-1',
+          dispatchId: DISPATCH_ID,
           outcome: 'DUPLICATE',
           fromCollegeBin: '040740005191',
           toBranchId: 'PSC-ALM-07',
@@ -85,12 +85,17 @@ describe('result to the PSC (items 58-59, 61-62)', () => {
       .then([{ type: 'ResultRequestedBack', branchId: 'PSC-ALM-07' }]);
     expect(back.phase).toBe('REQUESTED_BACK');
     const requested = then(returned(), cmd.requestBack(at('02', '10:00', '06')));
+    // The way back is a courier order of its own (item 62).
+    expect(back.result?.plannedDispatch).toEqual({ dispatchId: DISPATCH_BACK_ID, deliverBy: null });
     given(requested)
-      .when(cmd.dispatchResult(at('03', '10:00', '06'), 'DSP-2'))
-      .then([{ type: 'ResultDispatched', dispatchId: 'DSP-2', afterReturn: true, stageDeadline: null }]);
-    const inTransit = then(requested, cmd.dispatchResult(at('03', '10:00', '06'), 'DSP-2'));
+      .when(cmd.dispatchResult(at('03', '10:00', '06'), DISPATCH_ID))
+      .then({ error: 'DISPATCH_MISMATCH' });
+    given(requested)
+      .when(cmd.dispatchResult(at('03', '10:00', '06'), DISPATCH_BACK_ID))
+      .then([{ type: 'ResultDispatched', dispatchId: DISPATCH_BACK_ID, afterReturn: true, stageDeadline: null }]);
+    const inTransit = then(requested, cmd.dispatchResult(at('03', '10:00', '06'), DISPATCH_BACK_ID));
     const { after } = given(inTransit)
-      .when(cmd.deliverResult(at('04', '10:00', '06'), 'DSP-2'))
+      .when(cmd.deliverResult(at('04', '10:00', '06'), DISPATCH_BACK_ID))
       .then([
         {
           type: 'ResultReady',
@@ -101,7 +106,7 @@ describe('result to the PSC (items 58-59, 61-62)', () => {
         },
       ]);
     expect(after.result?.firstReadyAt).toBe(at('10', '11:00'));
-    given(then(inTransit, cmd.deliverResult(at('04', '10:00', '06'), 'DSP-2')))
+    given(then(inTransit, cmd.deliverResult(at('04', '10:00', '06'), DISPATCH_BACK_ID)))
       .when(cmd.handOver(at('05', '10:00', '06')))
       .then([{ type: 'HandedOver' }]);
   });
@@ -116,9 +121,9 @@ describe('result to the PSC (items 58-59, 61-62)', () => {
     given(then(pscDecided(), cmd.dispatchResult(at('09', '14:00'))))
       .when(cmd.deliverResult(at('10'), 'DSP-X'))
       .then({ error: 'DISPATCH_MISMATCH' });
-    given(pscDecided())
-      .when(cmd.deliverResult(at('10')))
-      .then({ error: 'INVALID_TRANSITION' });
+    given(pscReady())
+      .when(cmd.dispatchResult(at('10', '12:00'), 'DSP-X'))
+      .then({ error: 'DISPATCH_MISMATCH' });
     given(pscReady())
       .when(cmd.requestBack(at('12')))
       .then({ error: 'INVALID_TRANSITION' });
@@ -140,53 +145,54 @@ describe('result to the PSC (items 58-59, 61-62)', () => {
   });
 });
 
+describe('out of order and repeated courier events of the result (items 58-59)', () => {
+  it('a delivery without its pick-up records both; a repeated pick-up or delivery changes nothing', () => {
+    const { events } = given(pscDecided())
+      .when(cmd.deliverResult(at('10', '11:00')))
+      .then([{ type: 'ResultDispatched', dispatchId: DISPATCH_ID }, { type: 'ResultReady', readyOn: '2026-04-10' }]);
+    const ready = [...pscDecided(), ...events];
+    given(ready).when(cmd.deliverResult(at('10', '11:05'))).then([]);
+    given(ready).when(cmd.dispatchResult(at('10', '11:10'))).then([]);
+    given(then(pscDecided(), cmd.dispatchResult(at('09', '14:00')))).when(cmd.dispatchResult(at('09', '14:30'))).then([]);
+  });
+});
+
+describe('storage at the PSC (item 62)', () => {
+  it('the storage timer tells the PSC, once, after the month (the day after storage end)', () => {
+    given(pscReady()).when(cmd.storageElapsed(at('10', '23:00', '05'))).then([]);
+    const { events } = given(pscReady())
+      .when(cmd.storageElapsed(at('11', '00:00', '05')))
+      .then([{ type: 'ReturnToCollegeDue', storageEnd: '2026-05-10' }]);
+    given([...pscReady(), ...events]).when(cmd.storageElapsed(at('12', '00:00', '05'))).then([]);
+    given(then(pscReady(), cmd.handOver(at('15')))).when(cmd.storageElapsed(at('11', '00:00', '05'))).then({ error: 'APPLICATION_CLOSED' });
+  });
+});
+
 describe('result on the portal / at the college office (item 58, R14)', () => {
   const decided = () => then(paths.portalRegistered(), cmd.issue(at('09')));
 
-  it('"ready" notice naming the place; handed over at the college office', () => {
-    const { after } = given(decided())
-      .when(cmd.notifyReady(at('09', '12:00')))
-      .then([
-        {
-          type: 'ResultReady',
-          applicationId: ID,
-          place: { kind: 'PORTAL' },
-          outcome: 'DUPLICATE',
-          storageEnd: null,
-          stageDeadline: endOf('2026-04-27'),
-        },
-      ]);
+  it('ready at the college office with the decision; handed over there', () => {
+    const after = given(decided()).state;
     expect(after.phase).toBe('READY');
-    given(then(decided(), cmd.notifyReady(at('09', '12:00'))))
+    expect(after.result).toMatchObject({ place: { kind: 'PORTAL' }, outcome: 'DUPLICATE', storageEnd: null, firstReadyAt: at('09') });
+    given(decided())
       .when(cmd.handOver(at('10'), 'COLLEGE_OFFICE'))
       .then([{ type: 'HandedOver', place: 'COLLEGE_OFFICE', stageDeadline: null }]);
+    // The explicit "ready" notice of earlier versions has nothing left to do.
+    given(decided()).when(cmd.notifyReady(at('09', '12:00'))).then({ error: 'INVALID_TRANSITION' });
   });
 
-  it('a refusal is notified the same way', () => {
-    given(then(withHearingHeld(paths.officeRegistered()), cmd.refuse(at('13'))))
-      .when(cmd.notifyReady(at('13', '12:00')))
-      .then([{ type: 'ResultReady', place: { kind: 'COLLEGE_OFFICE' }, outcome: 'REFUSAL' }]);
+  it('a refusal at the office is ready the same way', () => {
+    given(withHearingHeld(paths.officeRegistered()))
+      .when(cmd.refuse(at('13')))
+      .then([{ type: 'ApplicationRefused' }, { type: 'ResultReady', place: { kind: 'COLLEGE_OFFICE' }, outcome: 'REFUSAL' }]);
   });
 
   it('rejects courier, storage and PSC hand-over for a result that is not at a PSC', () => {
-    given(decided())
-      .when(cmd.dispatchResult(at('09')))
-      .then({ error: 'NOT_APPLICABLE_TO_RESULT_PLACE' });
-    const ready = then(decided(), cmd.notifyReady(at('09', '12:00')));
-    given(ready)
-      .when(cmd.returnToCollege(at('11', '10:00', '05')))
-      .then({ error: 'NOT_APPLICABLE_TO_RESULT_PLACE' });
-    given(ready)
-      .when(cmd.handOver(at('10'), 'PSC'))
-      .then({ error: 'NOT_APPLICABLE_TO_RESULT_PLACE' });
-    given(ready)
-      .when(cmd.notifyReady(at('10')))
-      .then({ error: 'INVALID_TRANSITION' });
-    given(paths.portalRegistered())
-      .when(cmd.notifyReady(at('09')))
-      .then({ error: 'INVALID_TRANSITION' });
-    given(paths.portalRegistered())
-      .when(cmd.handOver(at('09'), 'COLLEGE_OFFICE'))
-      .then({ error: 'INVALID_TRANSITION' });
+    given(decided()).when(cmd.dispatchResult(at('09'))).then({ error: 'NOT_APPLICABLE_TO_RESULT_PLACE' });
+    given(decided()).when(cmd.returnToCollege(at('11', '10:00', '05'))).then({ error: 'NOT_APPLICABLE_TO_RESULT_PLACE' });
+    given(decided()).when(cmd.handOver(at('10'), 'PSC')).then({ error: 'NOT_APPLICABLE_TO_RESULT_PLACE' });
+    given(paths.portalRegistered()).when(cmd.notifyReady(at('09'))).then({ error: 'INVALID_TRANSITION' });
+    given(paths.portalRegistered()).when(cmd.handOver(at('09'), 'COLLEGE_OFFICE')).then({ error: 'INVALID_TRANSITION' });
   });
 });

@@ -38,7 +38,7 @@ describe('slaCheck(state, now): whole-term signals, once per application (item 6
   });
 
   it('nothing once the result is at the place of receipt, nor for closed applications', () => {
-    const ready = then(paths.portalRegistered(), cmd.issue(at('09')), cmd.notifyReady(at('09', '12:00')));
+    const ready = then(paths.portalRegistered(), cmd.issue(at('09')));
     expect(slaCheck(state(ready), at('28'))).toBeNull();
     const refused = history(cmd.receive(refusedPscApp()));
     expect(slaCheck(state(refused), at('28'))).toBeNull();

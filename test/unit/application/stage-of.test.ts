@@ -3,7 +3,7 @@ import { stageCodeOf, stageOf, stagesOf } from '../../../src/core/application/mo
 import type { ApplicationEvent } from '../../../src/core/application/workflow/events.js';
 import { evolve } from '../../../src/core/application/workflow/evolve.js';
 import { initialState } from '../../../src/core/application/workflow/state.js';
-import { at, cmd, continueFrom, history, paths, portalApp, withHearingHeld, refusedPscApp } from './fixtures.js';
+import { at, cmd, continueFrom, DISPATCH_BACK_ID, history, paths, portalApp, withHearingHeld, refusedPscApp } from './fixtures.js';
 
 const TERM_END = '2026-04-27T23:59:59.999+05:00';
 const then = (past: ApplicationEvent[], ...c: Parameters<typeof continueFrom>[1][]) => [
@@ -80,7 +80,8 @@ describe('stageOf: every event reports its monitoring stage (item 64)', () => {
   });
 
   it('a step towards the result on the working day before the term end or later is AT_RISK; before it ON_TIME', () => {
-    const heard = withHearingHeld(paths.portalRegistered());
+    // A PSC place: the decision is the last step before the courier (no RESULT_READY in the same step).
+    const heard = withHearingHeld(paths.pscRegistered());
     expect(lastStage(then(heard, cmd.issue(at('23'))))).toMatchObject({
       stage: 'DIGITAL_PUBLISHED',
       slaStatus: 'ON_TIME',
@@ -89,8 +90,11 @@ describe('stageOf: every event reports its monitoring stage (item 64)', () => {
       stage: 'DIGITAL_PUBLISHED',
       slaStatus: 'AT_RISK',
     });
-    expect(lastStage(then(heard, cmd.issue(at('27', '18:00'))))).toMatchObject({ slaStatus: 'AT_RISK' });
-    expect(lastStage(then(heard, cmd.issue(at('28'))))).toMatchObject({ slaStatus: 'OVERDUE' });
+    // The decision is due in time for the courier: one day before the term ends (items 58-59).
+    expect(lastStage(then(heard, cmd.issue(at('27', '08:00'))))).toMatchObject({ slaStatus: 'OVERDUE' });
+    const portalHeard = withHearingHeld(paths.portalRegistered());
+    expect(lastStage(then(portalHeard, cmd.issue(at('27', '18:00'))))).toMatchObject({ stage: 'RESULT_READY', slaStatus: 'ON_TIME' });
+    expect(lastStage(then(portalHeard, cmd.issue(at('28'))))).toMatchObject({ stage: 'RESULT_READY', slaStatus: 'OVERDUE' });
   });
 
   it('an operator retry of the identity check reports no stage', () => {
@@ -104,12 +108,12 @@ describe('stageOf: every event reports its monitoring stage (item 64)', () => {
   });
 
   it('the result at its place is judged on its deadline only: on the last day ON_TIME, after it OVERDUE', () => {
-    const decided = then(withHearingHeld(paths.portalRegistered()), cmd.issue(at('23')));
-    expect(lastStage(then(decided, cmd.notifyReady(at('27', '17:00'))))).toMatchObject({
+    const decided = then(withHearingHeld(paths.pscRegistered()), cmd.issue(at('23')), cmd.dispatchResult(at('23', '15:00')));
+    expect(lastStage(then(decided, cmd.deliverResult(at('27', '17:00'))))).toMatchObject({
       stage: 'RESULT_READY',
       slaStatus: 'ON_TIME',
     });
-    expect(lastStage(then(decided, cmd.notifyReady(at('28'))))).toMatchObject({
+    expect(lastStage(then(decided, cmd.deliverResult(at('28'))))).toMatchObject({
       stage: 'RESULT_READY',
       slaStatus: 'OVERDUE',
     });
@@ -139,8 +143,8 @@ describe('stageOf: every event reports its monitoring stage (item 64)', () => {
       ready,
       cmd.returnToCollege(at('11', '10:00', '05')),
       cmd.requestBack(at('01', '10:00', '06')),
-      cmd.dispatchResult(at('02', '10:00', '06'), 'D2'),
-      cmd.deliverResult(at('03', '10:00', '06'), 'D2'),
+      cmd.dispatchResult(at('02', '10:00', '06'), DISPATCH_BACK_ID),
+      cmd.deliverResult(at('03', '10:00', '06'), DISPATCH_BACK_ID),
     );
     const reports = stagesOf(back.slice(-4), back.slice(0, -4).reduce(evolve, initialState));
     expect(reports.map((r) => r?.stage ?? null)).toEqual([

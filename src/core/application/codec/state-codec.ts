@@ -71,9 +71,11 @@ const stateSchema = z
           .nullable(),
         retries: z.number().int().nonnegative(),
         updatedAt: nstr,
+        person: loose.extend({ iin: str }).nullable().default(null),
       })
       .strict()
       .nullable(),
+    registerPlan: z.object({ registerId: str, courierSlot: slot }).strict().nullable().default(null),
     register: z
       .object({ registerId: str, courierSlot: slot, dispatchedAt: str, deliveredAt: nstr })
       .strict()
@@ -131,6 +133,8 @@ const stateSchema = z
       .object({
         place: loose.extend({ kind: z.enum(['PORTAL', 'PSC', 'COLLEGE_OFFICE']) }),
         outcome: z.enum(['DUPLICATE', 'REFUSAL']),
+        plannedDispatch: z.object({ dispatchId: str, deliverBy: nstr }).strict().nullable().default(null),
+        returnDueAt: nstr.default(null),
         dispatch: z.object({ dispatchId: str, courierSlot: slot, at: str }).strict().nullable(),
         firstReadyAt: nstr,
         readyOn: nstr,

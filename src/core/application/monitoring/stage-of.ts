@@ -49,6 +49,7 @@ const STAGES: Record<ApplicationEvent['type'], { stage: StageCode; judge: Judgem
   HandedOver: { stage: 'HANDED_OVER', judge: 'AFTER' },
   ReturnedToCollege: { stage: 'RETURNED_TO_COLLEGE', judge: 'AFTER' },
   ResultRequestedBack: null,
+  ReturnToCollegeDue: null,
   DeadlinesRevised: { stage: 'DEADLINES_REVISED', judge: 'TERM' },
   CalendarAdopted: null,
   SlaAtRisk: { stage: 'SLA_AT_RISK', judge: { fixed: 'AT_RISK' } },

@@ -47,6 +47,11 @@ interface CommandBase {
   at: string;
 }
 
+/** A college's message names the college (its BIN): it must be the application's (SPEC section 5). */
+interface FromCollege {
+  collegeBin?: string;
+}
+
 /**
  * Items 47-52: an application arrives from the portal, or was accepted at the PSC or office, as
  * received: the core checks it (intake findings) itself.
@@ -85,7 +90,8 @@ export interface RetryIdentityCheck extends CommandBase {
 export interface DispatchRegister extends CommandBase {
   type: 'DispatchRegister';
   registerId: string;
-  courierSlot: CourierSlot;
+  /** Absent: the slot planned at acceptance. */
+  courierSlot?: CourierSlot;
 }
 
 /** Items 54-55: the courier delivered the register to the college. */
@@ -95,13 +101,13 @@ export interface DeliverRegister extends CommandBase {
 }
 
 /** Item 57 (R11): the college registered the application. */
-export interface RegisterAtCollege extends CommandBase {
+export interface RegisterAtCollege extends CommandBase, FromCollege {
   type: 'RegisterAtCollege';
   registrationNumber: string;
 }
 
 /** Item 58 (R15): preliminary decision to refuse, with the hearing notice. `at` is the notice instant. */
-export interface IssuePreliminaryRefusal extends CommandBase {
+export interface IssuePreliminaryRefusal extends CommandBase, FromCollege {
   type: 'IssuePreliminaryRefusal';
   ground: RefusalGround;
   motivation: string;
@@ -112,13 +118,13 @@ export interface IssuePreliminaryRefusal extends CommandBase {
 }
 
 /** Item 58 (R15): the hearing was held; the applicant objected (when) or did not. */
-export interface HoldHearing extends CommandBase {
+export interface HoldHearing extends CommandBase, FromCollege {
   type: 'HoldHearing';
   objection: { receivedOn: string; summary: string } | null;
 }
 
 /** Items 58-60 (R14, R17): the college issued the duplicate (paper and digital). */
-export interface IssueDuplicate extends CommandBase {
+export interface IssueDuplicate extends CommandBase, FromCollege {
   type: 'IssueDuplicate';
   series: string;
   number: string;
@@ -126,7 +132,7 @@ export interface IssueDuplicate extends CommandBase {
 }
 
 /** Item 58, Appendix 6 p.9: motivated refusal after the hearing. */
-export interface RefuseApplication extends CommandBase {
+export interface RefuseApplication extends CommandBase, FromCollege {
   type: 'RefuseApplication';
   ground: RefusalGround;
   motivation: BilingualText;
@@ -136,7 +142,8 @@ export interface RefuseApplication extends CommandBase {
 export interface DispatchResult extends CommandBase {
   type: 'DispatchResult';
   dispatchId: string;
-  courierSlot: CourierSlot;
+  /** Absent: the pick-up instant itself. */
+  courierSlot?: CourierSlot;
 }
 
 /** The courier delivered the result to the PSC branch: it is ready for hand-over (item 61). */
@@ -167,6 +174,11 @@ export interface ReturnToCollege extends CommandBase {
 export interface RequestResultBack extends CommandBase {
   type: 'RequestResultBack';
   branchId: string;
+}
+
+/** Item 62: the storage timer: is the month of storage at the PSC over? */
+export interface RecordStorageElapsed extends CommandBase {
+  type: 'RecordStorageElapsed';
 }
 
 /** A timer asks whether SLA_AT_RISK / SLA_BREACHED is due (item 64 monitoring). */
@@ -201,6 +213,7 @@ export type ApplicationCommand =
   | ReturnToCollege
   | RequestResultBack
   | CheckSla
+  | RecordStorageElapsed
   | ReviseDeadlines;
 
 export type CommandType = ApplicationCommand['type'];

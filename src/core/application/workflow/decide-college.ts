@@ -15,7 +15,10 @@ import type { DecideContext } from './context.js';
 import type { ApplicationEvent, DeadlineFinding } from './events.js';
 import { appOf, checkFields, rejectIfDecided, requirePhase } from './guards.js';
 import { accept, reject, type DecideResult } from './rejection.js';
+import { readyAtCollege } from './decide-result.js';
+import { decideDeliverRegister } from './decide-register.js';
 import type { ApplicationState } from './state.js';
+import { evolve } from './evolve.js';
 import { almatyDate, earlier, endOfAlmatyDay, isBefore, laterDate, workingDayOnOrAfter } from './time.js';
 
 const GROUNDS: RefusalGround[] = ['G1_UNRELIABLE_DATA', 'G2_NONCOMPLIANT_DOCUMENTS', 'G3_NO_CONSENT'];
@@ -60,6 +63,16 @@ export function decideRegisterAtCollege(
   cmd: RegisterAtCollege,
   ctx: DecideContext,
 ): DecideResult<ApplicationEvent> {
+  // Out of order, on purpose: the college registers a PSC application whose register delivery is
+  // still on its way (the courier reports late): the documents are there, so they were delivered.
+  const inTransit = state.phase === 'REGISTER_IN_TRANSIT' || state.phase === 'AWAITING_REGISTER_DISPATCH';
+  if (inTransit && state.registerPlan) {
+    const delivered = decideDeliverRegister(state, { type: 'DeliverRegister', applicationId: cmd.applicationId, at: cmd.at, registerId: state.register?.registerId ?? state.registerPlan.registerId }, ctx);
+    if (!delivered.ok) return delivered;
+    const after = delivered.events.reduce(evolve, state);
+    const registered = decideRegisterAtCollege(after, cmd, ctx);
+    return registered.ok ? accept(...delivered.events, ...registered.events) : registered;
+  }
   const bad =
     requirePhase(state, cmd, ['AWAITING_REGISTRATION'], 'registration at the college') ??
     checkFields(state, cmd, [['registrationNumber', 'text', cmd.registrationNumber]]);
@@ -252,10 +265,13 @@ export function decideIssueDuplicate(state: ApplicationState, cmd: IssueDuplicat
     requestedDocument: app.requestedDocument,
     stageDeadline,
   };
-  return accept<ApplicationEvent>(
+  const events: ApplicationEvent[] = [
     { ...common, type: 'DuplicateIssued', issuedOn: cmd.issuedOn, afterHearing: state.hearing !== null },
     { ...common, type: 'DigitalDiplomaPublished', applicantIin: app.applicant.iin },
-  );
+  ];
+  // Portal and office places: the paper duplicate waits at the college office from now (item 58).
+  if (app.resultPlace.kind !== 'PSC') events.push(readyAtCollege(state, cmd.at, 'DUPLICATE'));
+  return accept(...events);
 }
 
 export function decideRefuse(state: ApplicationState, cmd: RefuseApplication): DecideResult<ApplicationEvent> {
@@ -286,12 +302,15 @@ export function decideRefuse(state: ApplicationState, cmd: RefuseApplication): D
       { heardGround: heard },
     );
   }
-  return accept({
+  const refused: ApplicationEvent = {
     type: 'ApplicationRefused',
     applicationId: cmd.applicationId,
     at: cmd.at,
     ground: cmd.ground,
     motivation: { kk: cmd.motivation.kk, ru: cmd.motivation.ru },
     stageDeadline: decisionDeadline(state),
-  });
+  };
+  // The motivated refusal reaches a portal or office applicant at once (item 58); a PSC one travels by courier.
+  if (appOf(state).app.resultPlace.kind === 'PSC') return accept(refused);
+  return accept(refused, readyAtCollege(state, cmd.at, 'REFUSAL'));
 }

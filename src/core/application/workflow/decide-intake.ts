@@ -12,6 +12,7 @@ import { checkFields } from './guards.js';
 import { accept, reject, type DecideResult } from './rejection.js';
 import type { ApplicationState } from './state.js';
 import { deadlineBasis } from './decide-calendar.js';
+import { registerPlanOf } from './decide-register.js';
 
 /**
  * Appendix 6 p.9 (3): missing consent is a ground for refusal (G3) decided by the college after
@@ -96,5 +97,6 @@ export function decideIntake(
     findings: others,
     consentMissing,
     receipt: buildAcceptanceReceipt(app, cmd.at, deadlines.termEndDate),
+    registerPlan: registerPlanOf(app, ctx),
   });
 }

@@ -7,17 +7,19 @@
 import { pscStorageEnd } from '../../deadlines/index.js';
 import type { IdentityDocumentType } from '../model.js';
 import type {
+  CourierSlot,
   DeliverResultToPsc,
   DispatchResult,
   HandOver,
   NotifyResultReady,
+  RecordStorageElapsed,
   RequestResultBack,
   ReturnToCollege,
 } from './commands.js';
 import type { ApplicationEvent, ResultOutcome } from './events.js';
 import { appOf, checkFields, requirePhase, type Rejected } from './guards.js';
 import { accept, reject, type DecideResult } from './rejection.js';
-import type { ApplicationState } from './state.js';
+import type { ApplicationState, Phase } from './state.js';
 import { almatyDate, endOfAlmatyDay } from './time.js';
 
 const IDENTITY_DOCUMENTS: IdentityDocumentType[] = ['ID_CARD', 'PASSPORT', 'BIRTH_CERTIFICATE', 'DIGITAL_DOCUMENT'];
@@ -43,63 +45,81 @@ function outcomeOf(state: ApplicationState): ResultOutcome {
   return state.decision?.outcome === 'DUPLICATE_ISSUED' ? 'DUPLICATE' : 'REFUSAL';
 }
 
-export function decideDispatchResult(state: ApplicationState, cmd: DispatchResult): DecideResult<ApplicationEvent> {
-  const bad =
-    requirePlace(state, cmd, true) ??
-    requirePhase(
-      state,
-      cmd,
-      ['DECIDED', 'REQUESTED_BACK'],
-      'dispatching the result to the PSC (after the decision, or when requested back)',
-    ) ??
-    checkFields(state, cmd, [
-      ['dispatchId', 'text', cmd.dispatchId],
-      ['courierSlot.slotId', 'text', cmd.courierSlot?.slotId],
-      ['courierSlot.pickupAt', 'instant', cmd.courierSlot?.pickupAt],
-    ]);
-  if (bad) return bad;
+function dispatchedEvent(state: ApplicationState, cmd: DispatchResult | DeliverResultToPsc, slot: CourierSlot): ApplicationEvent {
   const { app, deadlines } = appOf(state);
   const afterReturn = state.phase === 'REQUESTED_BACK';
-  return accept({
+  return {
     type: 'ResultDispatched',
     applicationId: cmd.applicationId,
     at: cmd.at,
     dispatchId: cmd.dispatchId,
-    courierSlot: { slotId: cmd.courierSlot.slotId, pickupAt: cmd.courierSlot.pickupAt },
+    courierSlot: { slotId: slot.slotId, pickupAt: slot.pickupAt },
     outcome: outcomeOf(state),
     fromCollegeBin: app.collegeBin,
     toBranchId: app.resultPlace.kind === 'PSC' ? app.resultPlace.branchId : '',
     afterReturn,
     // Items 58-59: no later than one day before the term ends; item 62 sets no term for the way back.
     stageDeadline: afterReturn ? null : deadlines.resultToPscLatest,
-  });
+  };
 }
 
-export function decideDeliverResultToPsc(
-  state: ApplicationState,
-  cmd: DeliverResultToPsc,
-): DecideResult<ApplicationEvent> {
+const BEFORE_DISPATCH: Phase[] = ['DECIDED', 'REQUESTED_BACK'];
+
+/** The courier's shipment must be the one the result travels with (the order's id), else it is refused. */
+function requireDispatch(state: ApplicationState, cmd: DispatchResult | DeliverResultToPsc): Rejected | null {
+  // Before a pick-up the order planned is expected; after it, the shipment picked up.
+  const planned = state.result?.plannedDispatch?.dispatchId ?? null;
+  const expected = BEFORE_DISPATCH.includes(state.phase) ? planned : (state.result?.dispatch?.dispatchId ?? planned);
+  if (expected === null || expected === cmd.dispatchId) return null;
+  return reject(
+    'DISPATCH_MISMATCH',
+    state.phase,
+    cmd,
+    `the result travels in dispatch ${expected}, not ${cmd.dispatchId}; check the courier's message.`,
+    { expected },
+  );
+}
+
+/**
+ * Items 58-59, 62: the courier picked the result up (for the PSC). A repeated pick-up changes
+ * nothing; a pick-up reported after its delivery changes nothing either.
+ */
+export function decideDispatchResult(state: ApplicationState, cmd: DispatchResult): DecideResult<ApplicationEvent> {
+  const slot = cmd.courierSlot ?? { slotId: cmd.dispatchId, pickupAt: cmd.at };
   const bad =
     requirePlace(state, cmd, true) ??
-    requirePhase(state, cmd, ['RESULT_IN_TRANSIT'], 'delivering the result to the PSC') ??
-    checkFields(state, cmd, [['dispatchId', 'text', cmd.dispatchId]]);
+    checkFields(state, cmd, [
+      ['dispatchId', 'text', cmd.dispatchId],
+      ['courierSlot.slotId', 'text', slot.slotId],
+      ['courierSlot.pickupAt', 'instant', slot.pickupAt],
+    ]) ??
+    requireDispatch(state, cmd);
   if (bad) return bad;
-  const expected = state.result?.dispatch?.dispatchId ?? null;
-  if (expected !== cmd.dispatchId) {
-    return reject(
-      'DISPATCH_MISMATCH',
-      state.phase,
-      cmd,
-      `the result travels in dispatch ${expected}, not ${cmd.dispatchId}; check the courier's message.`,
-      {
-        expected,
-      },
-    );
+  if (state.result?.dispatch?.dispatchId === cmd.dispatchId) return accept();
+  const phaseBad = requirePhase(state, cmd, BEFORE_DISPATCH, 'dispatching the result to the PSC (after the decision, or when requested back)');
+  if (phaseBad) return phaseBad;
+  return accept(dispatchedEvent(state, cmd, slot));
+}
+
+/**
+ * The courier delivered the result to the PSC branch: ready for hand-over (item 61). A delivery
+ * without its pick-up records both; a repeated delivery changes nothing.
+ */
+export function decideDeliverResultToPsc(state: ApplicationState, cmd: DeliverResultToPsc): DecideResult<ApplicationEvent> {
+  const bad = requirePlace(state, cmd, true) ?? checkFields(state, cmd, [['dispatchId', 'text', cmd.dispatchId]]) ?? requireDispatch(state, cmd);
+  if (bad) return bad;
+  const delivered = state.result?.dispatch?.dispatchId === cmd.dispatchId && state.phase !== 'RESULT_IN_TRANSIT';
+  if (delivered) return accept();
+  const events: ApplicationEvent[] = [];
+  if (BEFORE_DISPATCH.includes(state.phase)) events.push(dispatchedEvent(state, cmd, { slotId: cmd.dispatchId, pickupAt: cmd.at }));
+  else {
+    const phaseBad = requirePhase(state, cmd, ['RESULT_IN_TRANSIT'], 'delivering the result to the PSC');
+    if (phaseBad) return phaseBad;
   }
   const { app, deadlines } = appOf(state);
   const readyOn = almatyDate(cmd.at);
   const afterReturn = state.result?.returnedAt != null;
-  return accept({
+  events.push({
     type: 'ResultReady',
     applicationId: cmd.applicationId,
     at: cmd.at,
@@ -110,6 +130,31 @@ export function decideDeliverResultToPsc(
     afterReturn,
     stageDeadline: afterReturn ? null : deadlines.termEndsAt,
   });
+  return accept(...events);
+}
+
+/** Item 62: the storage timer fires: the month is over (the day after storage end), once. */
+export function decideStorageElapsed(state: ApplicationState, cmd: RecordStorageElapsed): DecideResult<ApplicationEvent> {
+  const r = state.result;
+  if (state.phase !== 'READY' || r?.place.kind !== 'PSC' || !r.storageEnd || r.returnDueAt) return accept();
+  if (almatyDate(cmd.at) <= r.storageEnd) return accept();
+  return accept({ type: 'ReturnToCollegeDue', applicationId: cmd.applicationId, at: cmd.at, storageEnd: r.storageEnd });
+}
+
+/** Portal and office places: the result is ready at the college office as soon as it is decided (item 58). */
+export function readyAtCollege(state: ApplicationState, at: string, outcome: ResultOutcome): ApplicationEvent {
+  const { app, deadlines } = appOf(state);
+  return {
+    type: 'ResultReady',
+    applicationId: app.applicationId,
+    at,
+    place: { ...app.resultPlace },
+    outcome,
+    readyOn: almatyDate(at),
+    storageEnd: null,
+    afterReturn: false,
+    stageDeadline: deadlines.termEndsAt,
+  };
 }
 
 export function decideNotifyResultReady(

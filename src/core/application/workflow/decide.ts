@@ -25,6 +25,7 @@ import {
   decideNotifyResultReady,
   decideRequestResultBack,
   decideReturnToCollege,
+  decideStorageElapsed,
 } from './decide-result.js';
 import type { ApplicationEvent } from './events.js';
 import { checkFields } from './guards.js';
@@ -40,6 +41,8 @@ function route(state: ApplicationState, cmd: ApplicationCommand, ctx: DecideCont
       return decideCheckSla(state, cmd);
     case 'ReviseDeadlines':
       return decideReviseDeadlines(state, cmd, ctx);
+    case 'RecordStorageElapsed':
+      return decideStorageElapsed(state, cmd);
     case 'RecordIdentityAnswer':
       return decideIdentityAnswer(state, cmd);
     case 'RecordIdentityOverdue':
@@ -87,6 +90,8 @@ function route(state: ApplicationState, cmd: ApplicationCommand, ctx: DecideCont
   }
 }
 
+const COLLEGE_COMMANDS: readonly ApplicationCommand['type'][] = ['RegisterAtCollege', 'IssuePreliminaryRefusal', 'HoldHearing', 'IssueDuplicate', 'RefuseApplication'];
+
 /** Checks shared by every command, in this order: shape, existence, identity of the application, closed, time. */
 function precheck(state: ApplicationState, cmd: ApplicationCommand): DecideResult<ApplicationEvent> | null {
   const bad = checkFields(state, cmd, [
@@ -122,6 +127,16 @@ function precheck(state: ApplicationState, cmd: ApplicationCommand): DecideResul
   }
   // A revision runs at the adapter's own instant, which may precede a submission stamped by a fast clock.
   if (cmd.type === 'ReviseDeadlines') return null;
+  const fromCollege = (cmd as { collegeBin?: unknown }).collegeBin;
+  if (COLLEGE_COMMANDS.includes(cmd.type) && typeof fromCollege === 'string' && fromCollege !== state.application?.collegeBin) {
+    return reject(
+      'COLLEGE_MISMATCH',
+      state.phase,
+      cmd,
+      `the message comes from college ${fromCollege}, but the application is addressed to ${state.application?.collegeBin}; a college decides only its own applications — check the sender.`,
+      { collegeBin: fromCollege },
+    );
+  }
   const submittedAt = state.application?.submittedAt;
   if (submittedAt && isBefore(cmd.at, submittedAt)) {
     return reject(

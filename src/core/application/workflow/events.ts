@@ -11,6 +11,7 @@ import type {
   IdentityDocumentType,
   NoticeChannel,
   RefusalGround,
+  RegisterPerson,
   RequestedDocumentKind,
   ResultPlace,
 } from '../model.js';
@@ -66,6 +67,8 @@ export interface ApplicationAccepted extends EventBase, IntakeDeadlines {
   findings: IntakeFinding[];
   consentMissing: boolean;
   receipt: AcceptanceReceipt;
+  /** PSC only (items 54-55): the register and courier slot the application travels in. */
+  registerPlan: { registerId: string; courierSlot: CourierSlot } | null;
   stageDeadline: null;
 }
 
@@ -81,6 +84,8 @@ export interface IntakeRefused extends EventBase, IntakeDeadlines {
 export interface IdentityVerified extends EventBase {
   type: 'IdentityVerified';
   requestId: string;
+  /** The state register's record, as answered (the college receives it, item 49). */
+  person: RegisterPerson;
   /** Mismatches for the college: candidates for ground G1. */
   findings: IdentityFinding[];
   stageDeadline: string;
@@ -233,6 +238,12 @@ export interface ReturnedToCollege extends EventBase {
   stageDeadline: null;
 }
 
+/** Item 62: the month of storage at the PSC is over; the PSC is told to hand the result to the college. */
+export interface ReturnToCollegeDue extends EventBase {
+  type: 'ReturnToCollegeDue';
+  storageEnd: string;
+}
+
 export interface ResultRequestedBack extends EventBase {
   type: 'ResultRequestedBack';
   branchId: string;
@@ -294,6 +305,7 @@ export type ApplicationEvent =
   | HandedOver
   | ReturnedToCollege
   | ResultRequestedBack
+  | ReturnToCollegeDue
   | DeadlinesRevised
   | CalendarAdopted
   | SlaAtRisk

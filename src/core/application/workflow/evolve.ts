@@ -5,6 +5,7 @@
 import type { ApplicationEvent } from './events.js';
 import type { ApplicationState, IdentityState, Phase } from './state.js';
 import { identityRequestId } from './identity-request-id.js';
+import { resultDispatchId } from './result-dispatch-id.js';
 
 function identityOf(s: ApplicationState): IdentityState {
   return (
@@ -16,6 +17,7 @@ function identityOf(s: ApplicationState): IdentityState {
       failure: null,
       retries: 0,
       updatedAt: null,
+      person: null,
     }
   );
 }
@@ -40,6 +42,7 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
         calendar: e.calendar,
         intakeFindings: e.findings,
         consentMissing: refused ? false : e.consentMissing,
+        registerPlan: e.type === 'ApplicationAccepted' ? e.registerPlan : null,
         identity: refused
           ? null
           : {
@@ -50,6 +53,7 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
               failure: null,
               retries: 0,
               updatedAt: null,
+              person: null,
             },
       };
     }
@@ -63,6 +67,7 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
           findings: e.findings,
           failure: null,
           updatedAt: e.at,
+          person: e.person,
         },
       };
     case 'IdentityFailed':
@@ -88,6 +93,7 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
           failure: null,
           retries: identityOf(s).retries + 1,
           updatedAt: e.at,
+          person: null,
         },
       };
     case 'IdentityAnswerErrored':
@@ -180,7 +186,10 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
     case 'ReturnedToCollege':
       return withResult(s, 'RETURNED_TO_COLLEGE', { returnedAt: e.at });
     case 'ResultRequestedBack':
-      return withResult(s, 'REQUESTED_BACK', { requestedBackAt: e.at });
+      // Item 62: the college sends the stored result back with a new courier order.
+      return withResult(s, 'REQUESTED_BACK', { requestedBackAt: e.at, plannedDispatch: { dispatchId: resultDispatchId(e.applicationId, 2), deliverBy: null } });
+    case 'ReturnToCollegeDue':
+      return withResult(s, s.phase, { returnDueAt: e.at });
     case 'DeadlinesRevised': {
       const r = e.revised;
       return {
@@ -208,6 +217,11 @@ function newResult(s: ApplicationState, outcome: 'DUPLICATE' | 'REFUSAL'): Appli
   return {
     place: s.application!.resultPlace,
     outcome,
+    plannedDispatch:
+      s.application!.resultPlace.kind === 'PSC'
+        ? { dispatchId: resultDispatchId(s.application!.applicationId, 1), deliverBy: s.deadlines?.resultToPscLatest ?? null }
+        : null,
+    returnDueAt: null,
     dispatch: null,
     firstReadyAt: null,
     readyOn: null,

@@ -26,6 +26,8 @@ export type RejectionCode =
   /** Result commands that do not fit the place of receipt the applicant chose. */
   | 'NOT_APPLICABLE_TO_RESULT_PLACE'
   | 'REGISTER_MISMATCH'
+  /** A college's decision for an application addressed to another college. */
+  | 'COLLEGE_MISMATCH'
   | 'DISPATCH_MISMATCH'
   /** A duplicate may be issued only for a person whose identity the gateway confirmed (item 49). */
   | 'IDENTITY_NOT_VERIFIED'

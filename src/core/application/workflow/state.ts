@@ -4,7 +4,7 @@
  * jsonb. States and transitions: docs/state-machine.md.
  */
 import type { ServiceDeadlines } from '../../deadlines/index.js';
-import type { Application, NoticeChannel, RefusalGround, ResultPlace } from '../model.js';
+import type { Application, NoticeChannel, RefusalGround, RegisterPerson, ResultPlace } from '../model.js';
 import type { BilingualText, CourierSlot, HearingPlan, IdentityFinding, IntakeFinding } from './commands.js';
 import type { DeadlineFinding, ResultOutcome } from './events.js';
 
@@ -52,6 +52,8 @@ export interface IdentityState {
   failure: { reason: 'NOT_FOUND' | 'NO_ANSWER'; attempts: number; detail: string | null } | null;
   retries: number;
   updatedAt: string | null;
+  /** The state register's record of the person, once found (passed to the college, item 49). */
+  person: RegisterPerson | null;
 }
 
 export interface RegisterState {
@@ -101,6 +103,13 @@ export type DecisionState =
 export interface ResultState {
   place: ResultPlace;
   outcome: ResultOutcome;
+  /**
+   * The courier order the result travels with to the PSC (items 58-59, 62), decided with the
+   * decision (or the request back); its id is the order's message id, which the courier's events name.
+   */
+  plannedDispatch: { dispatchId: string; deliverBy: string | null } | null;
+  /** Item 62: the PSC was told the month of storage is over (once). */
+  returnDueAt: string | null;
   /** The current (or last) courier dispatch to the PSC. */
   dispatch: { dispatchId: string; courierSlot: CourierSlot; at: string } | null;
   /** First time the result reached the place of receipt: the service term is met from then on. */
@@ -139,6 +148,8 @@ export interface ApplicationState {
   intakeFindings: IntakeFinding[];
   consentMissing: boolean;
   identity: IdentityState | null;
+  /** Items 54-55: the register a PSC application travels in and its courier slot, decided at acceptance. */
+  registerPlan: { registerId: string; courierSlot: CourierSlot } | null;
   register: RegisterState | null;
   college: CollegeState | null;
   preliminaryRefusal: PreliminaryRefusalState | null;
@@ -160,6 +171,7 @@ export const initialState: ApplicationState = Object.freeze({
   intakeFindings: [],
   consentMissing: false,
   identity: null,
+  registerPlan: null,
   register: null,
   college: null,
   preliminaryRefusal: null,
