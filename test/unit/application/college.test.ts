@@ -111,7 +111,7 @@ describe('preliminary refusal and hearing (item 58)', () => {
       .when(cmd.preliminary(at('08'), at('10'), { noticeChannel: 'PIGEON' as never }))
       .then({ error: 'INVALID_COMMAND' });
     given(reg)
-      .when(cmd.preliminary(at('08'), at('10'), { motivation: '' }))
+      .when(cmd.preliminary(at('08'), at('10'), { motivation: { kk: '', ru: 'текст' } }))
       .then({ error: 'INVALID_COMMAND' });
     given(reg)
       .when(cmd.preliminary(at('08'), at('10'), { hearing: { at: at('10'), venue: { kind: 'PLACE', address: '' } } }))

@@ -208,7 +208,7 @@ export const cmd = {
     applicationId: ID,
     at: when,
     ground: 'G1_UNRELIABLE_DATA',
-    motivation: 'The graduation year does not match the archive.',
+    motivation: { kk: 'Бітірген жылы мұрағат деректеріне сәйкес келмейді.', ru: 'Год окончания не совпадает с данными архива.' },
     hearing: { at: hearingAt, venue: { kind: 'PLACE', address: 'Room 12, college main building' } },
     noticeChannel: 'SMS',
     ...over,

@@ -87,7 +87,8 @@ const stateSchema = z
     preliminaryRefusal: z
       .object({
         ground,
-        motivation: str,
+        // States stored before the motivation was bilingual carry one text: it serves both languages.
+        motivation: z.union([z.object({ kk: str, ru: str }).strict(), str.transform((t) => ({ kk: t, ru: t }))]),
         hearing: loose.extend({ at: str }),
         noticeChannel: str,
         noticeAt: str,

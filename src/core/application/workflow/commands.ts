@@ -110,7 +110,8 @@ export interface RegisterAtCollege extends CommandBase, FromCollege {
 export interface IssuePreliminaryRefusal extends CommandBase, FromCollege {
   type: 'IssuePreliminaryRefusal';
   ground: RefusalGround;
-  motivation: string;
+  /** Why, in Kazakh and Russian: the applicant reads it in the notice. */
+  motivation: BilingualText;
   hearing: HearingPlan;
   noticeChannel: NoticeChannel;
   /** Day the applicant received the notice when known (registered letter); defaults to the notice day. */

@@ -99,7 +99,8 @@ export function decidePreliminaryRefusal(
     rejectIfDecided(state, cmd) ??
     requirePhase(state, cmd, ['UNDER_REVIEW'], 'a preliminary refusal (once, after registration)') ??
     checkFields(state, cmd, [
-      ['motivation', 'text', cmd.motivation],
+      ['motivation.kk', 'text', cmd.motivation?.kk],
+      ['motivation.ru', 'text', cmd.motivation?.ru],
       ['hearing.at', 'instant', cmd.hearing?.at],
       [
         'hearing.venue',
@@ -166,7 +167,7 @@ export function decidePreliminaryRefusal(
     applicationId: cmd.applicationId,
     at: cmd.at,
     ground: cmd.ground,
-    motivation: cmd.motivation,
+    motivation: { kk: cmd.motivation.kk, ru: cmd.motivation.ru },
     hearing: { at: cmd.hearing.at, venue: { ...cmd.hearing.venue } },
     noticeChannel: cmd.noticeChannel,
     noticeDate,

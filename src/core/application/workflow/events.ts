@@ -151,7 +151,7 @@ export interface RegisteredAtCollege extends EventBase {
 export interface PreliminaryRefusalIssued extends EventBase {
   type: 'PreliminaryRefusalIssued';
   ground: RefusalGround;
-  motivation: string;
+  motivation: BilingualText;
   hearing: HearingPlan;
   noticeChannel: NoticeChannel;
   noticeDate: string;

@@ -72,7 +72,7 @@ export interface CollegeState {
 
 export interface PreliminaryRefusalState {
   ground: RefusalGround;
-  motivation: string;
+  motivation: BilingualText;
   hearing: HearingPlan;
   noticeChannel: NoticeChannel;
   noticeAt: string;
