@@ -108,7 +108,7 @@ describe('state codec: jsonb round trip', () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, 30_000);
 
   it('random histories reach late phases too (the generator is not stuck at intake)', () => {
     const seen = new Set<string>();
@@ -127,7 +127,7 @@ describe('state codec: jsonb round trip', () => {
     );
     expect(seen).toContain('DECIDED');
     expect(seen).toContain('READY');
-    }, 30_000);
+  }, 30_000);
 
   it('a corrupt or foreign row is an error with a code, never a half-read state', () => {
     expect(() => decodeState('{not json')).toThrow(StateDecodeError);
