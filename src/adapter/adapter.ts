@@ -8,6 +8,8 @@ import { identityResponseHandler } from '../partners/gateway/handle-response.js'
 import { InboundConsumer } from '../pipeline/inbound/batch-consumer.js';
 import { portalApplicationHandler } from '../partners/portal/handle-application.js';
 import { corporationApplicationHandler } from '../partners/psc/handle-corporation.js';
+import { collegeDecisionHandler } from '../partners/college/handle-decision.js';
+import { courierEventHandler } from '../partners/courier/handle-event.js';
 import type { Logger } from '../platform/logging/logger.js';
 import { connectMessaging } from '../platform/messaging/bootstrap.js';
 import { OUTBOX_CURSOR_TOPIC, internalTopicName } from '../platform/messaging/topics.js';
@@ -89,6 +91,8 @@ export async function startAdapter(
       { base: Topics.portalApplications, handle: portalApplicationHandler(deps) },
       { base: Topics.corporationApplications, handle: corporationApplicationHandler(deps) },
       { base: Topics.identityResponses, handle: identityResponseHandler(deps) },
+      { base: Topics.collegeDecisions, handle: collegeDecisionHandler(deps) },
+      { base: Topics.courierEvents, handle: courierEventHandler(deps) },
     ],
   });
   const relay = new OutboxRelay({

@@ -276,7 +276,13 @@ export type CollegeApplicationRegistered = MessageHeader & {
   psc: PscAcceptance | null;
   identity: IdentityPerson | null;
   /** Office applications only: the Appendix 3 receipt. */
-  officeReceipt: { receiptNumber: string; acceptedAt: Instant; resultDueOn: IsoDate; textKk: string; textRu: string } | null;
+  officeReceipt: {
+    receiptNumber: string;
+    acceptedAt: Instant;
+    resultDueOn: IsoDate;
+    textKk: string;
+    textRu: string;
+  } | null;
 };
 
 // ---------- college.decisions.v1 ----------

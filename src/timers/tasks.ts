@@ -9,11 +9,14 @@ import type { AdapterDeps } from '../pipeline/deps.js';
 import { sagaStep } from '../pipeline/deps.js';
 import { executeCommand } from '../pipeline/saga/execute-command.js';
 import { reviseOpenApplications } from './calendar-revision.js';
+import { dispatchRegister } from './register-slot.js';
 
 export const TASKS = {
   identityOverdue: 'identity-overdue',
   slaCheck: 'sla-check',
   calendarRevision: 'calendar-revision',
+  storageElapsed: 'storage-elapsed',
+  registerSlot: 'register-slot',
 } as const;
 
 export type TaskName = (typeof TASKS)[keyof typeof TASKS];
@@ -72,6 +75,19 @@ export function timerTasks(db: Knex, deps: AdapterDeps): Record<TaskName, (paylo
         applicationId: p.applicationId,
         at: at(),
       });
+    },
+    [TASKS.storageElapsed]: (payload) => {
+      const p = payload as ApplicationTimerPayload;
+      return runTimerCommand(db, deps, TASKS.storageElapsed, p, {
+        type: 'RecordStorageElapsed',
+        applicationId: p.applicationId,
+        at: at(),
+      });
+    },
+    [TASKS.registerSlot]: async (payload) => {
+      const { registerId } = payload as { registerId: string };
+      const sent = await dispatchRegister(db, deps, registerId);
+      if (sent > 0) deps.log.info({ registerId, applications: sent }, 'register handed to the courier');
     },
     [TASKS.calendarRevision]: async (payload) => {
       const { version } = payload as { version: string };

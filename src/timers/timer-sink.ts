@@ -14,6 +14,8 @@ const TASK_OF: Record<TimerPurpose, TaskName> = {
   IDENTITY_OVERDUE: TASKS.identityOverdue,
   SLA_AT_RISK: TASKS.slaCheck,
   SLA_BREACH: TASKS.slaCheck,
+  STORAGE_ELAPSED: TASKS.storageElapsed,
+  REGISTER_SLOT: TASKS.registerSlot,
 };
 
 export function timerKey(applicationId: string, purpose: TimerPurpose): string {
@@ -26,15 +28,16 @@ export function queueTimerSink(schema: string, clock: Clock): TimerSink {
       const schedule: TimerRequest[] = [];
       const cancel: string[] = [];
       for (const t of timers) {
-        const key = timerKey(applicationId, t.purpose);
-        if (t.type === 'CancelTimer') cancel.push(key);
-        else
-          schedule.push({
-            task: TASK_OF[t.purpose],
-            key,
-            runAt: new Date(t.at),
-            payload: { applicationId, purpose: t.purpose, requestId: t.requestId },
-          });
+        if (t.type === 'CancelTimer') {
+          cancel.push(timerKey(applicationId, t.purpose));
+          continue;
+        }
+        // A register's slot is one timer for all its applications: keyed by the register, not the application.
+        const key = t.sharedKey ? `register:${t.sharedKey}` : timerKey(applicationId, t.purpose);
+        const payload = t.sharedKey
+          ? { registerId: t.sharedKey }
+          : { applicationId, purpose: t.purpose, requestId: t.requestId };
+        schedule.push({ task: TASK_OF[t.purpose], key, runAt: new Date(t.at), payload });
       }
       if (cancel.length > 0) await cancelTimers(tx, schema, cancel);
       if (schedule.length > 0) await scheduleTimers(tx, schema, clock, schedule);

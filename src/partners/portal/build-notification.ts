@@ -18,6 +18,26 @@ function body(intent: PortalNotificationIntent): object {
       };
     case 'INTAKE_REFUSED':
       return { motivationKk: n.motivation.kk, motivationRu: n.motivation.ru };
+    case 'HEARING_NOTICE':
+      return {
+        ground: n.ground,
+        hearingAt: n.hearingAt,
+        hearingPlaceOrWay: n.hearingPlaceOrWay,
+        objectionDeadline: n.objectionDeadline,
+        motivationKk: n.text.kk,
+        motivationRu: n.text.ru,
+      };
+    case 'READY':
+      return {
+        resultPlace: {
+          kind: n.resultPlace.kind,
+          branchId: n.resultPlace.kind === 'PSC' ? n.resultPlace.branchId : null,
+        },
+        placeAddress: n.placeAddress,
+        digitalDiplomaPublished: n.digitalDiplomaPublished,
+      };
+    case 'REFUSED':
+      return { ground: n.ground, motivationKk: n.text.kk, motivationRu: n.text.ru };
     case 'TERM_REVISED': {
       const { kind: _k, status, ...rest } = n;
       return { ...rest, statusKk: status.kk, statusRu: status.ru };

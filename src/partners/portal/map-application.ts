@@ -3,7 +3,13 @@
  * Appendix 5 form fields every channel shares.
  */
 import type { Application, Person as ModelPerson } from '../../core/application/model.js';
-import type { ApplicationForm, Person, PortalApplicationSubmitted, ResultPlace } from '../../contract/messages.js';
+import type {
+  ApplicationForm,
+  Person,
+  PortalApplicationSubmitted,
+  PresentedDocument,
+  ResultPlace,
+} from '../../contract/messages.js';
 
 export function person(p: Person): ModelPerson {
   return {
@@ -52,4 +58,14 @@ export function applicationFromPortal(m: PortalApplicationSubmitted): Applicatio
     presentedDocuments: [],
     resultPlace: place(m.resultPlace),
   };
+}
+
+/** Documents presented at a counter (R3), as the core's model (absent values left out). */
+export function presentedDocuments(docs: PresentedDocument[]): Application['presentedDocuments'] {
+  return docs.map((d) => ({
+    type: d.type,
+    ...(d.number ? { number: d.number } : {}),
+    ...(d.validUntil ? { validUntil: d.validUntil } : {}),
+    ...(d.holderIin ? { holderIin: d.holderIin } : {}),
+  }));
 }

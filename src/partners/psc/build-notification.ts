@@ -26,6 +26,21 @@ function body(intent: PscNotificationIntent): object {
           holderIin: d.holderIin ?? null,
         })),
       };
+    case 'HEARING_NOTICE':
+      return {
+        receiptNumber: n.receiptNumber,
+        ground: n.ground,
+        hearingAt: n.hearingAt,
+        hearingPlaceOrWay: n.hearingPlaceOrWay,
+        objectionDeadline: n.objectionDeadline,
+        motivationKk: n.text.kk,
+        motivationRu: n.text.ru,
+      };
+    case 'RESULT_READY_FOR_HANDOVER':
+    case 'RETURN_TO_COLLEGE_DUE': {
+      const { kind: _k, ...rest } = n;
+      return rest;
+    }
     case 'TERM_REVISED': {
       const { kind: _k, status, ...rest } = n;
       return { ...rest, statusKk: status.kk, statusRu: status.ru };

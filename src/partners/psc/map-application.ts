@@ -1,7 +1,7 @@
 /** The PSC's accepted application (gov4c.corporation.applications.v1, Avro) as the core's Application. */
 import type { Application } from '../../core/application/model.js';
 import type { CorporationApplicationMessage } from '../../contract/messages.js';
-import { formFields, place } from '../portal/map-application.js';
+import { formFields, place, presentedDocuments } from '../portal/map-application.js';
 
 type PscAccepted = Extract<CorporationApplicationMessage, { kind: 'APPLICATION_ACCEPTED' }>;
 
@@ -13,12 +13,7 @@ export function applicationFromPsc(m: PscAccepted): Application {
     channel: 'PSC',
     submittedAt: a.acceptedAt,
     ...formFields(a.form),
-    presentedDocuments: a.presentedDocuments.map((d) => ({
-      type: d.type,
-      ...(d.number ? { number: d.number } : {}),
-      ...(d.validUntil ? { validUntil: d.validUntil } : {}),
-      ...(d.holderIin ? { holderIin: d.holderIin } : {}),
-    })),
+    presentedDocuments: presentedDocuments(a.presentedDocuments),
     resultPlace: place(a.resultPlace),
     psc: { receiptNumber: a.receiptNumber, branchId: a.branchId, operatorId: a.operatorId },
   };

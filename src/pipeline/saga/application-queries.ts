@@ -28,6 +28,7 @@ function columns(state: ApplicationState, stageSeq: number) {
     term_end_date: state.deadlines?.termEndDate ?? null,
     term_ends_at: state.deadlines?.termEndsAt ?? null,
     calendar_version: state.calendar?.calendarVersion ?? null,
+    register_id: state.registerPlan?.registerId ?? null,
   };
 }
 
@@ -97,4 +98,22 @@ export async function countApplicationsToRevise(db: Knex, version: string): Prom
     .andWhere((q) => q.whereNull('calendar_version').orWhereNot('calendar_version', version))
     .count<{ count: string }[]>({ count: '*' });
   return Number(row?.count ?? 0);
+}
+
+/** The applications of a register (items 54-55), locked for this transaction, in id order. */
+export async function selectRegisterMembersForUpdate(
+  tx: Knex.Transaction,
+  registerId: string,
+): Promise<ApplicationState[]> {
+  const rows = await tx('applications')
+    .where({ register_id: registerId })
+    .orderBy('application_id')
+    .forUpdate()
+    .select('state');
+  return rows.map((r: { state: unknown }) => decodeState(r.state));
+}
+
+/** The ids of a register's applications (items 54-55), in id order. */
+export async function selectApplicationIdsOfRegister(tx: Knex.Transaction, registerId: string): Promise<string[]> {
+  return tx('applications').where({ register_id: registerId }).orderBy('application_id').pluck('application_id');
 }

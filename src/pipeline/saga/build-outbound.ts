@@ -8,6 +8,9 @@ import { buildIdentityRequest, type GatewaySettings } from '../../partners/gatew
 import { buildStage } from '../../partners/monitoring/build-stage.js';
 import { buildPortalNotification } from '../../partners/portal/build-notification.js';
 import { buildPscNotification } from '../../partners/psc/build-notification.js';
+import { buildCollegeApplication } from '../../partners/college/build-application.js';
+import { buildResultDispatch } from '../../partners/courier/build-order.js';
+import { buildDigitalDiploma } from '../../partners/digital-documents/build-diploma.js';
 import type { OutboxMessage } from '../outbox/outbox-queries.js';
 import type { OutboundMeta } from './outbound-meta.js';
 import type { TimerIntent } from './timer-sink.js';
@@ -57,6 +60,15 @@ export function translateIntents(
         break;
       case 'RequestIdentity':
         out.messages.push(buildIdentityRequest(intent, meta, gateway));
+        break;
+      case 'SendToCollege':
+        out.messages.push(buildCollegeApplication(intent, app, meta));
+        break;
+      case 'OrderResultDispatch':
+        out.messages.push(buildResultDispatch(intent, app, meta));
+        break;
+      case 'PublishDigitalDiploma':
+        out.messages.push(buildDigitalDiploma(intent, app, meta));
         break;
     }
   }

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { given } from './given.js';
-import { at, cmd, continueFrom, history, officeApp, paths, portalApp, pscApp, registerIdOf, withHearingHeld, DISPATCH_ID } from './fixtures.js';
+import {
+  at,
+  cmd,
+  continueFrom,
+  history,
+  officeApp,
+  paths,
+  portalApp,
+  pscApp,
+  registerIdOf,
+  withHearingHeld,
+  DISPATCH_ID,
+} from './fixtures.js';
 
 const endOf = (d: string) => `${d}T23:59:59.999+05:00`;
 
@@ -35,14 +47,20 @@ describe('registration at the college (item 57)', () => {
   it('out of order: a PSC application registered before the courier reports the delivery was delivered', () => {
     given(paths.pscAccepted())
       .when(cmd.register(at('06', '15:00')))
-      .then([{ type: 'RegisterDispatched' }, { type: 'DeliveredToCollege', at: at('06', '15:00') }, { type: 'RegisteredAtCollege' }]);
+      .then([
+        { type: 'RegisterDispatched' },
+        { type: 'DeliveredToCollege', at: at('06', '15:00') },
+        { type: 'RegisteredAtCollege' },
+      ]);
   });
 
   it('rejects a decision from another college', () => {
     given(paths.portalReceived())
       .when({ ...cmd.register(at('06', '15:00')), collegeBin: '991240018472' })
       .then({ error: 'COLLEGE_MISMATCH' });
-    given(paths.portalReceived()).when({ ...cmd.register(at('06', '15:00')), collegeBin: '040740005191' }).then([{ type: 'RegisteredAtCollege' }]);
+    given(paths.portalReceived())
+      .when({ ...cmd.register(at('06', '15:00')), collegeBin: '040740005191' })
+      .then([{ type: 'RegisteredAtCollege' }]);
   });
 
   it('rejects a second registration and a malformed one', () => {
@@ -197,11 +215,22 @@ describe('decision (items 58-60)', () => {
           stageDeadline: endOf('2026-04-13'),
         },
         // The portal place: the paper duplicate waits at the college office from the decision (item 58).
-        { type: 'ResultReady', place: { kind: 'PORTAL' }, outcome: 'DUPLICATE', readyOn: '2026-04-09', storageEnd: null },
+        {
+          type: 'ResultReady',
+          place: { kind: 'PORTAL' },
+          outcome: 'DUPLICATE',
+          readyOn: '2026-04-09',
+          storageEnd: null,
+        },
       ]);
     expect(after.phase).toBe('READY');
     expect(after.decision).toMatchObject({ outcome: 'DUPLICATE_ISSUED', digitalPublishedAt: at('09') });
-    expect(after.result).toMatchObject({ outcome: 'DUPLICATE', place: { kind: 'PORTAL' }, firstReadyAt: at('09'), plannedDispatch: null });
+    expect(after.result).toMatchObject({
+      outcome: 'DUPLICATE',
+      place: { kind: 'PORTAL' },
+      firstReadyAt: at('09'),
+      plannedDispatch: null,
+    });
   });
 
   it('duplicate issued after the hearing; for a PSC place it is due one day before the term ends', () => {
@@ -212,8 +241,14 @@ describe('decision (items 58-60)', () => {
         { type: 'DigitalDiplomaPublished' },
       ]);
     // A PSC place: the result waits for its courier order, planned with the decision.
-    const decided = [...withHearingHeld(paths.pscRegistered()), ...continueFrom(withHearingHeld(paths.pscRegistered()), cmd.issue(at('13')))];
-    expect(given(decided).state.result?.plannedDispatch).toEqual({ dispatchId: DISPATCH_ID, deliverBy: '2026-04-26T23:59:59.999+05:00' });
+    const decided = [
+      ...withHearingHeld(paths.pscRegistered()),
+      ...continueFrom(withHearingHeld(paths.pscRegistered()), cmd.issue(at('13'))),
+    ];
+    expect(given(decided).state.result?.plannedDispatch).toEqual({
+      dispatchId: DISPATCH_ID,
+      deliverBy: '2026-04-26T23:59:59.999+05:00',
+    });
   });
 
   it('motivated refusal after the hearing, in Kazakh and Russian', () => {
@@ -244,7 +279,10 @@ describe('decision (items 58-60)', () => {
       .then({ error: 'PRELIMINARY_REFUSAL_REQUIRED' });
     given(withHearingHeld(reg, 'G3_NO_CONSENT'))
       .when(cmd.refuse(at('13'), 'G3_NO_CONSENT'))
-      .then([{ type: 'ApplicationRefused', ground: 'G3_NO_CONSENT' }, { type: 'ResultReady', place: { kind: 'COLLEGE_OFFICE' } }]);
+      .then([
+        { type: 'ApplicationRefused', ground: 'G3_NO_CONSENT' },
+        { type: 'ResultReady', place: { kind: 'COLLEGE_OFFICE' } },
+      ]);
   });
 
   it('rejects decisions out of order', () => {

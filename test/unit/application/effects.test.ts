@@ -79,11 +79,7 @@ describe('intentsOf: timers and order', () => {
   });
 
   it('the result at its place cancels the SLA timers (the term is met)', () => {
-    const past = [
-      cmd.receive(portalApp()),
-      cmd.identityOk(at('06', '10:01')),
-      cmd.register(at('06', '11:00')),
-    ];
+    const past = [cmd.receive(portalApp()), cmd.identityOk(at('06', '10:01')), cmd.register(at('06', '11:00'))];
     // A portal place: ready at the college office with the decision.
     expect(timers(intentsAfter(past, cmd.issue(at('07'))))).toEqual([
       { type: 'CancelTimer', purpose: 'SLA_AT_RISK' },

@@ -89,7 +89,6 @@ export function officeApp(over: Partial<Application> = {}): Application {
   };
 }
 
-const slot = { slotId: 'SLOT-1', pickupAt: at('06', '13:00') };
 
 /** Command builders; every command is for application ID unless `applicationId` is overridden. */
 type C<T extends ApplicationCommand['type']> = Extract<ApplicationCommand, { type: T }>;
@@ -208,7 +207,10 @@ export const cmd = {
     applicationId: ID,
     at: when,
     ground: 'G1_UNRELIABLE_DATA',
-    motivation: { kk: 'Бітірген жылы мұрағат деректеріне сәйкес келмейді.', ru: 'Год окончания не совпадает с данными архива.' },
+    motivation: {
+      kk: 'Бітірген жылы мұрағат деректеріне сәйкес келмейді.',
+      ru: 'Год окончания не совпадает с данными архива.',
+    },
     hearing: { at: hearingAt, venue: { kind: 'PLACE', address: 'Room 12, college main building' } },
     noticeChannel: 'SMS',
     ...over,
@@ -267,7 +269,11 @@ export const cmd = {
     branchId: 'PSC-ALM-07',
   }),
   checkSla: (when: string): C<'CheckSla'> => ({ type: 'CheckSla', applicationId: ID, at: when }),
-  storageElapsed: (when: string): C<'RecordStorageElapsed'> => ({ type: 'RecordStorageElapsed', applicationId: ID, at: when }),
+  storageElapsed: (when: string): C<'RecordStorageElapsed'> => ({
+    type: 'RecordStorageElapsed',
+    applicationId: ID,
+    at: when,
+  }),
 };
 
 /** Runs commands through decide/evolve from the initial state; fails the test on a rejection. */

@@ -140,12 +140,19 @@ describe('identity through the gateway (item 49)', () => {
 
 describe('the register from the PSC to the college (items 54-55)', () => {
   it('is planned at acceptance: the register of the PSC branch and college in the first slot after acceptance', () => {
-    const { after } = given([]).when(cmd.receive(pscApp())).then([{ type: 'ApplicationAccepted', registerPlan: { registerId: REGISTER_ID } }]);
-    expect(after.registerPlan).toEqual({ registerId: REGISTER_ID, courierSlot: { slotId: REGISTER_ID, pickupAt: '2026-04-06T13:00:00.000+05:00' } });
+    const { after } = given([])
+      .when(cmd.receive(pscApp()))
+      .then([{ type: 'ApplicationAccepted', registerPlan: { registerId: REGISTER_ID } }]);
+    expect(after.registerPlan).toEqual({
+      registerId: REGISTER_ID,
+      courierSlot: { slotId: REGISTER_ID, pickupAt: '2026-04-06T13:00:00.000+05:00' },
+    });
     // After the last slot (20:00) of a Saturday the register leaves in Monday's first slot.
     given([])
       .when(cmd.receive(pscApp({ submittedAt: at('11', '20:30') })))
-      .then([{ type: 'ApplicationAccepted', registerPlan: { courierSlot: { pickupAt: '2026-04-13T13:00:00.000+05:00' } } }]);
+      .then([
+        { type: 'ApplicationAccepted', registerPlan: { courierSlot: { pickupAt: '2026-04-13T13:00:00.000+05:00' } } },
+      ]);
   });
 
   it('dispatched with two copies in the planned slot when the courier picks it up, due the day of acceptance', () => {
@@ -171,7 +178,14 @@ describe('the register from the PSC to the college (items 54-55)', () => {
     const sat = history(cmd.receive(app), cmd.dispatchRegister(at('11', '13:00'), reg));
     const { after } = given(sat)
       .when(cmd.deliverRegister(at('11', '15:00'), reg))
-      .then([{ type: 'DeliveredToCollege', registerId: reg, collegeBin: '040740005191', stageDeadline: '2026-04-13T23:59:59.999+05:00' }]);
+      .then([
+        {
+          type: 'DeliveredToCollege',
+          registerId: reg,
+          collegeBin: '040740005191',
+          stageDeadline: '2026-04-13T23:59:59.999+05:00',
+        },
+      ]);
     expect(after.phase).toBe('AWAITING_REGISTRATION');
     expect(after.register?.deliveredAt).toBe(at('11', '15:00'));
   });
@@ -182,21 +196,35 @@ describe('the register from the PSC to the college (items 54-55)', () => {
       .then([{ type: 'RegisterDispatched', at: at('06', '15:00') }, { type: 'DeliveredToCollege' }]);
     expect(after.phase).toBe('AWAITING_REGISTRATION');
     const delivered = [...paths.pscAccepted(), ...events];
-    given(delivered).when(cmd.deliverRegister(at('06', '15:10'))).then([]);
-    given(delivered).when(cmd.dispatchRegister(at('06', '15:20'))).then([]);
+    given(delivered)
+      .when(cmd.deliverRegister(at('06', '15:10')))
+      .then([]);
+    given(delivered)
+      .when(cmd.dispatchRegister(at('06', '15:20')))
+      .then([]);
     const dispatched = history(cmd.receive(pscApp()), cmd.dispatchRegister(at('06', '13:00')));
-    given(dispatched).when(cmd.dispatchRegister(at('06', '13:30'))).then([]);
+    given(dispatched)
+      .when(cmd.dispatchRegister(at('06', '13:30')))
+      .then([]);
   });
 
   it('rejects a register for portal and office applications: they do not travel on paper', () => {
-    given(paths.portalReceived()).when(cmd.dispatchRegister(at('06', '13:00'))).then({ error: 'NOT_APPLICABLE_TO_CHANNEL' });
-    given(paths.officeRegistered()).when(cmd.deliverRegister(at('06', '13:00'))).then({ error: 'NOT_APPLICABLE_TO_CHANNEL' });
+    given(paths.portalReceived())
+      .when(cmd.dispatchRegister(at('06', '13:00')))
+      .then({ error: 'NOT_APPLICABLE_TO_CHANNEL' });
+    given(paths.officeRegistered())
+      .when(cmd.deliverRegister(at('06', '13:00')))
+      .then({ error: 'NOT_APPLICABLE_TO_CHANNEL' });
   });
 
   it('rejects another register and a malformed slot', () => {
     const dispatched = history(cmd.receive(pscApp()), cmd.dispatchRegister(at('06', '13:00')));
-    given(dispatched).when(cmd.deliverRegister(at('06', '15:00'), 'REG-9')).then({ error: 'REGISTER_MISMATCH' });
-    given(paths.pscAccepted()).when(cmd.dispatchRegister(at('06', '13:00'), 'REG-9')).then({ error: 'REGISTER_MISMATCH' });
+    given(dispatched)
+      .when(cmd.deliverRegister(at('06', '15:00'), 'REG-9'))
+      .then({ error: 'REGISTER_MISMATCH' });
+    given(paths.pscAccepted())
+      .when(cmd.dispatchRegister(at('06', '13:00'), 'REG-9'))
+      .then({ error: 'REGISTER_MISMATCH' });
     given(paths.pscAccepted())
       .when({ ...cmd.dispatchRegister(at('06', '13:00')), courierSlot: { slotId: 'S', pickupAt: 'noon' } })
       .then({ error: 'INVALID_COMMAND' });

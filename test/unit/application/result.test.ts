@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { given } from './given.js';
-import { at, cmd, continueFrom, DISPATCH_BACK_ID, DISPATCH_ID, history, paths, portalApp, withHearingHeld } from './fixtures.js';
+import {
+  at,
+  cmd,
+  continueFrom,
+  DISPATCH_BACK_ID,
+  DISPATCH_ID,
+  history,
+  paths,
+  portalApp,
+  withHearingHeld,
+} from './fixtures.js';
 import type { ApplicationEvent } from '../../../src/core/application/workflow/events.js';
 
 const endOf = (d: string) => `${d}T23:59:59.999+05:00`;
@@ -149,22 +159,37 @@ describe('out of order and repeated courier events of the result (items 58-59)',
   it('a delivery without its pick-up records both; a repeated pick-up or delivery changes nothing', () => {
     const { events } = given(pscDecided())
       .when(cmd.deliverResult(at('10', '11:00')))
-      .then([{ type: 'ResultDispatched', dispatchId: DISPATCH_ID }, { type: 'ResultReady', readyOn: '2026-04-10' }]);
+      .then([
+        { type: 'ResultDispatched', dispatchId: DISPATCH_ID },
+        { type: 'ResultReady', readyOn: '2026-04-10' },
+      ]);
     const ready = [...pscDecided(), ...events];
-    given(ready).when(cmd.deliverResult(at('10', '11:05'))).then([]);
-    given(ready).when(cmd.dispatchResult(at('10', '11:10'))).then([]);
-    given(then(pscDecided(), cmd.dispatchResult(at('09', '14:00')))).when(cmd.dispatchResult(at('09', '14:30'))).then([]);
+    given(ready)
+      .when(cmd.deliverResult(at('10', '11:05')))
+      .then([]);
+    given(ready)
+      .when(cmd.dispatchResult(at('10', '11:10')))
+      .then([]);
+    given(then(pscDecided(), cmd.dispatchResult(at('09', '14:00'))))
+      .when(cmd.dispatchResult(at('09', '14:30')))
+      .then([]);
   });
 });
 
 describe('storage at the PSC (item 62)', () => {
   it('the storage timer tells the PSC, once, after the month (the day after storage end)', () => {
-    given(pscReady()).when(cmd.storageElapsed(at('10', '23:00', '05'))).then([]);
+    given(pscReady())
+      .when(cmd.storageElapsed(at('10', '23:00', '05')))
+      .then([]);
     const { events } = given(pscReady())
       .when(cmd.storageElapsed(at('11', '00:00', '05')))
       .then([{ type: 'ReturnToCollegeDue', storageEnd: '2026-05-10' }]);
-    given([...pscReady(), ...events]).when(cmd.storageElapsed(at('12', '00:00', '05'))).then([]);
-    given(then(pscReady(), cmd.handOver(at('15')))).when(cmd.storageElapsed(at('11', '00:00', '05'))).then({ error: 'APPLICATION_CLOSED' });
+    given([...pscReady(), ...events])
+      .when(cmd.storageElapsed(at('12', '00:00', '05')))
+      .then([]);
+    given(then(pscReady(), cmd.handOver(at('15'))))
+      .when(cmd.storageElapsed(at('11', '00:00', '05')))
+      .then({ error: 'APPLICATION_CLOSED' });
   });
 });
 
@@ -174,25 +199,45 @@ describe('result on the portal / at the college office (item 58, R14)', () => {
   it('ready at the college office with the decision; handed over there', () => {
     const after = given(decided()).state;
     expect(after.phase).toBe('READY');
-    expect(after.result).toMatchObject({ place: { kind: 'PORTAL' }, outcome: 'DUPLICATE', storageEnd: null, firstReadyAt: at('09') });
+    expect(after.result).toMatchObject({
+      place: { kind: 'PORTAL' },
+      outcome: 'DUPLICATE',
+      storageEnd: null,
+      firstReadyAt: at('09'),
+    });
     given(decided())
       .when(cmd.handOver(at('10'), 'COLLEGE_OFFICE'))
       .then([{ type: 'HandedOver', place: 'COLLEGE_OFFICE', stageDeadline: null }]);
     // The explicit "ready" notice of earlier versions has nothing left to do.
-    given(decided()).when(cmd.notifyReady(at('09', '12:00'))).then({ error: 'INVALID_TRANSITION' });
+    given(decided())
+      .when(cmd.notifyReady(at('09', '12:00')))
+      .then({ error: 'INVALID_TRANSITION' });
   });
 
   it('a refusal at the office is ready the same way', () => {
     given(withHearingHeld(paths.officeRegistered()))
       .when(cmd.refuse(at('13')))
-      .then([{ type: 'ApplicationRefused' }, { type: 'ResultReady', place: { kind: 'COLLEGE_OFFICE' }, outcome: 'REFUSAL' }]);
+      .then([
+        { type: 'ApplicationRefused' },
+        { type: 'ResultReady', place: { kind: 'COLLEGE_OFFICE' }, outcome: 'REFUSAL' },
+      ]);
   });
 
   it('rejects courier, storage and PSC hand-over for a result that is not at a PSC', () => {
-    given(decided()).when(cmd.dispatchResult(at('09'))).then({ error: 'NOT_APPLICABLE_TO_RESULT_PLACE' });
-    given(decided()).when(cmd.returnToCollege(at('11', '10:00', '05'))).then({ error: 'NOT_APPLICABLE_TO_RESULT_PLACE' });
-    given(decided()).when(cmd.handOver(at('10'), 'PSC')).then({ error: 'NOT_APPLICABLE_TO_RESULT_PLACE' });
-    given(paths.portalRegistered()).when(cmd.notifyReady(at('09'))).then({ error: 'INVALID_TRANSITION' });
-    given(paths.portalRegistered()).when(cmd.handOver(at('09'), 'COLLEGE_OFFICE')).then({ error: 'INVALID_TRANSITION' });
+    given(decided())
+      .when(cmd.dispatchResult(at('09')))
+      .then({ error: 'NOT_APPLICABLE_TO_RESULT_PLACE' });
+    given(decided())
+      .when(cmd.returnToCollege(at('11', '10:00', '05')))
+      .then({ error: 'NOT_APPLICABLE_TO_RESULT_PLACE' });
+    given(decided())
+      .when(cmd.handOver(at('10'), 'PSC'))
+      .then({ error: 'NOT_APPLICABLE_TO_RESULT_PLACE' });
+    given(paths.portalRegistered())
+      .when(cmd.notifyReady(at('09')))
+      .then({ error: 'INVALID_TRANSITION' });
+    given(paths.portalRegistered())
+      .when(cmd.handOver(at('09'), 'COLLEGE_OFFICE'))
+      .then({ error: 'INVALID_TRANSITION' });
   });
 });

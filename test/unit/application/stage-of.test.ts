@@ -3,7 +3,17 @@ import { stageCodeOf, stageOf, stagesOf } from '../../../src/core/application/mo
 import type { ApplicationEvent } from '../../../src/core/application/workflow/events.js';
 import { evolve } from '../../../src/core/application/workflow/evolve.js';
 import { initialState } from '../../../src/core/application/workflow/state.js';
-import { at, cmd, continueFrom, DISPATCH_BACK_ID, history, paths, portalApp, withHearingHeld, refusedPscApp } from './fixtures.js';
+import {
+  at,
+  cmd,
+  continueFrom,
+  DISPATCH_BACK_ID,
+  history,
+  paths,
+  portalApp,
+  withHearingHeld,
+  refusedPscApp,
+} from './fixtures.js';
 
 const TERM_END = '2026-04-27T23:59:59.999+05:00';
 const then = (past: ApplicationEvent[], ...c: Parameters<typeof continueFrom>[1][]) => [
@@ -93,8 +103,14 @@ describe('stageOf: every event reports its monitoring stage (item 64)', () => {
     // The decision is due in time for the courier: one day before the term ends (items 58-59).
     expect(lastStage(then(heard, cmd.issue(at('27', '08:00'))))).toMatchObject({ slaStatus: 'OVERDUE' });
     const portalHeard = withHearingHeld(paths.portalRegistered());
-    expect(lastStage(then(portalHeard, cmd.issue(at('27', '18:00'))))).toMatchObject({ stage: 'RESULT_READY', slaStatus: 'ON_TIME' });
-    expect(lastStage(then(portalHeard, cmd.issue(at('28'))))).toMatchObject({ stage: 'RESULT_READY', slaStatus: 'OVERDUE' });
+    expect(lastStage(then(portalHeard, cmd.issue(at('27', '18:00'))))).toMatchObject({
+      stage: 'RESULT_READY',
+      slaStatus: 'ON_TIME',
+    });
+    expect(lastStage(then(portalHeard, cmd.issue(at('28'))))).toMatchObject({
+      stage: 'RESULT_READY',
+      slaStatus: 'OVERDUE',
+    });
   });
 
   it('an operator retry of the identity check reports no stage', () => {
@@ -108,7 +124,11 @@ describe('stageOf: every event reports its monitoring stage (item 64)', () => {
   });
 
   it('the result at its place is judged on its deadline only: on the last day ON_TIME, after it OVERDUE', () => {
-    const decided = then(withHearingHeld(paths.pscRegistered()), cmd.issue(at('23')), cmd.dispatchResult(at('23', '15:00')));
+    const decided = then(
+      withHearingHeld(paths.pscRegistered()),
+      cmd.issue(at('23')),
+      cmd.dispatchResult(at('23', '15:00')),
+    );
     expect(lastStage(then(decided, cmd.deliverResult(at('27', '17:00'))))).toMatchObject({
       stage: 'RESULT_READY',
       slaStatus: 'ON_TIME',

@@ -3,7 +3,7 @@
  * order: its monitoring stage, the messages to the parties, then the timers. Pure: the processing
  * instant and the identity policy come in the context.
  */
-import { almatyInstant } from '../../calendar/index.js';
+import { addDays, almatyInstant } from '../../calendar/index.js';
 import { stageOf } from '../monitoring/stage-of.js';
 import type { ApplicationEvent } from '../workflow/events.js';
 import type { DecidePolicy } from '../workflow/context.js';
@@ -60,8 +60,23 @@ function timerIntents(event: ApplicationEvent, after: ApplicationState, ctx: Eff
   });
   switch (event.type) {
     case 'ApplicationSubmitted':
-    case 'ApplicationAccepted':
       return [overdue(p.responseTimeoutMs, after.identity!.requestId!), ...slaTimers(after)];
+    case 'ApplicationAccepted': {
+      // Items 54-55: the register leaves in its slot; one timer per register, shared by its applications.
+      const plan = after.registerPlan;
+      const slot: Intent[] = plan
+        ? [
+            {
+              type: 'ScheduleTimer',
+              purpose: 'REGISTER_SLOT',
+              at: plan.courierSlot.pickupAt,
+              requestId: null,
+              sharedKey: plan.registerId,
+            },
+          ]
+        : [];
+      return [overdue(p.responseTimeoutMs, after.identity!.requestId!), ...slaTimers(after), ...slot];
+    }
     case 'IdentityCheckRetried':
       return [overdue(p.responseTimeoutMs, event.requestId)];
     case 'IdentityRequestRepeated':
@@ -73,11 +88,19 @@ function timerIntents(event: ApplicationEvent, after: ApplicationState, ctx: Eff
       return [{ type: 'CancelTimer', purpose: 'IDENTITY_OVERDUE' }];
     case 'DeadlinesRevised':
       return slaTimers(after);
-    case 'ResultReady':
-      return [
+    case 'ResultReady': {
+      const cancel: Intent[] = [
         { type: 'CancelTimer', purpose: 'SLA_AT_RISK' },
         { type: 'CancelTimer', purpose: 'SLA_BREACH' },
       ];
+      // Item 62: the month of storage at the PSC; the timer fires the day after its last day.
+      if (!event.storageEnd) return cancel;
+      const at = almatyInstant(addDays(event.storageEnd, 1), '00:00');
+      return [...cancel, { type: 'ScheduleTimer', purpose: 'STORAGE_ELAPSED', at, requestId: null }];
+    }
+    case 'HandedOver':
+    case 'ReturnedToCollege':
+      return [{ type: 'CancelTimer', purpose: 'STORAGE_ELAPSED' }];
     default:
       return [];
   }

@@ -4,7 +4,14 @@
  * intent into its Avro value, and the timer edge turns a timer intent into a job. Every intent
  * concerns the event's application and happens at the event's instant.
  */
-import type { PresentedDocument, StageCode } from '../model.js';
+import type {
+  PresentedDocument,
+  RefusalGround,
+  RegisterPerson,
+  RequestedDocumentKind,
+  ResultPlace,
+  StageCode,
+} from '../model.js';
 import type { SlaStatus } from '../model.js';
 import type { Bilingual } from '../texts/finding-texts.js';
 import type { DeadlineBasis } from '../workflow/state.js';
@@ -25,9 +32,21 @@ export interface StageIntent {
   } | null;
 }
 
+export interface HearingNotice {
+  kind: 'HEARING_NOTICE';
+  ground: RefusalGround;
+  hearingAt: string;
+  hearingPlaceOrWay: string;
+  objectionDeadline: string;
+  text: Bilingual;
+}
+
 export type PortalNotice =
   | { kind: 'ACCEPTED'; registrationDate: string; serviceTermEndsAt: string; status: Bilingual }
   | { kind: 'INTAKE_REFUSED'; motivation: Bilingual }
+  | HearingNotice
+  | { kind: 'READY'; resultPlace: ResultPlace; placeAddress: string; digitalDiplomaPublished: boolean; text: Bilingual }
+  | { kind: 'REFUSED'; ground: RefusalGround; text: Bilingual }
   | TermRevisedNotice;
 
 export type PscNotice =
@@ -39,7 +58,19 @@ export type PscNotice =
       missingDocuments: PresentedDocument['type'][];
       expiredDocuments: PresentedDocument[];
     }
+  | (HearingNotice & { receiptNumber: string })
+  | {
+      kind: 'RESULT_READY_FOR_HANDOVER';
+      receiptNumber: string;
+      resultKind: ResultKindName;
+      arrivedAt: string;
+      keepUntil: string;
+    }
+  | { kind: 'RETURN_TO_COLLEGE_DUE'; receiptNumber: string; collegeBin: string; storageEndedOn: string }
   | TermRevisedNotice;
+
+/** What the paper result is: the duplicate or the motivated refusal. */
+export type ResultKindName = 'DUPLICATE' | 'MOTIVATED_REFUSAL';
 
 export interface TermRevisedNotice {
   kind: 'TERM_REVISED';
@@ -73,8 +104,38 @@ export interface IdentityRequestIntent {
   attempt: number;
 }
 
-/** What a timer of an application is for; one timer per application and purpose. */
-export type TimerPurpose = 'IDENTITY_OVERDUE' | 'SLA_AT_RISK' | 'SLA_BREACH';
+/** Items 49, 54, 57: the application reaches the college, with the identity data and, at the office, the receipt. */
+export interface CollegeApplicationIntent {
+  type: 'SendToCollege';
+  registerNumber: string;
+  dispatchRegisterId: string | null;
+  registrationDate: string;
+  serviceTermEndsAt: string;
+  identity: RegisterPerson | null;
+  officeReceipt: { receiptNumber: string; acceptedAt: string; resultDueOn: string; text: Bilingual } | null;
+}
+
+/** Items 58-59, 62: the paper result to the PSC by courier; the dispatch id is the order's message id. */
+export interface ResultDispatchIntent {
+  type: 'OrderResultDispatch';
+  dispatchId: string;
+  resultKind: ResultKindName;
+  toBranchId: string;
+  /** No later than one day before the term ends (items 58-59); none on the way back (item 62). */
+  deliverBy: string | null;
+}
+
+/** Items 59-60: the digital diploma for eGovMobile's "Digital documents", bound to the applicant's IIN. */
+export interface DigitalDiplomaIntent {
+  type: 'PublishDigitalDiploma';
+  documentKind: RequestedDocumentKind;
+  series: string;
+  number: string;
+  issuedOn: string;
+}
+
+/** What a timer of an application is for; one timer per application and purpose (a register's: per register). */
+export type TimerPurpose = 'IDENTITY_OVERDUE' | 'SLA_AT_RISK' | 'SLA_BREACH' | 'STORAGE_ELAPSED' | 'REGISTER_SLOT';
 
 /** Fire a command at an instant (replacing the application's timer of the same purpose). */
 export interface ScheduleTimerIntent {
@@ -83,6 +144,8 @@ export interface ScheduleTimerIntent {
   at: string;
   /** The request a timer of IDENTITY_OVERDUE waits for. */
   requestId: string | null;
+  /** A timer shared by several applications (REGISTER_SLOT: the register id) instead of the application's own. */
+  sharedKey?: string;
 }
 
 export interface CancelTimerIntent {
@@ -95,5 +158,8 @@ export type Intent =
   | PortalNotificationIntent
   | PscNotificationIntent
   | IdentityRequestIntent
+  | CollegeApplicationIntent
+  | ResultDispatchIntent
+  | DigitalDiplomaIntent
   | ScheduleTimerIntent
   | CancelTimerIntent;

@@ -5,8 +5,15 @@
 import { almatyDate } from '../../calendar/index.js';
 import type { Application, PresentedDocument } from '../model.js';
 import { acceptedStatus, refusalMotivation, termRevisedStatus } from '../texts/intake-texts.js';
+import { hearingNoticeText, officeReceiptText, placeText, readyText, refusalText } from '../texts/decision-texts.js';
 import { isIntakeRefusal } from '../workflow/decide-intake.js';
-import type { ApplicationEvent, DeadlinesRevised, IntakeRefused } from '../workflow/events.js';
+import type {
+  ApplicationEvent,
+  DeadlinesRevised,
+  IntakeRefused,
+  PreliminaryRefusalIssued,
+  ResultReady,
+} from '../workflow/events.js';
 import type { ApplicationState } from '../workflow/state.js';
 import type { Intent, PortalNotice, PscNotice, TermRevisedNotice } from './intents.js';
 
@@ -73,6 +80,96 @@ function termRevised(app: Application, e: DeadlinesRevised): Intent[] {
   return [];
 }
 
+/** The PSC receipt number when there is one (a portal application with a PSC place has none), else the id. */
+function receiptNumberOf(app: Application): string {
+  return app.psc?.receiptNumber ?? app.applicationId;
+}
+
+/** Items 49, 54, 57: the application for the college, once: with identity when the gateway found the person. */
+function toCollege(app: Application, s: ApplicationState, dispatchRegisterId: string | null, office: boolean): Intent {
+  const d = s.deadlines!;
+  return {
+    type: 'SendToCollege',
+    registerNumber: receiptNumberOf(app),
+    dispatchRegisterId,
+    registrationDate: d.registrationDate,
+    serviceTermEndsAt: d.termEndsAt,
+    identity: s.identity?.person ?? null,
+    officeReceipt: office
+      ? {
+          receiptNumber: app.applicationId,
+          acceptedAt: app.submittedAt,
+          resultDueOn: d.termEndDate,
+          text: officeReceiptText(app.applicationId, d.termEndDate),
+        }
+      : null,
+  };
+}
+
+/** Item 58 (R15): the notice goes to the applicant where the application came from; the office notifies its own. */
+function hearingNotice(app: Application, e: PreliminaryRefusalIssued): Intent[] {
+  const venue = e.hearing.venue.kind === 'PLACE' ? e.hearing.venue.address : e.hearing.venue.description;
+  const text = hearingNoticeText(e.ground, e.motivation, e.hearing.at, venue, e.objectionWindowEnd);
+  const notice = {
+    kind: 'HEARING_NOTICE' as const,
+    ground: e.ground,
+    hearingAt: e.hearing.at,
+    hearingPlaceOrWay: venue,
+    objectionDeadline: e.objectionWindowEnd,
+    text,
+  };
+  if (app.channel === 'PORTAL') return [toPortal(app, notice)];
+  if (app.channel === 'PSC') return [toPsc(app, { ...notice, receiptNumber: receiptNumberOf(app) })];
+  return [];
+}
+
+/** Items 58-59: the result at its place: the PSC keeps it for hand-over; a portal applicant is told where. */
+function resultReady(app: Application, s: ApplicationState, e: ResultReady): Intent[] {
+  const out: Intent[] = [];
+  if (e.place.kind === 'PSC' && e.storageEnd) {
+    const resultKind = e.outcome === 'DUPLICATE' ? 'DUPLICATE' : 'MOTIVATED_REFUSAL';
+    out.push(
+      toPsc(app, {
+        kind: 'RESULT_READY_FOR_HANDOVER',
+        receiptNumber: receiptNumberOf(app),
+        resultKind,
+        arrivedAt: e.at,
+        keepUntil: e.storageEnd,
+      }),
+    );
+  }
+  if (app.channel === 'PORTAL' && e.outcome === 'DUPLICATE' && !e.afterReturn) {
+    const digital = s.decision?.outcome === 'DUPLICATE_ISSUED' && s.decision.digitalPublishedAt !== null;
+    const place = placeText(e.place, app.collegeName);
+    out.push(
+      toPortal(app, {
+        kind: 'READY',
+        resultPlace: e.place,
+        placeAddress: place.ru,
+        digitalDiplomaPublished: digital,
+        text: readyText(e.place, app.collegeName, digital),
+      }),
+    );
+  }
+  return out;
+}
+
+/** Items 58-59, 62: a PSC place: the paper result goes by courier, with the order planned in the state. */
+function resultDispatch(app: Application, s: ApplicationState): Intent[] {
+  const planned = s.result?.plannedDispatch;
+  if (app.resultPlace.kind !== 'PSC' || !planned) return [];
+  const resultKind = s.result?.outcome === 'DUPLICATE' ? 'DUPLICATE' : 'MOTIVATED_REFUSAL';
+  return [
+    {
+      type: 'OrderResultDispatch',
+      dispatchId: planned.dispatchId,
+      resultKind,
+      toBranchId: app.resultPlace.branchId,
+      deliverBy: planned.deliverBy,
+    },
+  ];
+}
+
 export function partyIntents(event: ApplicationEvent, after: ApplicationState): Intent[] {
   const app = after.application!;
   switch (event.type) {
@@ -87,7 +184,8 @@ export function partyIntents(event: ApplicationEvent, after: ApplicationState): 
       return [toPortal(app, accepted), identityRequest(app, after)];
     }
     case 'ApplicationAccepted': {
-      if (app.channel !== 'PSC') return [identityRequest(app, after)];
+      // The office: the application is at the college already (with the office's receipt), its identity checked beside.
+      if (app.channel !== 'PSC') return [identityRequest(app, after), toCollege(app, after, null, true)];
       const d = event.deadlines;
       const receipt: PscNotice = {
         kind: 'RECEIPT',
@@ -105,6 +203,51 @@ export function partyIntents(event: ApplicationEvent, after: ApplicationState): 
       return [identityRequest(app, after)];
     case 'DeadlinesRevised':
       return termRevised(app, event);
+    case 'IdentityVerified':
+      // A portal application reaches the college when its identity is verified (item 49).
+      return app.channel === 'PORTAL' && after.college === null ? [toCollege(app, after, null, false)] : [];
+    case 'DeliveredToCollege':
+      return [toCollege(app, after, event.registerId, false)];
+    case 'PreliminaryRefusalIssued':
+      return hearingNotice(app, event);
+    case 'DuplicateIssued':
+      return resultDispatch(app, after);
+    case 'DigitalDiplomaPublished':
+      return [
+        {
+          type: 'PublishDigitalDiploma',
+          documentKind: event.requestedDocument,
+          series: event.series,
+          number: event.number,
+          issuedOn: almatyDate(event.at),
+        },
+      ];
+    case 'ApplicationRefused': {
+      const refused =
+        app.channel === 'PORTAL'
+          ? [
+              toPortal(app, {
+                kind: 'REFUSED',
+                ground: event.ground,
+                text: refusalText(event.ground, event.motivation),
+              }),
+            ]
+          : [];
+      return [...refused, ...resultDispatch(app, after)];
+    }
+    case 'ResultRequestedBack':
+      return resultDispatch(app, after);
+    case 'ResultReady':
+      return resultReady(app, after, event);
+    case 'ReturnToCollegeDue':
+      return [
+        toPsc(app, {
+          kind: 'RETURN_TO_COLLEGE_DUE',
+          receiptNumber: receiptNumberOf(app),
+          collegeBin: app.collegeBin,
+          storageEndedOn: event.storageEnd,
+        }),
+      ];
     default:
       return [];
   }

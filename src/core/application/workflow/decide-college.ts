@@ -67,7 +67,16 @@ export function decideRegisterAtCollege(
   // still on its way (the courier reports late): the documents are there, so they were delivered.
   const inTransit = state.phase === 'REGISTER_IN_TRANSIT' || state.phase === 'AWAITING_REGISTER_DISPATCH';
   if (inTransit && state.registerPlan) {
-    const delivered = decideDeliverRegister(state, { type: 'DeliverRegister', applicationId: cmd.applicationId, at: cmd.at, registerId: state.register?.registerId ?? state.registerPlan.registerId }, ctx);
+    const delivered = decideDeliverRegister(
+      state,
+      {
+        type: 'DeliverRegister',
+        applicationId: cmd.applicationId,
+        at: cmd.at,
+        registerId: state.register?.registerId ?? state.registerPlan.registerId,
+      },
+      ctx,
+    );
     if (!delivered.ok) return delivered;
     const after = delivered.events.reduce(evolve, state);
     const registered = decideRegisterAtCollege(after, cmd, ctx);

@@ -87,7 +87,13 @@ export function decideIdentityAnswer(
     case 'FOUND': {
       const { app } = appOf(state);
       const findings = comparePerson(app, cmd.answer.person, almatyDate(app.submittedAt));
-      return accept({ ...base, type: 'IdentityVerified', person: cmd.answer.person, findings, stageDeadline: identityStageDeadline(state) });
+      return accept({
+        ...base,
+        type: 'IdentityVerified',
+        person: cmd.answer.person,
+        findings,
+        stageDeadline: identityStageDeadline(state),
+      });
     }
     case 'NOT_FOUND':
       return accept({

@@ -30,7 +30,10 @@ function requirePscChannel(state: ApplicationState, cmd: DispatchRegister | Deli
 }
 
 /** Items 54-55: the register (per PSC branch, college and slot) an acceptance travels in. */
-export function registerPlanOf(app: Application, ctx: DecideContext): { registerId: string; courierSlot: CourierSlot } | null {
+export function registerPlanOf(
+  app: Application,
+  ctx: DecideContext,
+): { registerId: string; courierSlot: CourierSlot } | null {
   if (app.channel !== 'PSC' || !app.psc) return null;
   const slot = registerDispatchPlan(ctx.calendar, app.submittedAt).slot;
   const registerId = `reg-${app.psc.branchId}-${app.collegeBin}-${slot.slice(0, 16).replace(/[-:T]/g, '')}`;
@@ -54,7 +57,12 @@ function requireRegister(state: ApplicationState, cmd: DispatchRegister | Delive
   );
 }
 
-function dispatched(state: ApplicationState, cmd: DispatchRegister | DeliverRegister, slot: CourierSlot, ctx: DecideContext): ApplicationEvent {
+function dispatched(
+  state: ApplicationState,
+  cmd: DispatchRegister | DeliverRegister,
+  slot: CourierSlot,
+  ctx: DecideContext,
+): ApplicationEvent {
   const { app } = appOf(state);
   return {
     type: 'RegisterDispatched',
@@ -69,7 +77,11 @@ function dispatched(state: ApplicationState, cmd: DispatchRegister | DeliverRegi
   };
 }
 
-export function decideDispatchRegister(state: ApplicationState, cmd: DispatchRegister, ctx: DecideContext): DecideResult<ApplicationEvent> {
+export function decideDispatchRegister(
+  state: ApplicationState,
+  cmd: DispatchRegister,
+  ctx: DecideContext,
+): DecideResult<ApplicationEvent> {
   const slot = cmd.courierSlot ?? state.registerPlan?.courierSlot;
   const bad =
     requirePscChannel(state, cmd) ??
@@ -83,15 +95,28 @@ export function decideDispatchRegister(state: ApplicationState, cmd: DispatchReg
   // The courier repeated its pick-up, or reports it after the delivery: nothing new.
   if (state.register !== null) return accept();
   if (state.phase !== 'AWAITING_REGISTER_DISPATCH') {
-    return reject('INVALID_TRANSITION', state.phase, cmd, 'dispatching the register is possible only before the register left; check the order of the courier messages.', {
-      expected: 'AWAITING_REGISTER_DISPATCH',
-    });
+    return reject(
+      'INVALID_TRANSITION',
+      state.phase,
+      cmd,
+      'dispatching the register is possible only before the register left; check the order of the courier messages.',
+      {
+        expected: 'AWAITING_REGISTER_DISPATCH',
+      },
+    );
   }
   return accept(dispatched(state, cmd, slot!, ctx));
 }
 
-export function decideDeliverRegister(state: ApplicationState, cmd: DeliverRegister, ctx: DecideContext): DecideResult<ApplicationEvent> {
-  const bad = requirePscChannel(state, cmd) ?? checkFields(state, cmd, [['registerId', 'text', cmd.registerId]]) ?? requireRegister(state, cmd);
+export function decideDeliverRegister(
+  state: ApplicationState,
+  cmd: DeliverRegister,
+  ctx: DecideContext,
+): DecideResult<ApplicationEvent> {
+  const bad =
+    requirePscChannel(state, cmd) ??
+    checkFields(state, cmd, [['registerId', 'text', cmd.registerId]]) ??
+    requireRegister(state, cmd);
   if (bad) return bad;
   if (state.register?.deliveredAt) return accept();
   const events: ApplicationEvent[] = [];
@@ -99,9 +124,15 @@ export function decideDeliverRegister(state: ApplicationState, cmd: DeliverRegis
     const slot = state.registerPlan?.courierSlot ?? { slotId: cmd.registerId, pickupAt: cmd.at };
     events.push(dispatched(state, cmd, slot, ctx));
   } else if (state.phase !== 'REGISTER_IN_TRANSIT') {
-    return reject('INVALID_TRANSITION', state.phase, cmd, 'the register can be delivered only while it is on its way; check the order of the courier messages.', {
-      expected: 'REGISTER_IN_TRANSIT',
-    });
+    return reject(
+      'INVALID_TRANSITION',
+      state.phase,
+      cmd,
+      'the register can be delivered only while it is on its way; check the order of the courier messages.',
+      {
+        expected: 'REGISTER_IN_TRANSIT',
+      },
+    );
   }
   events.push({
     type: 'DeliveredToCollege',

@@ -45,7 +45,11 @@ function outcomeOf(state: ApplicationState): ResultOutcome {
   return state.decision?.outcome === 'DUPLICATE_ISSUED' ? 'DUPLICATE' : 'REFUSAL';
 }
 
-function dispatchedEvent(state: ApplicationState, cmd: DispatchResult | DeliverResultToPsc, slot: CourierSlot): ApplicationEvent {
+function dispatchedEvent(
+  state: ApplicationState,
+  cmd: DispatchResult | DeliverResultToPsc,
+  slot: CourierSlot,
+): ApplicationEvent {
   const { app, deadlines } = appOf(state);
   const afterReturn = state.phase === 'REQUESTED_BACK';
   return {
@@ -96,7 +100,12 @@ export function decideDispatchResult(state: ApplicationState, cmd: DispatchResul
     requireDispatch(state, cmd);
   if (bad) return bad;
   if (state.result?.dispatch?.dispatchId === cmd.dispatchId) return accept();
-  const phaseBad = requirePhase(state, cmd, BEFORE_DISPATCH, 'dispatching the result to the PSC (after the decision, or when requested back)');
+  const phaseBad = requirePhase(
+    state,
+    cmd,
+    BEFORE_DISPATCH,
+    'dispatching the result to the PSC (after the decision, or when requested back)',
+  );
   if (phaseBad) return phaseBad;
   return accept(dispatchedEvent(state, cmd, slot));
 }
@@ -105,13 +114,20 @@ export function decideDispatchResult(state: ApplicationState, cmd: DispatchResul
  * The courier delivered the result to the PSC branch: ready for hand-over (item 61). A delivery
  * without its pick-up records both; a repeated delivery changes nothing.
  */
-export function decideDeliverResultToPsc(state: ApplicationState, cmd: DeliverResultToPsc): DecideResult<ApplicationEvent> {
-  const bad = requirePlace(state, cmd, true) ?? checkFields(state, cmd, [['dispatchId', 'text', cmd.dispatchId]]) ?? requireDispatch(state, cmd);
+export function decideDeliverResultToPsc(
+  state: ApplicationState,
+  cmd: DeliverResultToPsc,
+): DecideResult<ApplicationEvent> {
+  const bad =
+    requirePlace(state, cmd, true) ??
+    checkFields(state, cmd, [['dispatchId', 'text', cmd.dispatchId]]) ??
+    requireDispatch(state, cmd);
   if (bad) return bad;
   const delivered = state.result?.dispatch?.dispatchId === cmd.dispatchId && state.phase !== 'RESULT_IN_TRANSIT';
   if (delivered) return accept();
   const events: ApplicationEvent[] = [];
-  if (BEFORE_DISPATCH.includes(state.phase)) events.push(dispatchedEvent(state, cmd, { slotId: cmd.dispatchId, pickupAt: cmd.at }));
+  if (BEFORE_DISPATCH.includes(state.phase))
+    events.push(dispatchedEvent(state, cmd, { slotId: cmd.dispatchId, pickupAt: cmd.at }));
   else {
     const phaseBad = requirePhase(state, cmd, ['RESULT_IN_TRANSIT'], 'delivering the result to the PSC');
     if (phaseBad) return phaseBad;
@@ -134,7 +150,10 @@ export function decideDeliverResultToPsc(state: ApplicationState, cmd: DeliverRe
 }
 
 /** Item 62: the storage timer fires: the month is over (the day after storage end), once. */
-export function decideStorageElapsed(state: ApplicationState, cmd: RecordStorageElapsed): DecideResult<ApplicationEvent> {
+export function decideStorageElapsed(
+  state: ApplicationState,
+  cmd: RecordStorageElapsed,
+): DecideResult<ApplicationEvent> {
   const r = state.result;
   if (state.phase !== 'READY' || r?.place.kind !== 'PSC' || !r.storageEnd || r.returnDueAt) return accept();
   if (almatyDate(cmd.at) <= r.storageEnd) return accept();

@@ -90,7 +90,13 @@ function route(state: ApplicationState, cmd: ApplicationCommand, ctx: DecideCont
   }
 }
 
-const COLLEGE_COMMANDS: readonly ApplicationCommand['type'][] = ['RegisterAtCollege', 'IssuePreliminaryRefusal', 'HoldHearing', 'IssueDuplicate', 'RefuseApplication'];
+const COLLEGE_COMMANDS: readonly ApplicationCommand['type'][] = [
+  'RegisterAtCollege',
+  'IssuePreliminaryRefusal',
+  'HoldHearing',
+  'IssueDuplicate',
+  'RefuseApplication',
+];
 
 /** Checks shared by every command, in this order: shape, existence, identity of the application, closed, time. */
 function precheck(state: ApplicationState, cmd: ApplicationCommand): DecideResult<ApplicationEvent> | null {
@@ -128,7 +134,11 @@ function precheck(state: ApplicationState, cmd: ApplicationCommand): DecideResul
   // A revision runs at the adapter's own instant, which may precede a submission stamped by a fast clock.
   if (cmd.type === 'ReviseDeadlines') return null;
   const fromCollege = (cmd as { collegeBin?: unknown }).collegeBin;
-  if (COLLEGE_COMMANDS.includes(cmd.type) && typeof fromCollege === 'string' && fromCollege !== state.application?.collegeBin) {
+  if (
+    COLLEGE_COMMANDS.includes(cmd.type) &&
+    typeof fromCollege === 'string' &&
+    fromCollege !== state.application?.collegeBin
+  ) {
     return reject(
       'COLLEGE_MISMATCH',
       state.phase,

@@ -187,7 +187,10 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
       return withResult(s, 'RETURNED_TO_COLLEGE', { returnedAt: e.at });
     case 'ResultRequestedBack':
       // Item 62: the college sends the stored result back with a new courier order.
-      return withResult(s, 'REQUESTED_BACK', { requestedBackAt: e.at, plannedDispatch: { dispatchId: resultDispatchId(e.applicationId, 2), deliverBy: null } });
+      return withResult(s, 'REQUESTED_BACK', {
+        requestedBackAt: e.at,
+        plannedDispatch: { dispatchId: resultDispatchId(e.applicationId, 2), deliverBy: null },
+      });
     case 'ReturnToCollegeDue':
       return withResult(s, s.phase, { returnDueAt: e.at });
     case 'DeadlinesRevised': {
@@ -219,7 +222,10 @@ function newResult(s: ApplicationState, outcome: 'DUPLICATE' | 'REFUSAL'): Appli
     outcome,
     plannedDispatch:
       s.application!.resultPlace.kind === 'PSC'
-        ? { dispatchId: resultDispatchId(s.application!.applicationId, 1), deliverBy: s.deadlines?.resultToPscLatest ?? null }
+        ? {
+            dispatchId: resultDispatchId(s.application!.applicationId, 1),
+            deliverBy: s.deadlines?.resultToPscLatest ?? null,
+          }
         : null,
     returnDueAt: null,
     dispatch: null,
