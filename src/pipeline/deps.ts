@@ -58,7 +58,7 @@ export function sagaStep(deps: AdapterDeps, cause: EventCause, correlationId: st
   const policy = policyOf(deps.config);
   return {
     decide: { calendar: deps.calendar, policy },
-    effects: { now: deps.now().toISOString(), policy },
+    effects: { now: deps.now().toISOString(), policy, calendar: deps.calendar },
     ids: { newId: deps.newId, correlationId },
     gateway: {
       senderId: deps.config.identity.senderId,

@@ -14,6 +14,7 @@ const TASK_OF: Record<TimerPurpose, TaskName> = {
   IDENTITY_OVERDUE: TASKS.identityOverdue,
   SLA_AT_RISK: TASKS.slaCheck,
   SLA_BREACH: TASKS.slaCheck,
+  STAGE_DEADLINE: TASKS.slaCheck,
   STORAGE_ELAPSED: TASKS.storageElapsed,
   REGISTER_SLOT: TASKS.registerSlot,
 };

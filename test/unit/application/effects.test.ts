@@ -12,7 +12,7 @@ import { identityBackoffMs } from '../../../src/core/application/workflow/identi
 import { at, cmd, ctx3, history, policy, portalApp, pscApp, requestNo } from './fixtures.js';
 
 const NOW = '2026-04-06T11:00:00+05:00';
-const fx = { now: NOW, policy: ctx3.policy };
+const fx = { now: NOW, policy: ctx3.policy, calendar: ctx3.calendar };
 const ms = (iso: string) => Date.parse(iso);
 
 /** The intents of the last command after a history. */
@@ -40,12 +40,15 @@ describe('intentsOf: timers and order', () => {
       'ScheduleTimer',
       'ScheduleTimer',
       'ScheduleTimer',
+      'ScheduleTimer',
     ]);
     expect(timers(xs)).toEqual([
       { type: 'ScheduleTimer', purpose: 'IDENTITY_OVERDUE', at: expect.any(String), requestId: requestNo(1) },
       // At risk from the start of Fri 24 April (the working day before the term's last day, Mon 27 April).
       { type: 'ScheduleTimer', purpose: 'SLA_AT_RISK', at: '2026-04-24T00:00:00.000+05:00', requestId: null },
       { type: 'ScheduleTimer', purpose: 'SLA_BREACH', at: '2026-04-28T00:00:00.000+05:00', requestId: null },
+      // The step awaited next: registration at the college, due by the end of the registration day (item 57).
+      { type: 'ScheduleTimer', purpose: 'STAGE_DEADLINE', at: '2026-04-07T00:00:00.000+05:00', requestId: null },
     ]);
     expect(ms((xs[3] as { at: string }).at)).toBe(ms(NOW) + policy.identity.responseTimeoutMs);
   });
@@ -82,6 +85,8 @@ describe('intentsOf: timers and order', () => {
     const past = [cmd.receive(portalApp()), cmd.identityOk(at('06', '10:01')), cmd.register(at('06', '11:00'))];
     // A portal place: ready at the college office with the decision.
     expect(timers(intentsAfter(past, cmd.issue(at('07'))))).toEqual([
+      // After the decision no step of the term is awaited: its timer goes; the result at its place: the term's.
+      { type: 'CancelTimer', purpose: 'STAGE_DEADLINE' },
       { type: 'CancelTimer', purpose: 'SLA_AT_RISK' },
       { type: 'CancelTimer', purpose: 'SLA_BREACH' },
     ]);

@@ -89,7 +89,6 @@ export function officeApp(over: Partial<Application> = {}): Application {
   };
 }
 
-
 /** Command builders; every command is for application ID unless `applicationId` is overridden. */
 type C<T extends ApplicationCommand['type']> = Extract<ApplicationCommand, { type: T }>;
 

@@ -45,18 +45,44 @@ describe('slaCheck(state, now): whole-term signals, once per application (item 6
   });
 
   it('the CheckSla command emits the signal as an event, then nothing', () => {
+    // Registered on 6 April: the review's decision is due by 13 April (5 working days): on 24 April it is late too.
     const { after } = given(paths.portalRegistered())
       .when(cmd.checkSla(at('24', '09:00')))
-      .then([{ type: 'SlaAtRisk', at: at('24', '09:00'), termEndsAt: TERM_END, stageDeadline: TERM_END }]);
-    expect(after.sla).toEqual({ atRiskReportedAt: at('24', '09:00'), breachedReportedAt: null });
+      .then([
+        {
+          type: 'SlaBreached',
+          scope: 'STAGE',
+          step: 'DECISION@2026-04-13T23:59:59.999+05:00',
+          stageDeadline: '2026-04-13T23:59:59.999+05:00',
+        },
+        { type: 'SlaAtRisk', at: at('24', '09:00'), termEndsAt: TERM_END, stageDeadline: TERM_END },
+      ]);
+    expect(after.sla).toEqual({
+      atRiskReportedAt: at('24', '09:00'),
+      breachedReportedAt: null,
+      stageBreaches: ['DECISION@2026-04-13T23:59:59.999+05:00'],
+    });
     given(then(paths.portalRegistered(), cmd.checkSla(at('24', '09:00'))))
       .when(cmd.checkSla(at('24', '10:00')))
       .then([]);
-    given(paths.portalRegistered())
+    given(then(paths.portalRegistered(), cmd.checkSla(at('24', '09:00'))))
       .when(cmd.checkSla(at('28')))
-      .then([{ type: 'SlaBreached', termEndsAt: TERM_END }]);
+      .then([{ type: 'SlaBreached', scope: 'TERM', termEndsAt: TERM_END }]);
     given(paths.portalRegistered())
       .when(cmd.checkSla(at('10')))
+      .then([]);
+  });
+
+  it('a step past its own deadline is reported once, SLA_BREACHED with that deadline (registration due on arrival)', () => {
+    const received = paths.portalReceived();
+    const { events } = given(received)
+      .when(cmd.checkSla(at('07', '00:00')))
+      .then([{ type: 'SlaBreached', scope: 'STAGE', step: 'REGISTERED_AT_COLLEGE@2026-04-06T23:59:59.999+05:00' }]);
+    given([...received, ...events])
+      .when(cmd.checkSla(at('07', '01:00')))
+      .then([]);
+    given(received)
+      .when(cmd.checkSla(at('06', '23:00')))
       .then([]);
   });
 });

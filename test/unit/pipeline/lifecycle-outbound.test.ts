@@ -14,6 +14,7 @@ import { translateIntents } from '../../../src/pipeline/saga/build-outbound.js';
 import {
   at,
   cmd,
+  ctx,
   DISPATCH_ID,
   officeApp,
   policy,
@@ -34,7 +35,7 @@ function outbound(commands: ApplicationCommand[]) {
   const perEvent = steps.map((s) => ({
     event: s.event.type,
     messages: translateIntents(
-      intentsOf(s.event, s.before, s.after, { now: s.event.at, policy }),
+      intentsOf(s.event, s.before, s.after, { now: s.event.at, policy, calendar: ctx.calendar }),
       s.event,
       s.after.application!,
       ids,

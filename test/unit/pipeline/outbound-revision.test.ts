@@ -46,7 +46,7 @@ function revisedMessages(app: Application) {
   if (!revised.ok) throw new Error(revised.rejection.message);
   const event = revised.events[0]!;
   const after = evolve(before, event);
-  const intents = intentsOf(event, before, after, { now: '2027-04-20T12:00:00+05:00', policy });
+  const intents = intentsOf(event, before, after, { now: '2027-04-20T12:00:00+05:00', policy, calendar: calB });
   return translateIntents(intents, event, after.application!, ids, gateway, () => ++seq).messages;
 }
 

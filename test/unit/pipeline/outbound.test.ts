@@ -12,7 +12,7 @@ import { envelope } from '../../../src/contract/envelope.js';
 import { identityRequestId } from '../../../src/core/application/index.js';
 import { intentsOf } from '../../../src/core/application/effects/index.js';
 import { translateIntents } from '../../../src/pipeline/saga/build-outbound.js';
-import { policy } from '../application/fixtures.js';
+import { ctx, policy } from '../application/fixtures.js';
 import {
   FATHER_IIN,
   MINOR_IIN,
@@ -51,7 +51,7 @@ const receive = (application: Application): ApplicationCommand => ({
   application,
 });
 
-const effects = { now: '2026-03-02T10:15:10+05:00', policy };
+const effects = { now: '2026-03-02T10:15:10+05:00', policy, calendar: ctx.calendar };
 
 /** Every message of the commands' events (the core's intents through the builders), with the env used. */
 function outboundOf(commands: ApplicationCommand[], lastSeq = 0) {

@@ -146,7 +146,9 @@ const stateSchema = z
       })
       .strict()
       .nullable(),
-    sla: z.object({ atRiskReportedAt: nstr, breachedReportedAt: nstr }).strict(),
+    sla: z
+      .object({ atRiskReportedAt: nstr, breachedReportedAt: nstr, stageBreaches: z.array(str).default([]) })
+      .strict(),
     lastEventAt: nstr,
   })
   .strict();

@@ -3,7 +3,8 @@
  * order: its monitoring stage, the messages to the parties, then the timers. Pure: the processing
  * instant and the identity policy come in the context.
  */
-import { addDays, almatyInstant } from '../../calendar/index.js';
+import { addDays, almatyInstant, type ClassifiedCalendar } from '../../calendar/index.js';
+import { stageDeadlineOf } from '../monitoring/stage-deadline.js';
 import { stageOf } from '../monitoring/stage-of.js';
 import type { ApplicationEvent } from '../workflow/events.js';
 import type { DecidePolicy } from '../workflow/context.js';
@@ -18,6 +19,17 @@ export interface EffectContext {
   /** The instant the event is processed (timers count from it, not from the business instant). */
   now: string;
   policy: DecidePolicy;
+  /** The calendar of the step's deadlines (the deadline of the step awaited next). */
+  calendar: ClassifiedCalendar;
+}
+
+/** The SLA timer of the step the application waits for: moved when that step or its deadline changes. */
+function stageDeadlineTimer(before: ApplicationState, after: ApplicationState, cal: ClassifiedCalendar): Intent[] {
+  const was = before.application ? stageDeadlineOf(before, cal) : null;
+  const now = stageDeadlineOf(after, cal);
+  if (was?.key === now?.key) return [];
+  if (!now) return was ? [{ type: 'CancelTimer', purpose: 'STAGE_DEADLINE' }] : [];
+  return [{ type: 'ScheduleTimer', purpose: 'STAGE_DEADLINE', at: instantPlus(now.deadline, 1), requestId: null }];
 }
 
 function stageIntent(event: ApplicationEvent, before: ApplicationState, after: ApplicationState): StageIntent | null {
@@ -113,5 +125,10 @@ export function intentsOf(
   ctx: EffectContext,
 ): Intent[] {
   const stage = stageIntent(event, before, after);
-  return [...(stage ? [stage] : []), ...partyIntents(event, after), ...timerIntents(event, after, ctx)];
+  return [
+    ...(stage ? [stage] : []),
+    ...partyIntents(event, after),
+    ...timerIntents(event, after, ctx),
+    ...stageDeadlineTimer(before, after, ctx.calendar),
+  ];
 }

@@ -135,7 +135,8 @@ export interface DigitalDiplomaIntent {
 }
 
 /** What a timer of an application is for; one timer per application and purpose (a register's: per register). */
-export type TimerPurpose = 'IDENTITY_OVERDUE' | 'SLA_AT_RISK' | 'SLA_BREACH' | 'STORAGE_ELAPSED' | 'REGISTER_SLOT';
+export type TimerPurpose =
+  'IDENTITY_OVERDUE' | 'SLA_AT_RISK' | 'SLA_BREACH' | 'STAGE_DEADLINE' | 'STORAGE_ELAPSED' | 'REGISTER_SLOT';
 
 /** Fire a command at an instant (replacing the application's timer of the same purpose). */
 export interface ScheduleTimerIntent {

@@ -38,7 +38,7 @@ function route(state: ApplicationState, cmd: ApplicationCommand, ctx: DecideCont
     case 'ReceiveApplication':
       return decideIntake(state, cmd, ctx);
     case 'CheckSla':
-      return decideCheckSla(state, cmd);
+      return decideCheckSla(state, cmd, ctx);
     case 'ReviseDeadlines':
       return decideReviseDeadlines(state, cmd, ctx);
     case 'RecordStorageElapsed':

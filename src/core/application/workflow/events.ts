@@ -279,6 +279,9 @@ export interface SlaAtRisk extends EventBase {
 
 export interface SlaBreached extends EventBase {
   type: 'SlaBreached';
+  /** TERM: the 15-working-day term; STAGE: the deadline of one step (`step`, e.g. "REGISTERED_AT_COLLEGE@..."). */
+  scope?: 'TERM' | 'STAGE';
+  step?: string;
   termEndsAt: string;
   stageDeadline: string;
 }

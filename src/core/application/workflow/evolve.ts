@@ -212,6 +212,8 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
     case 'SlaAtRisk':
       return { ...s, sla: { ...s.sla, atRiskReportedAt: e.at } };
     case 'SlaBreached':
+      if (e.scope === 'STAGE' && e.step)
+        return { ...s, sla: { ...s.sla, stageBreaches: [...(s.sla.stageBreaches ?? []), e.step] } };
       return { ...s, sla: { ...s.sla, breachedReportedAt: e.at } };
   }
 }

@@ -133,6 +133,8 @@ export interface DeadlineBasis {
 export interface SlaState {
   atRiskReportedAt: string | null;
   breachedReportedAt: string | null;
+  /** The steps whose own deadline passed undone, already reported (once each). */
+  stageBreaches: string[];
 }
 
 export interface ApplicationState {
@@ -178,7 +180,7 @@ export const initialState: ApplicationState = Object.freeze({
   hearing: null,
   decision: null,
   result: null,
-  sla: { atRiskReportedAt: null, breachedReportedAt: null },
+  sla: { atRiskReportedAt: null, breachedReportedAt: null, stageBreaches: [] },
   lastEventAt: null,
 }) as ApplicationState;
 
