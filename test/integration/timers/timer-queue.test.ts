@@ -210,7 +210,11 @@ describe('failures', () => {
       attempt: 1,
       maxAttempts: 1,
     });
-    const [job] = await jobsWithKey('broken-1');
+    // The log line is written by the task before the worker records the failure on the job.
+    const job = await waitFor('the failure recorded on the job', async () => {
+      const [row] = await jobsWithKey('broken-1');
+      return row?.last_error ? row : undefined;
+    });
     expect(job).toMatchObject({ attempts: 1, max_attempts: 1, last_error: 'this task always fails' });
     const { rows } = await db.owner.raw(
       `SELECT count(*)::int AS n FROM ${db.timersSchema}.jobs WHERE attempts < max_attempts OR locked_at IS NOT NULL`,
