@@ -98,7 +98,7 @@ export async function startPlannedResponder<I extends TopicName, O extends Topic
 
   async function commit(partition: number, offset: string): Promise<void> {
     const next = offsets.done(partition, offset);
-    if (next === null || abort.signal.aborted) return;
+    if (next === null) return;
     try {
       await consumer.commitOffsets([{ topic: inTopic, partition, offset: next }]);
     } catch (err) {
@@ -145,8 +145,8 @@ export async function startPlannedResponder<I extends TopicName, O extends Topic
         countIn(stats.published, step.label);
         log.debug({ ...plan.logIds, kind: step.label, at: millisToInstant(step.at) }, `${spec.name}: published`);
       }
-      stats.pending -= 1;
       await commit(partition, offset);
+      stats.pending -= 1;
     } catch (err) {
       if (abort.signal.aborted) return;
       stats.pending -= 1;
@@ -157,6 +157,8 @@ export async function startPlannedResponder<I extends TopicName, O extends Topic
   }
 
   async function handle(partition: number, message: KafkaMessage): Promise<void> {
+    // Stopping: left uncommitted, read again after the next start.
+    if (abort.signal.aborted) return;
     const at = { topic: inTopic, partition, offset: message.offset };
     stats.received += 1;
     offsets.begin(partition, message.offset);
@@ -215,9 +217,11 @@ export async function startPlannedResponder<I extends TopicName, O extends Topic
     stats: () => copySimulatorStats(stats),
     stop: () => {
       stopping ??= (async () => {
+        // Waiting plans end at once; a send in flight completes, and a finished plan commits its offset,
+        // while the consumer is still a member of the group.
         abort.abort(new Error(`${spec.name} stopped`));
-        await consumer.disconnect();
         await Promise.allSettled([...chains]);
+        await consumer.disconnect();
         await producer.disconnect();
       })();
       return stopping;
