@@ -83,6 +83,14 @@ export async function startPlannedResponder<I extends TopicName, O extends Topic
   log: Logger,
   spec: ResponderSpec<I, O>,
 ): Promise<PlannedResponder> {
+  const c = config.clock;
+  if ((c.startAt || c.speed !== 1) && !c.anchorAt) {
+    log.warn(
+      { clock: c },
+      `${spec.name}: the clock is shifted or accelerated without CLOCK_ANCHOR_AT, so it starts when this process ` +
+        'does and disagrees with the adapter; give every process of the run the same CLOCK_ANCHOR_AT',
+    );
+  }
   const { kafka, codec } = await connectMessaging(config, log, `-${spec.name}`);
   const inTopic = codec.topic(spec.inTopic);
   const outTopic = codec.topic(spec.outTopic);
