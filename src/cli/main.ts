@@ -3,7 +3,10 @@ import { loadConfig } from '../platform/config/load.js';
 import type { AppConfig } from '../platform/config/schema.js';
 import { createLogger, type Logger } from '../platform/logging/logger.js';
 import { migrate } from '../adapter/adapter.js';
+import { runCollegeSimulatorCommand } from './college-simulator.js';
+import { runCourierSimulatorCommand } from './courier-simulator.js';
 import { runGatewayStubCommand } from './gateway-stub.js';
+import { POPULATION_USAGE, runGatewayStubPopulation } from './gateway-stub-population.js';
 import { runInfra } from './infra.js';
 import {
   runCalendarCheck,
@@ -29,6 +32,18 @@ const commands: Record<string, { help: string; run: Run }> = {
   'gateway-stub': {
     help: 'the e-government gateway stub (answers identity requests)',
     run: () => runGatewayStubCommand(),
+  },
+  'gateway-stub-population': {
+    help: `${POPULATION_USAGE}: the persons the stub answers FOUND (IIN, names, documents)`,
+    run: (c, _l, args) => runGatewayStubPopulation(c, args),
+  },
+  'college-simulator': {
+    help: 'the college stand-in (answers college.applications.v1 with decisions on college.decisions.v1)',
+    run: () => runCollegeSimulatorCommand(),
+  },
+  'courier-simulator': {
+    help: 'the courier stand-in (answers courier.orders.v1 with PICKED_UP and DELIVERED on courier.events.v1)',
+    run: () => runCourierSimulatorCommand(),
   },
   infra: {
     help: 'Kafka, the schema registry and PostgreSQL in the foreground; prints their connection strings',
@@ -70,7 +85,7 @@ async function main(): Promise<void> {
   if (!cmd) {
     process.stderr.write(
       `usage: npm run cli -- <command> [args]\n\n${Object.entries(commands)
-        .map(([n, c]) => `  ${n.padEnd(16)} ${c.help}`)
+        .map(([n, c]) => `  ${n.padEnd(24)} ${c.help}`)
         .join('\n')}\n`,
     );
     process.exit(name ? 2 : 0);

@@ -111,6 +111,55 @@ export const configSchema = z.object({
     populationSize: z.number().int().min(1).max(1_000_000),
     populationSeed: z.number().int().min(0),
   }),
+  /**
+   * The college simulator (tests, demo): answers college.applications.v1 with the college's decisions on
+   * college.decisions.v1, delays counted in working hours of the college office on the working-day calendar.
+   */
+  collegeSimulator: z.object({
+    /** Seed of the draws (path, ground, objection, numbers); the same seed and application give the same answers. */
+    seed: z.number().int().min(0),
+    /** Shares of the paths (weights, normalised by their sum, which must be above 0). */
+    mix: z
+      .object({
+        /** DUPLICATE_ISSUED after the review. */
+        issue: z.number().min(0),
+        /** PRELIMINARY_REFUSAL, HEARING_HELD, then DUPLICATE_ISSUED. */
+        hearingThenIssue: z.number().min(0),
+        /** PRELIMINARY_REFUSAL, HEARING_HELD, then REFUSED (motivated, kk and ru). */
+        hearingThenRefuse: z.number().min(0),
+        /** REGISTERED only, no decision ever (for SLA tests). */
+        silent: z.number().min(0),
+      })
+      .refine((m) => m.issue + m.hearingThenIssue + m.hearingThenRefuse + m.silent > 0, {
+        message: 'at least one share must be above 0',
+      }),
+    /** Share of hearings at which the applicant had objected (0..1). */
+    objectionRate: z.number().min(0).max(1),
+    /** Working hours from the first office moment after arrival to REGISTERED (never past that day's closing). */
+    registrationDelayHours: z.number().min(0).max(100),
+    /** Working hours from REGISTERED to the decision or the preliminary refusal. */
+    reviewHours: z.number().min(0).max(1000),
+    /** Working hours from the notice to the hearing (kept within 2 working days of the notice, item 58). */
+    hearingAfterNoticeHours: z.number().min(0).max(1000),
+    /** Working hours from HEARING_HELD to the decision. */
+    decisionAfterHearingHours: z.number().min(0).max(1000),
+  }),
+  /** The courier simulator (tests, demo): answers courier.orders.v1 with PICKED_UP, DELIVERED on courier.events.v1. */
+  courierSimulator: z.object({
+    /** Seed of the draws (lost, delayed, tracking number, who signed). */
+    seed: z.number().int().min(0),
+    /** Clock minutes from the start of the pick-up slot (or the order, if later) to PICKED_UP. */
+    pickupDelayMinutes: z.number().min(0).max(100_000),
+    /** Clock minutes from PICKED_UP to DELIVERED. */
+    transitMinutes: z.number().min(0).max(100_000),
+    /** Share of orders picked up and never delivered (0..1). */
+    lostRate: z.number().min(0).max(1),
+    /** Share of the other orders delivered `delayMinutes` late (0..1). */
+    delayedRate: z.number().min(0).max(1),
+    delayMinutes: z.number().min(0).max(1_000_000),
+    /** Deliver only while the receiving office is open (college office for registers, PSC for results). */
+    officeHours: z.boolean(),
+  }),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
@@ -163,6 +212,35 @@ export const envOverrides: ReadonlyArray<{ env: string; path: string; kind: Kind
   { env: 'GATEWAY_STUB_OUTAGES', path: 'gatewayStub.outages', kind: 'list' },
   { env: 'GATEWAY_STUB_POPULATION_SIZE', path: 'gatewayStub.populationSize', kind: 'int' },
   { env: 'GATEWAY_STUB_POPULATION_SEED', path: 'gatewayStub.populationSeed', kind: 'int' },
+  { env: 'COLLEGE_SIMULATOR_SEED', path: 'collegeSimulator.seed', kind: 'int' },
+  { env: 'COLLEGE_SIMULATOR_MIX_ISSUE', path: 'collegeSimulator.mix.issue', kind: 'number' },
+  { env: 'COLLEGE_SIMULATOR_MIX_HEARING_ISSUE', path: 'collegeSimulator.mix.hearingThenIssue', kind: 'number' },
+  { env: 'COLLEGE_SIMULATOR_MIX_HEARING_REFUSE', path: 'collegeSimulator.mix.hearingThenRefuse', kind: 'number' },
+  { env: 'COLLEGE_SIMULATOR_MIX_SILENT', path: 'collegeSimulator.mix.silent', kind: 'number' },
+  { env: 'COLLEGE_SIMULATOR_OBJECTION_RATE', path: 'collegeSimulator.objectionRate', kind: 'number' },
+  {
+    env: 'COLLEGE_SIMULATOR_REGISTRATION_DELAY_HOURS',
+    path: 'collegeSimulator.registrationDelayHours',
+    kind: 'number',
+  },
+  { env: 'COLLEGE_SIMULATOR_REVIEW_HOURS', path: 'collegeSimulator.reviewHours', kind: 'number' },
+  {
+    env: 'COLLEGE_SIMULATOR_HEARING_AFTER_NOTICE_HOURS',
+    path: 'collegeSimulator.hearingAfterNoticeHours',
+    kind: 'number',
+  },
+  {
+    env: 'COLLEGE_SIMULATOR_DECISION_AFTER_HEARING_HOURS',
+    path: 'collegeSimulator.decisionAfterHearingHours',
+    kind: 'number',
+  },
+  { env: 'COURIER_SIMULATOR_SEED', path: 'courierSimulator.seed', kind: 'int' },
+  { env: 'COURIER_SIMULATOR_PICKUP_DELAY_MINUTES', path: 'courierSimulator.pickupDelayMinutes', kind: 'number' },
+  { env: 'COURIER_SIMULATOR_TRANSIT_MINUTES', path: 'courierSimulator.transitMinutes', kind: 'number' },
+  { env: 'COURIER_SIMULATOR_LOST_RATE', path: 'courierSimulator.lostRate', kind: 'number' },
+  { env: 'COURIER_SIMULATOR_DELAYED_RATE', path: 'courierSimulator.delayedRate', kind: 'number' },
+  { env: 'COURIER_SIMULATOR_DELAY_MINUTES', path: 'courierSimulator.delayMinutes', kind: 'number' },
+  { env: 'COURIER_SIMULATOR_OFFICE_HOURS', path: 'courierSimulator.officeHours', kind: 'bool' },
 ];
 
 /** The timer queue's schema: configured, or `<database schema>_timers` (so tests isolate with the database schema). */
