@@ -22,7 +22,7 @@ type Run = (config: AppConfig, log: Logger, args: string[]) => Promise<void>;
 
 const commands: Record<string, { help: string; run: Run }> = {
   start: {
-    help: 'the whole system on this machine: infrastructure, migrations, adapter, gateway stub',
+    help: 'the whole system on this machine: infrastructure, migrations, adapter, gateway stub, college and courier simulators',
     run: (c, l) => runStart(c, l, true),
   },
   adapter: {

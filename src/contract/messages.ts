@@ -330,6 +330,14 @@ export type CollegeOfficeApplication = {
   resultPlace: ResultPlace;
 };
 
+/** Item 61: the result handed over at the college office. */
+export type CollegeResultHandedOver = {
+  handedOverAt: Instant;
+  officerId: string;
+  recipientIin: string;
+  identityDocument: PresentedDocument;
+};
+
 export type CollegeDecisionKind = (typeof COLLEGE_DECISION_KIND)[number];
 export type CollegeDecisionMessage = Envelope<
   MessageHeader & { applicationId: string; collegeBin: string },
@@ -340,6 +348,7 @@ export type CollegeDecisionMessage = Envelope<
     DUPLICATE_ISSUED: CollegeDuplicateIssued;
     REFUSED: CollegeRefused;
     APPLICATION_RECEIVED_AT_OFFICE: CollegeOfficeApplication;
+    RESULT_HANDED_OVER: CollegeResultHandedOver;
   }
 >;
 

@@ -464,6 +464,7 @@ const noDecisionKinds = {
   duplicateIssued: null,
   refused: null,
   applicationReceivedAtOffice: null,
+  resultHandedOver: null,
 };
 
 const refusalBase = {
@@ -557,6 +558,21 @@ const collegeDecisions: NonEmpty<CollegeDecisionMessage> = [
       form: portalForm,
       presentedDocuments: [applicationFormDocument],
       resultPlace: { kind: 'COLLEGE_OFFICE', branchId: null },
+    },
+  },
+  {
+    ...noDecisionKinds,
+    applicationId: OFFICE_APP_ID,
+    correlationId: OFFICE_APP_ID,
+    collegeBin: COLLEGE_BIN,
+    messageId: '7a9c1e3b-5d8f-4a0c-9e4b-6d8f0a2c4e28',
+    occurredAt: '2026-03-20T15:30:00.000+05:00',
+    kind: 'RESULT_HANDED_OVER',
+    resultHandedOver: {
+      handedOverAt: '2026-03-20T15:30:00.000+05:00',
+      officerId: 'OFFICE-7',
+      recipientIin: portalForm.applicant.iin,
+      identityDocument: { type: 'ID_CARD', number: '043211234', validUntil: '2030-05-01', holderIin: null },
     },
   },
 ];

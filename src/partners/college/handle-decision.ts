@@ -79,6 +79,17 @@ export function commandOfDecision(m: CollegeDecisionMessage): ApplicationCommand
       const application = applicationFromOffice(m.applicationId, m.applicationReceivedAtOffice);
       return { type: 'ReceiveApplication', applicationId: m.applicationId, at: application.submittedAt, application };
     }
+    case 'RESULT_HANDED_OVER': {
+      const h = m.resultHandedOver;
+      return {
+        ...base,
+        type: 'HandOver',
+        at: h.handedOverAt,
+        place: 'COLLEGE_OFFICE',
+        operatorId: h.officerId,
+        identityDocument: h.identityDocument.type,
+      };
+    }
   }
 }
 

@@ -9,7 +9,7 @@ import { causeOf, type InboundHandler } from '../../pipeline/inbound/handler.js'
 import { runInboundCommand } from '../../pipeline/saga/run-command.js';
 import { applicationFromPsc } from './map-application.js';
 
-function commandOf(m: CorporationApplicationMessage): ApplicationCommand {
+export function commandOfCorporation(m: CorporationApplicationMessage): ApplicationCommand {
   switch (m.kind) {
     case 'APPLICATION_ACCEPTED': {
       const application = applicationFromPsc(m);
@@ -22,8 +22,8 @@ function commandOf(m: CorporationApplicationMessage): ApplicationCommand {
     }
     case 'RESULT_HANDED_OVER': {
       const h = m.resultHandedOver;
-      const doc = h.identityDocument.type;
-      const identityDocument = doc === 'ORIGINAL_EDUCATION_DOCUMENT' || doc === 'APPLICATION_FORM' ? 'ID_CARD' : doc;
+      // The document as presented: the core refuses one that does not identify a person (item 61).
+      const identityDocument = h.identityDocument.type;
       return {
         type: 'HandOver',
         applicationId: m.applicationId,
@@ -48,6 +48,6 @@ function commandOf(m: CorporationApplicationMessage): ApplicationCommand {
 export function corporationApplicationHandler(deps: AdapterDeps): InboundHandler {
   return async (m) => {
     const msg = m.value as unknown as CorporationApplicationMessage;
-    await runInboundCommand(m.tx, commandOf(msg), deps, causeOf(m), msg.correlationId);
+    await runInboundCommand(m.tx, commandOfCorporation(msg), deps, causeOf(m), msg.correlationId);
   };
 }

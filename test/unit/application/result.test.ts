@@ -146,6 +146,10 @@ describe('result to the PSC (items 58-59, 61-62)', () => {
     given(pscReady())
       .when({ ...cmd.handOver(at('15')), identityDocument: 'LIBRARY_CARD' as never })
       .then({ error: 'INVALID_COMMAND' });
+    // A document that does not identify a person (item 61), as the PSC may report it, is refused too.
+    given(pscReady())
+      .when({ ...cmd.handOver(at('15')), identityDocument: 'ORIGINAL_EDUCATION_DOCUMENT' })
+      .then({ error: 'INVALID_COMMAND' });
     given(pscReady())
       .when(cmd.handOver(at('15'), 'COLLEGE_OFFICE'))
       .then({ error: 'NOT_APPLICABLE_TO_RESULT_PLACE' });

@@ -3,7 +3,13 @@
  * college and the operator ask the regulation core to record. Every command carries the
  * application id and `at`, the instant it happened (never read from a clock).
  */
-import type { Application, IdentityDocumentType, NoticeChannel, RefusalGround, RegisterPerson } from '../model.js';
+import type {
+  Application,
+  NoticeChannel,
+  PresentedDocument,
+  RefusalGround,
+  RegisterPerson,
+} from '../model.js';
 
 /** A finding of intake validation (Order No. 312, items 47, 52; Appendix 6 p.8), taken as data. */
 export interface IntakeFinding {
@@ -163,7 +169,8 @@ export interface HandOver extends CommandBase {
   type: 'HandOver';
   place: 'PSC' | 'COLLEGE_OFFICE';
   operatorId: string;
-  identityDocument: IdentityDocumentType;
+  /** As presented; only an identity document (IdentityDocumentType) is accepted. */
+  identityDocument: PresentedDocument['type'];
 }
 
 /** Item 62 (R13): after one month of storage the PSC hands the result to the college. */

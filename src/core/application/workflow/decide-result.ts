@@ -210,7 +210,8 @@ export function decideHandOver(state: ApplicationState, cmd: HandOver): DecideRe
     requirePhase(state, cmd, ['READY'], 'the hand-over (when the result is ready)') ??
     checkFields(state, cmd, [['operatorId', 'text', cmd.operatorId]]);
   if (bad) return bad;
-  if (!IDENTITY_DOCUMENTS.includes(cmd.identityDocument)) {
+  const identityDocument = IDENTITY_DOCUMENTS.find((d) => d === cmd.identityDocument);
+  if (!identityDocument) {
     return reject(
       'INVALID_COMMAND',
       state.phase,
@@ -239,7 +240,7 @@ export function decideHandOver(state: ApplicationState, cmd: HandOver): DecideRe
     at: cmd.at,
     place: cmd.place,
     operatorId: cmd.operatorId,
-    identityDocument: cmd.identityDocument,
+    identityDocument,
     stageDeadline: storageEnd ? endOfAlmatyDay(storageEnd) : null,
   });
 }
