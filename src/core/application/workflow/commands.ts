@@ -3,13 +3,7 @@
  * college and the operator ask the regulation core to record. Every command carries the
  * application id and `at`, the instant it happened (never read from a clock).
  */
-import type {
-  Application,
-  NoticeChannel,
-  PresentedDocument,
-  RefusalGround,
-  RegisterPerson,
-} from '../model.js';
+import type { Application, NoticeChannel, PresentedDocument, RefusalGround, RegisterPerson } from '../model.js';
 
 /** A finding of intake validation (Order No. 312, items 47, 52; Appendix 6 p.8), taken as data. */
 export interface IntakeFinding {
