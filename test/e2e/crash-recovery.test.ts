@@ -7,7 +7,7 @@ import type { MonitoringStage } from '../../src/contract/messages.js';
 import { INBOUND_TOPICS, Topics, dlqTopic } from '../../src/contract/topics.js';
 import { eligiblePerson, portalApplication, pscApplication } from '../../src/local/demo/applications.js';
 import { harness, type Harness } from '../support/adapter-harness.js';
-import { killHard, spawnAdapter } from './adapter-process.js';
+import { killHard, spawnAdapter } from './support/processes.js';
 import { clockNow } from '../support/clock.js';
 
 const N = 600;

@@ -10,6 +10,8 @@
  *   -> hearingAfterNoticeHours later the hearing (no later than 2 working days from the notice)
  *   -> HEARING_HELD when the hearing is over (HEARING_MINUTES later)
  *   -> decisionAfterHearingHours later: DUPLICATE_ISSUED or REFUSED on the ground heard
+ *   -> collectionHours after DUPLICATE_ISSUED: RESULT_HANDED_OVER at the office (item 61), when
+ *      the applicant collects it there (place PORTAL or COLLEGE_OFFICE; a PSC's result travels)
  *
  * Path SILENT stops after REGISTERED. Arrival is the message's occurredAt, not the moment it is
  * read, so a message read again (a restart, a redelivery) gives the same answers at the same
@@ -22,6 +24,7 @@ import type {
   CollegeApplicationRegistered,
   CollegeDecisionKind,
   CollegeDecisionMessage,
+  PresentedDocument,
 } from '../../contract/messages.js';
 import { Topics } from '../../contract/topics.js';
 import { uuidV5 } from '../simulator-kit/deterministic-id.js';
@@ -46,6 +49,7 @@ export interface CollegeSettings {
   readonly reviewHours: number;
   readonly hearingAfterNoticeHours: number;
   readonly decisionAfterHearingHours: number;
+  readonly collectionHours: number;
 }
 
 /** How long a hearing lasts: HEARING_HELD is published this much office time after it began. */
@@ -102,7 +106,7 @@ export function planCollegeDecisions(
     const value = envelope<CollegeDecisionMessage>(Topics.collegeDecisions, kind, body, header);
     steps.push({ at, label: kind, value });
   };
-  const issue = (at: number) =>
+  const issue = (at: number) => {
     add('DUPLICATE_ISSUED', at, {
       documentKind: app.form.requestedDocument,
       series: DUPLICATE_SERIES,
@@ -110,6 +114,15 @@ export function planCollegeDecisions(
       issuedOn: dateOf(at),
       registrationNumber: `№ ${draws.bookNumber}-Д/${year(at)}`,
     });
+    if (app.resultPlace.kind === 'PSC') return;
+    const handedOverAt = addWorkingHours(office, at, settings.collectionHours);
+    add('RESULT_HANDED_OVER', handedOverAt, {
+      handedOverAt: millisToInstant(handedOverAt),
+      officerId: 'OFFICE-SIM',
+      recipientIin: (app.form.representative ?? app.form.applicant).iin,
+      identityDocument: identityDocumentOf(app),
+    });
+  };
 
   const registeredAt = sameOfficeDay(office, instantToMillis(app.occurredAt), settings.registrationDelayHours);
   add('REGISTERED', registeredAt, {
@@ -162,4 +175,18 @@ export function planCollegeDecisions(
     });
   }
   return { path: draws.path, draws, steps };
+}
+
+/** The identity document presented at the office on collection: the one of the application, else an ID card. */
+function identityDocumentOf(app: CollegeApplicationRegistered): PresentedDocument {
+  const ids = ['ID_CARD', 'PASSPORT', 'BIRTH_CERTIFICATE', 'DIGITAL_DOCUMENT'];
+  const presented = app.presentedDocuments.find((d) => ids.includes(d.type));
+  if (presented) return presented;
+  const known = app.identity?.documents.find((d) => ids.includes(d.type));
+  return {
+    type: known?.type ?? 'ID_CARD',
+    number: known?.number ?? null,
+    validUntil: known?.validUntil ?? null,
+    holderIin: null,
+  };
 }

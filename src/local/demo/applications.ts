@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type {
+  CollegeDecisionMessage,
   CorporationApplicationMessage,
   IdentityPerson,
   PortalApplicationSubmitted,
@@ -29,7 +30,15 @@ export function eligiblePerson(
   throw new Error(`no eligible person in the first ${size} of population ${seed}`);
 }
 
-function form(p: IdentityPerson, collegeBin: string) {
+/** What varies between generated applications, besides the person. */
+export interface ApplicationOptions {
+  applicationId?: string;
+  collegeBin?: string;
+  /** Consent to the use of personal data (false: the college can only refuse on G3, after a hearing). */
+  consent?: boolean;
+}
+
+function form(p: IdentityPerson, collegeBin: string, consent = true) {
   return {
     collegeBin,
     collegeName: 'Алматы политехникалық колледжі',
@@ -50,13 +59,13 @@ function form(p: IdentityPerson, collegeBin: string) {
     requestedDocument: 'DIPLOMA_WITH_SUPPLEMENT' as const,
     reason: 'LOST' as const,
     originalDamaged: null,
-    personalDataConsent: true,
+    personalDataConsent: consent,
   };
 }
 
 export function portalApplication(
   p: IdentityPerson,
-  opts: { applicationId?: string; submittedAt: string; collegeBin?: string },
+  opts: ApplicationOptions & { submittedAt: string; pscBranchId?: string },
 ): PortalApplicationSubmitted {
   const applicationId = opts.applicationId ?? `PRT-${randomUUID()}`;
   return {
@@ -66,9 +75,9 @@ export function portalApplication(
     applicationId,
     portalRequestNumber: `EGOV-${applicationId.slice(-8)}`,
     submittedAt: opts.submittedAt,
-    form: form(p, opts.collegeBin ?? DEMO_COLLEGE_BIN),
+    form: form(p, opts.collegeBin ?? DEMO_COLLEGE_BIN, opts.consent),
     signature: { kind: 'EDS', reference: `EDS-CERT-${applicationId.slice(-6)}`, signedAt: opts.submittedAt },
-    resultPlace: { kind: 'PORTAL', branchId: null },
+    resultPlace: opts.pscBranchId ? { kind: 'PSC', branchId: opts.pscBranchId } : { kind: 'PORTAL', branchId: null },
   };
 }
 
@@ -81,10 +90,8 @@ const NO_KINDS = {
 
 export function pscApplication(
   p: IdentityPerson,
-  opts: {
-    applicationId?: string;
+  opts: ApplicationOptions & {
     acceptedAt: string;
-    collegeBin?: string;
     branchId?: string;
     expiredDocument?: boolean;
   },
@@ -106,7 +113,7 @@ export function pscApplication(
       operatorId: 'OP-ALM-0417',
       acceptedAt: opts.acceptedAt,
       visitAtResidence: false,
-      form: form(p, opts.collegeBin ?? DEMO_COLLEGE_BIN),
+      form: form(p, opts.collegeBin ?? DEMO_COLLEGE_BIN, opts.consent),
       presentedDocuments: [
         { type: 'APPLICATION_FORM', number: null, validUntil: null, holderIin: null },
         {
@@ -117,6 +124,40 @@ export function pscApplication(
         },
       ],
       resultPlace: { kind: 'PSC', branchId },
+    },
+  };
+}
+
+/** An application received at the college office (R1), as the office's system reports it on college.decisions.v1. */
+export function officeApplication(
+  p: IdentityPerson,
+  opts: ApplicationOptions & { receivedAt: string },
+): CollegeDecisionMessage {
+  const applicationId = opts.applicationId ?? `OFC-${randomUUID()}`;
+  const collegeBin = opts.collegeBin ?? DEMO_COLLEGE_BIN;
+  const card = p.documents.find((d) => d.type === 'ID_CARD')!;
+  return {
+    messageId: randomUUID(),
+    correlationId: applicationId,
+    occurredAt: opts.receivedAt,
+    applicationId,
+    collegeBin,
+    kind: 'APPLICATION_RECEIVED_AT_OFFICE',
+    registered: null,
+    preliminaryRefusal: null,
+    hearingHeld: null,
+    duplicateIssued: null,
+    refused: null,
+    resultHandedOver: null,
+    applicationReceivedAtOffice: {
+      receivedAt: opts.receivedAt,
+      officerId: 'OFFICE-DEMO',
+      form: form(p, collegeBin, opts.consent),
+      presentedDocuments: [
+        { type: 'APPLICATION_FORM', number: null, validUntil: null, holderIin: null },
+        { type: 'ID_CARD', number: card.number, validUntil: card.validUntil, holderIin: null },
+      ],
+      resultPlace: { kind: 'COLLEGE_OFFICE', branchId: null },
     },
   };
 }

@@ -143,6 +143,12 @@ export const configSchema = z.object({
     hearingAfterNoticeHours: z.number().min(0).max(1000),
     /** Working hours from HEARING_HELD to the decision. */
     decisionAfterHearingHours: z.number().min(0).max(1000),
+    /**
+     * Working hours from DUPLICATE_ISSUED to its hand-over at the college office (item 61), for a
+     * result the applicant collects there (place PORTAL or COLLEGE_OFFICE); a result for a PSC
+     * travels by courier and is handed over there.
+     */
+    collectionHours: z.number().min(0).max(10000),
   }),
   /** The courier simulator (tests, demo): answers courier.orders.v1 with PICKED_UP, DELIVERED on courier.events.v1. */
   courierSimulator: z.object({
@@ -234,6 +240,7 @@ export const envOverrides: ReadonlyArray<{ env: string; path: string; kind: Kind
     path: 'collegeSimulator.decisionAfterHearingHours',
     kind: 'number',
   },
+  { env: 'COLLEGE_SIMULATOR_COLLECTION_HOURS', path: 'collegeSimulator.collectionHours', kind: 'number' },
   { env: 'COURIER_SIMULATOR_SEED', path: 'courierSimulator.seed', kind: 'int' },
   { env: 'COURIER_SIMULATOR_PICKUP_DELAY_MINUTES', path: 'courierSimulator.pickupDelayMinutes', kind: 'number' },
   { env: 'COURIER_SIMULATOR_TRANSIT_MINUTES', path: 'courierSimulator.transitMinutes', kind: 'number' },

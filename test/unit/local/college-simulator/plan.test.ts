@@ -34,6 +34,7 @@ const settings = (over: Partial<CollegeSettings> = {}): CollegeSettings => ({
   reviewHours: 16,
   hearingAfterNoticeHours: 8,
   decisionAfterHearingHours: 4,
+  collectionHours: 8,
   ...over,
 });
 const [pscSample, portalSample] = samples[Topics.collegeApplications];
@@ -125,6 +126,30 @@ describe('the college decisions of one application', () => {
     });
     expect(millisToInstant(plan.steps[1]!.at)).toBe('2026-02-16T10:45:00.000+05:00');
     expectValid(plan.steps.map((s) => s.value));
+  });
+
+  it('a result collected at the office: RESULT_HANDED_OVER collectionHours after DUPLICATE_ISSUED; none for a PSC', () => {
+    const atOffice = samples[Topics.collegeApplications][2]!;
+    expect(atOffice.resultPlace.kind).toBe('COLLEGE_OFFICE');
+    // Arrives Monday 16 February 2026 at 10:00: registered 10:15, issued 2 working hours later at 12:15,
+    // collected 3 working hours after that: 13:00-14:00 is lunch, so 16:15.
+    const a = { ...atOffice, occurredAt: '2026-02-16T10:00:00.000+05:00' };
+    const s = settings({ mix: only('issue'), reviewHours: 2, collectionHours: 3 });
+    const plan = planCollegeDecisions(a, s, cal, office);
+    expect(plan.steps.map((x) => x.label)).toEqual(['REGISTERED', 'DUPLICATE_ISSUED', 'RESULT_HANDED_OVER']);
+    const handed = plan.steps[2]!.value;
+    expect(handed).toMatchObject({
+      kind: 'RESULT_HANDED_OVER',
+      occurredAt: '2026-02-16T16:15:00.000+05:00',
+      resultHandedOver: {
+        handedOverAt: '2026-02-16T16:15:00.000+05:00',
+        recipientIin: a.form.applicant.iin,
+        identityDocument: { type: a.presentedDocuments.find((d) => d.type !== 'APPLICATION_FORM')?.type ?? 'ID_CARD' },
+      },
+    });
+    expectValid(plan.steps.map((x) => x.value));
+    const psc = planCollegeDecisions({ ...a, resultPlace: { kind: 'PSC', branchId: 'B-1' } }, s, cal, office);
+    expect(psc.steps.map((x) => x.label)).toEqual(['REGISTERED', 'DUPLICATE_ISSUED']);
   });
 
   it('an application that arrives on a weekend evening is registered at the next opening', () => {
