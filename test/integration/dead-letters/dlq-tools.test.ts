@@ -6,7 +6,7 @@ import { Topics, dlqTopic } from '../../../src/contract/topics.js';
 import { describeDeadLetter, readDeadLetters } from '../../../src/ops/dead-letters/read-dead-letters.js';
 import { replayDeadLetters } from '../../../src/ops/dead-letters/replay-dead-letters.js';
 import { harness, type Harness } from '../../support/adapter-harness.js';
-import { childEnv } from '../../e2e/adapter-process.js';
+import { childEnv } from '../../e2e/support/processes.js';
 
 let h: Harness;
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import { Topics } from '../../../src/contract/topics.js';
 import { eligiblePerson, portalApplication, pscApplication } from '../../../src/local/demo/applications.js';
 import { retryIdentityCheck } from '../../../src/ops/identity-retry.js';
 import { harness, type Harness } from '../../support/adapter-harness.js';
-import { childEnv } from '../../e2e/adapter-process.js';
+import { childEnv } from '../../e2e/support/processes.js';
 import { clockNow } from '../../support/clock.js';
 
 const MAIN = fileURLToPath(new URL('../../../src/cli/main.ts', import.meta.url));
