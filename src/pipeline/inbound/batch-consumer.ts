@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { AppError } from '../../platform/errors/app-error.js';
 import { checkKindFields } from '../../contract/kinds.js';
-import type { TopicName } from '../../contract/topics.js';
+import { valueSubject, type TopicName } from '../../contract/topics.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import type { MessageCodec } from '../../platform/messaging/codec.js';
 import { recordInboxEntry } from '../inbox/record-inbox-entry.js';
@@ -12,6 +12,7 @@ import { insertOutboxMessages } from '../outbox/outbox-queries.js';
 import { deadLetterFor, type DeadLetterReason } from './dead-letter.js';
 import { RejectedInputError } from './rejected-input.js';
 import type { InboundHandler } from './handler.js';
+import { SubjectCheck } from './subject-check.js';
 
 export interface InboundRoute {
   base: TopicName;
@@ -49,7 +50,11 @@ export class InboundConsumer {
   /** Messages handed to this consumer per topic, redeliveries included (tests: none expected). */
   readonly delivered = new Map<string, number>();
 
-  constructor(private readonly o: InboundConsumerOptions) {}
+  private readonly subjects: SubjectCheck;
+
+  constructor(private readonly o: InboundConsumerOptions) {
+    this.subjects = new SubjectCheck((id) => o.codec.subjectsOf(id));
+  }
 
   async start(): Promise<void> {
     const { kafka, codec, groupId } = this.o;
@@ -82,10 +87,12 @@ export class InboundConsumer {
 
   /**
    * Bad input is what the bytes themselves make undecodable: no Confluent framing, a schema id
-   * the registry does not have, an Avro body that does not read. A registry that does not answer
-   * is not bad input: the error is thrown and the batch retried, so good messages are never parked.
+   * the registry does not have or that is not a version of the topic's subject (a record written
+   * for another topic), an Avro body that does not read, a value that is not a record. A registry
+   * that does not answer is not bad input: the error is thrown and the batch retried, so good
+   * messages are never parked.
    */
-  private async decode(base: TopicName, m: KafkaMessage): Promise<Decoded> {
+  private async decode(base: TopicName, topic: string, m: KafkaMessage): Promise<Decoded> {
     const bytes = m.value;
     if (!bytes || bytes.length === 0)
       return {
@@ -120,9 +127,23 @@ export class InboundConsumer {
       }
       throw err;
     }
-    let value: Record<string, unknown>;
+    const subject = valueSubject(topic);
+    const verdict = await this.subjects.check(subject, schemaId);
+    if (!verdict.belongs) {
+      const under = verdict.subjects?.length
+        ? ` (it is registered under ${verdict.subjects.slice(0, 3).join(', ')})`
+        : '';
+      return {
+        ok: false,
+        reason: {
+          code: 'SCHEMA_NOT_OF_TOPIC',
+          text: `Schema ${schemaId} is not a version of subject ${subject}${under}: the record was written for another topic. The producer must encode with this topic's schema.`,
+        },
+      };
+    }
+    let value: unknown;
     try {
-      value = await this.o.codec.decode<Record<string, unknown>>(bytes);
+      value = await this.o.codec.decode<unknown>(bytes);
     } catch (err) {
       return {
         ok: false,
@@ -132,6 +153,20 @@ export class InboundConsumer {
         },
       };
     }
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || Buffer.isBuffer(value)) {
+      return {
+        ok: false,
+        reason: {
+          code: 'NOT_A_RECORD',
+          text: `Schema ${schemaId} reads the value as ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}, not a record; the producer must encode with this topic's record schema.`,
+        },
+      };
+    }
+    return this.checked(base, value as Record<string, unknown>);
+  }
+
+  /** A decoded record: exactly its kind's field set (multi-kind topics), a messageId. */
+  private checked(base: TopicName, value: Record<string, unknown>): Decoded {
     try {
       checkKindFields(base, value);
     } catch (err) {
@@ -154,7 +189,7 @@ export class InboundConsumer {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
     const route = this.route(batch.topic);
     this.delivered.set(batch.topic, (this.delivered.get(batch.topic) ?? 0) + batch.messages.length);
-    const decoded = await Promise.all(batch.messages.map((m) => this.decode(route.base, m)));
+    const decoded = await Promise.all(batch.messages.map((m) => this.decode(route.base, batch.topic, m)));
     await heartbeat();
     // Two partitions' batches may lock the same applications in opposite orders: PostgreSQL breaks
     // the deadlock by failing one, which is then simply run again.

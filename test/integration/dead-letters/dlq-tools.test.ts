@@ -29,7 +29,7 @@ describe('dead letters: list and replay', () => {
     const entries = await readDeadLetters(h.messaging.kafka, h.messaging.codec, dlq);
     expect(entries).toHaveLength(2);
     const lines = entries.map(describeDeadLetter);
-    for (const l of lines) expect(['UNDECODABLE', 'UNKNOWN_SCHEMA_ID']).toContain(l.errorCode);
+    for (const l of lines) expect(['UNDECODABLE', 'UNKNOWN_SCHEMA_ID', 'SCHEMA_NOT_OF_TOPIC']).toContain(l.errorCode);
     expect(entries.find((e) => e.record.originalKey?.toString() === 'bad-1')!.record.errorCode).toBe('UNDECODABLE');
     expect(lines.every((l) => typeof l.errorText === 'string' && (l.errorText as string).length > 10)).toBe(true);
     expect(JSON.stringify(lines)).not.toContain('not avro at all'); // the listing never shows payloads

@@ -7,6 +7,7 @@ import { computeServiceDeadlines } from '../../../src/core/deadlines/index.js';
 import { harness, type Harness } from '../../support/adapter-harness.js';
 import { applicationHistory } from '../../../src/ops/history.js';
 import { clockNow } from '../../support/clock.js';
+import { registerSchemaVersion } from '../../../src/platform/messaging/ccompat.js';
 
 let h: Harness;
 const now = (plusMs = 0) => clockNow(h.config, plusMs);
@@ -177,6 +178,86 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
     const dead = h.reader.on(dlq).find((m) => m.key === 'unknown-schema')!;
     expect(dead.value.errorCode).toBe('UNKNOWN_SCHEMA_ID');
     expect(dead.value.schemaId).toBe(0x7fffff00);
+  });
+
+  it('a record written for another topic is parked as SCHEMA_NOT_OF_TOPIC (both ways), and the consumer goes on', async () => {
+    const { person } = eligiblePerson(
+      h.config.gatewayStub.populationSeed,
+      h.config.gatewayStub.populationSize,
+      130,
+      today(),
+    );
+    // An identity response on the portal topic: framed with a schema id the registry knows, but
+    // of another subject. Read with that writer schema, it has no form: the mapping would throw.
+    const response = {
+      messageId: `wrong-topic-${Date.now()}`,
+      correlationId: 'wrong-topic',
+      occurredAt: now(),
+      serviceId: h.config.identity.serviceId,
+      messageDate: now(),
+      requestId: 'idr-WRONG-TOPIC-1',
+      applicationId: 'WRONG-TOPIC-1',
+      status: 'NOT_FOUND',
+      deliveryStatus: 'DELIVERED',
+      person: null,
+      errorCode: null,
+      errorMessage: null,
+      errorDate: null,
+    };
+    const responseBytes = await h.messaging.codec.encode(h.topic(Topics.identityResponses), response);
+    await h.sendRaw(Topics.portalApplications, 'wrong-topic-1', responseBytes);
+    // And a portal application on the identity-responses topic.
+    const misplaced = portalApplication(person, { submittedAt: now() });
+    const misplacedBytes = await h.messaging.codec.encode(h.topic(Topics.portalApplications), misplaced);
+    await h.sendRaw(Topics.identityResponses, misplaced.applicationId, misplacedBytes);
+    const next = portalApplication(person, { submittedAt: now() });
+    await h.send(Topics.portalApplications, 'wrong-topic-1', next); // same key: same partition, right behind it
+    const portalDlq = dlqTopic(h.topic(Topics.portalApplications));
+    const responsesDlq = dlqTopic(h.topic(Topics.identityResponses));
+    await h.reader.until(
+      () =>
+        h.reader.on(portalDlq).some((m) => m.key === 'wrong-topic-1') &&
+        h.reader.on(responsesDlq).some((m) => m.key === misplaced.applicationId) &&
+        stagesOf(next.applicationId).length >= 1,
+      30_000,
+      'two dead letters and the next application',
+    );
+    const onPortal = h.reader.on(portalDlq).find((m) => m.key === 'wrong-topic-1')!.value;
+    expect(onPortal.errorCode).toBe('SCHEMA_NOT_OF_TOPIC');
+    expect(onPortal.errorText).toContain(`${h.topic(Topics.portalApplications)}-value`);
+    expect(Buffer.from(onPortal.originalValue as Buffer).equals(responseBytes)).toBe(true);
+    const onResponses = h.reader.on(responsesDlq).find((m) => m.key === misplaced.applicationId)!.value;
+    expect(onResponses.errorCode).toBe('SCHEMA_NOT_OF_TOPIC');
+    expect(stagesOf(misplaced.applicationId)).toHaveLength(0);
+    expect(stagesOf(next.applicationId)[0]!.stage).toBe('SUBMITTED');
+  });
+
+  it('a value whose schema is "null" (registered under another subject) is parked, and the consumer goes on', async () => {
+    const id = await registerSchemaVersion(
+      h.config.schemaRegistry.url,
+      `${h.config.kafka.topicPrefix}.junk-value`,
+      '"null"',
+    );
+    const bytes = Buffer.alloc(5);
+    bytes.writeInt32BE(id, 1); // magic byte 0, the id, and an empty Avro body: the value null
+    await h.sendRaw(Topics.portalApplications, 'null-schema-1', bytes);
+    const { person } = eligiblePerson(
+      h.config.gatewayStub.populationSeed,
+      h.config.gatewayStub.populationSize,
+      140,
+      today(),
+    );
+    const next = portalApplication(person, { submittedAt: now() });
+    await h.send(Topics.portalApplications, 'null-schema-1', next);
+    const dlq = dlqTopic(h.topic(Topics.portalApplications));
+    await h.reader.until(
+      () => h.reader.on(dlq).some((m) => m.key === 'null-schema-1') && stagesOf(next.applicationId).length >= 1,
+      30_000,
+      'dead letter and the next application',
+    );
+    const dead = h.reader.on(dlq).find((m) => m.key === 'null-schema-1')!.value;
+    expect(dead.errorCode).toBe('SCHEMA_NOT_OF_TOPIC');
+    expect(dead.schemaId).toBe(id);
   });
 
   it("a second application with the same id is refused by the core and parked with the core's code", async () => {
