@@ -10,7 +10,14 @@ import type { MessageCodec } from '../../platform/messaging/codec.js';
 import { recordInboxEntry } from '../inbox/record-inbox-entry.js';
 import { insertOutboxMessages } from '../outbox/outbox-queries.js';
 import { deadLetterFor, type DeadLetterReason } from './dead-letter.js';
-import { RejectedInputError } from './rejected-input.js';
+import {
+  asOutage,
+  describeError,
+  handlerFailureReason,
+  inputErrorReason,
+  isLockConflict,
+  isOutage,
+} from './failures.js';
 import type { InboundHandler } from './handler.js';
 import { SubjectCheck } from './subject-check.js';
 
@@ -26,6 +33,11 @@ export interface InboundConsumerOptions {
   log: Logger;
   groupId: string;
   routes: InboundRoute[];
+  /**
+   * Runs of a batch in which a message's handler fails (neither bad input nor an outage) before
+   * that message is parked as HANDLER_FAILED; default 3.
+   */
+  handlerAttempts?: number;
 }
 
 type Decoded = { ok: true; value: Record<string, unknown> } | { ok: false; reason: DeadLetterReason };
@@ -125,7 +137,16 @@ export class InboundConsumer {
           },
         };
       }
-      throw err;
+      // The registry client reports a network failure as an HTTP answer (mappersmith: status 400).
+      if ((err as Error).name === 'ResponseError' || isOutage(err)) throw err;
+      // An answer, but not an Avro schema this client reads (a JSON or Protobuf schema, say).
+      return {
+        ok: false,
+        reason: {
+          code: 'UNDECODABLE',
+          text: `The registry's schema ${schemaId} cannot be read as Avro (${describeError(err)}). The producer must encode with this topic's Avro schema.`,
+        },
+      };
     }
     const subject = valueSubject(topic);
     const verdict = await this.subjects.check(subject, schemaId);
@@ -189,28 +210,45 @@ export class InboundConsumer {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
     const route = this.route(batch.topic);
     this.delivered.set(batch.topic, (this.delivered.get(batch.topic) ?? 0) + batch.messages.length);
-    const decoded = await Promise.all(batch.messages.map((m) => this.decode(route.base, batch.topic, m)));
+    let decoded: Decoded[];
+    try {
+      decoded = await Promise.all(batch.messages.map((m) => this.decode(route.base, batch.topic, m)));
+    } catch (err) {
+      throw asOutage(err, `decoding a batch of ${batch.topic}`);
+    }
     await heartbeat();
-    // Two partitions' batches may lock the same applications in opposite orders: PostgreSQL breaks
-    // the deadlock by failing one, which is then simply run again.
+    const attempts = this.o.handlerAttempts ?? 3;
     let counts!: { done: number; dead: number };
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = 1, conflicts = 0; ;) {
       try {
         counts = await this.o.db.transaction((tx) =>
-          this.applyBatch(tx, route, batch.topic, batch.partition, batch.messages, decoded, heartbeat),
+          this.applyBatch(tx, route, batch.topic, batch.partition, batch.messages, decoded, heartbeat, {
+            attempt,
+            final: attempt >= attempts,
+          }),
         );
         break;
       } catch (err) {
-        const code = (err as { code?: string }).code;
-        if ((code === '40P01' || code === '40001') && attempt < 5) {
-          this.o.log.warn(
-            { topic: batch.topic, partition: batch.partition, attempt, code },
-            'batch transaction lost a lock conflict; running it again',
-          );
-          await sleep(50 * attempt);
+        const where = { topic: batch.topic, partition: batch.partition, attempt, error: describeError(err) };
+        // Two partitions' batches may lock the same applications in opposite orders: PostgreSQL
+        // breaks the deadlock by failing one, which is then simply run again.
+        if (isLockConflict(err) && ++conflicts < 5) {
+          this.o.log.warn(where, 'batch transaction lost a lock conflict; running it again');
+          await sleep(50 * conflicts);
           continue;
         }
-        throw err;
+        // An outage: kafkajs runs the batch again (and restarts the consumer) until it passes.
+        if (isOutage(err)) throw asOutage(err, `handling a batch of ${batch.topic}`);
+        // Not the input's fault as far as we can tell, not an outage: again, a bounded number of
+        // times; the last attempt parks the message that keeps failing (HANDLER_FAILED).
+        if (attempt >= attempts) {
+          this.o.log.error(where, 'batch failed outside any one message, on its last attempt; kafkajs runs it again');
+          throw asOutage(err, `handling a batch of ${batch.topic}`);
+        }
+        this.o.log.warn(where, 'batch failed; running it again');
+        attempt++;
+        await sleep(100 * attempt);
+        await heartbeat();
       }
     }
     const last = batch.messages[batch.messages.length - 1]!;
@@ -231,6 +269,7 @@ export class InboundConsumer {
     messages: KafkaMessage[],
     decoded: Decoded[],
     heartbeat: () => Promise<void>,
+    run: { attempt: number; final: boolean },
   ): Promise<{ done: number; dead: number }> {
     let done = 0;
     let dead = 0;
@@ -266,57 +305,80 @@ export class InboundConsumer {
           });
           if (fresh) done++;
         } catch (err) {
-          reason = inputErrorReason(err);
+          if (isOutage(err)) throw err;
+          reason = inputErrorReason(err) ?? (run.final ? handlerFailureReason(err, run.attempt) : null);
           if (!reason) throw err;
         }
       }
-      // One dead letter per (topic, partition, offset), however often the batch is redelivered.
-      if (
-        reason &&
-        (await recordInboxEntry(tx, {
-          messageId: `dead-letter:${topic}/${partition}/${m.offset}`,
-          topic,
-          partition,
-          offset: m.offset,
-        }))
-      ) {
-        dead++;
-        const correlationId =
-          d.ok && typeof d.value.correlationId === 'string'
-            ? d.value.correlationId
-            : `${topic}/${partition}/${m.offset}`;
-        await insertOutboxMessages(tx, [
-          deadLetterFor(route.base, topic, partition, m, reason, {
-            messageId: randomUUID(),
-            correlationId,
-            occurredAt: new Date().toISOString(),
-            consumerGroup: this.o.groupId,
-            originalMessageId: d.ok ? (d.value.messageId as string) : null,
-          }),
-        ]);
-        this.o.log.warn(
-          { topic, partition, offset: m.offset, code: reason.code, reason: reason.text },
-          'input parked on the dead-letter topic',
-        );
-      }
+      if (reason && (await this.park(tx, route.base, topic, partition, m, d, reason, run))) dead++;
     }
     return { done, dead };
   }
+
+  /**
+   * Parks a message on `<topic>.dlq` through the outbox, once per (topic, partition, offset). On
+   * the last attempt, a dead letter that cannot be written (a header PostgreSQL refuses, a bug)
+   * is written again without the original record's key, value and headers, which stay on the
+   * topic until its retention ends: the partition goes on either way.
+   */
+  private async park(
+    tx: Knex.Transaction,
+    base: TopicName,
+    topic: string,
+    partition: number,
+    m: KafkaMessage,
+    d: Decoded,
+    reason: DeadLetterReason,
+    run: { attempt: number; final: boolean },
+  ): Promise<boolean> {
+    // One dead letter per (topic, partition, offset), however often the batch is redelivered.
+    const first = await recordInboxEntry(tx, {
+      messageId: `dead-letter:${topic}/${partition}/${m.offset}`,
+      topic,
+      partition,
+      offset: m.offset,
+    });
+    if (!first) return false;
+    try {
+      await tx.transaction((sp) => this.writeDeadLetter(sp, base, topic, partition, m, d, reason, run.attempt));
+    } catch (err) {
+      if (isOutage(err) || !run.final) throw err;
+      const where = { topic, partition, offset: m.offset, code: reason.code, error: describeError(err) };
+      this.o.log.error(where, 'the dead letter could not be written whole; writing it without the original record');
+      const bare = { ...m, key: null, value: null, headers: {} } as KafkaMessage;
+      const text =
+        `${reason.text} This dead letter could not carry the original record (${describeError(err)}): it is ` +
+        `on ${topic} at ${partition}/${m.offset} until the topic's retention ends.`;
+      await this.writeDeadLetter(tx, base, topic, partition, bare, d, { ...reason, text }, run.attempt);
+    }
+    this.o.log.warn(
+      { topic, partition, offset: m.offset, code: reason.code, reason: reason.text },
+      'input parked on the dead-letter topic',
+    );
+    return true;
+  }
+
+  private async writeDeadLetter(
+    tx: Knex.Transaction,
+    base: TopicName,
+    topic: string,
+    partition: number,
+    m: KafkaMessage,
+    d: Decoded,
+    reason: DeadLetterReason,
+    attempts: number,
+  ): Promise<void> {
+    const correlationId =
+      d.ok && typeof d.value.correlationId === 'string' ? d.value.correlationId : `${topic}/${partition}/${m.offset}`;
+    const letter = deadLetterFor(base, topic, partition, m, reason, {
+      messageId: randomUUID(),
+      correlationId,
+      occurredAt: new Date().toISOString(),
+      consumerGroup: this.o.groupId,
+      originalMessageId: d.ok ? (d.value.messageId as string) : null,
+    });
+    await insertOutboxMessages(tx, [{ ...letter, value: { ...letter.value, attempts } }]);
+  }
 }
 
-/**
- * Whether a handler's error is about the input (park it) or about the system (retry the batch):
- * a RejectedInputError and PostgreSQL data or constraint errors (SQLSTATE classes 22 and 23: a
- * value too long, a NUL character, a broken check) are the input's; anything else is the system's.
- */
-export function inputErrorReason(err: unknown): DeadLetterReason | null {
-  if (err instanceof RejectedInputError) return reasonOf(err, 'REJECTED');
-  const code = (err as { code?: unknown }).code;
-  if (typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code)) {
-    return {
-      code: `DATA_REJECTED_${code}`,
-      text: `The database refused the message's data (SQLSTATE ${code}: ${(err as Error).message}). Fix the sender's data, then replay.`,
-    };
-  }
-  return null;
-}
+export { inputErrorReason } from './failures.js';

@@ -7,6 +7,7 @@ import { computeServiceDeadlines } from '../../../src/core/deadlines/index.js';
 import { harness, type Harness } from '../../support/adapter-harness.js';
 import { applicationHistory } from '../../../src/ops/history.js';
 import { clockNow } from '../../support/clock.js';
+import avro from 'avsc';
 import { registerSchemaVersion } from '../../../src/platform/messaging/ccompat.js';
 
 let h: Harness;
@@ -258,6 +259,75 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
     const dead = h.reader.on(dlq).find((m) => m.key === 'null-schema-1')!.value;
     expect(dead.errorCode).toBe('SCHEMA_NOT_OF_TOPIC');
     expect(dead.schemaId).toBe(id);
+  });
+
+  it("a record the handler cannot map (only a messageId, a version of the topic's own subject) is run 3 times, then parked as HANDLER_FAILED; the partition goes on", async () => {
+    // BACKWARD lets a producer register a version without the other fields: it passes the subject
+    // check, and the portal mapping throws a TypeError on it (no form).
+    const schema = {
+      type: 'record',
+      name: 'PortalApplicationSubmitted',
+      namespace: 'kz.edu.tvet.duplicate.v1',
+      fields: [{ name: 'messageId', type: 'string' }],
+    };
+    const id = await registerSchemaVersion(
+      h.config.schemaRegistry.url,
+      `${h.topic(Topics.portalApplications)}-value`,
+      JSON.stringify(schema),
+    );
+    const messageId = `only-message-id-${Date.now()}`;
+    const header = Buffer.alloc(5);
+    header.writeInt32BE(id, 1);
+    const bytes = Buffer.concat([header, avro.Type.forSchema(schema as avro.Schema).toBuffer({ messageId })]);
+    await h.sendRaw(Topics.portalApplications, 'only-message-id', bytes);
+    const { person } = eligiblePerson(
+      h.config.gatewayStub.populationSeed,
+      h.config.gatewayStub.populationSize,
+      150,
+      today(),
+    );
+    const next = portalApplication(person, { submittedAt: now() });
+    await h.send(Topics.portalApplications, 'only-message-id', next);
+    const dlq = dlqTopic(h.topic(Topics.portalApplications));
+    await h.reader.until(
+      () => h.reader.on(dlq).some((m) => m.key === 'only-message-id') && stagesOf(next.applicationId).length >= 1,
+      30_000,
+      'dead letter and the next application',
+    );
+    const dead = h.reader.on(dlq).find((m) => m.key === 'only-message-id')!.value;
+    expect(dead.errorCode).toBe('HANDLER_FAILED');
+    expect(dead.attempts).toBe(3);
+    expect(dead.originalMessageId).toBe(messageId);
+    expect(dead.errorText).toMatch(/failed 3 times \(TypeError at src\/partners\/portal\/map-application\.ts:\d+\)/);
+    expect(Buffer.from(dead.originalValue as Buffer).equals(bytes)).toBe(true);
+  });
+
+  it('an application id of 10 KB random characters (SQLSTATE 54000, index row too large) is parked as HANDLER_FAILED, not retried for ever', async () => {
+    const { person } = eligiblePerson(
+      h.config.gatewayStub.populationSeed,
+      h.config.gatewayStub.populationSize,
+      160,
+      today(),
+    );
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    const huge = Array.from({ length: 10_240 }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('');
+    const bad = portalApplication(person, { submittedAt: now(), applicationId: `PRT-${huge}` });
+    const next = portalApplication(person, { submittedAt: now() });
+    await h.send(Topics.portalApplications, 'huge-id', bad);
+    await h.send(Topics.portalApplications, 'huge-id', next);
+    const dlq = dlqTopic(h.topic(Topics.portalApplications));
+    await h.reader.until(
+      () =>
+        h.reader.on(dlq).some((m) => m.value.originalMessageId === bad.messageId) &&
+        stagesOf(next.applicationId).length >= 1,
+      30_000,
+      'dead letter and the next application',
+    );
+    const dead = h.reader.on(dlq).find((m) => m.value.originalMessageId === bad.messageId)!.value;
+    expect(dead.errorCode).toBe('HANDLER_FAILED');
+    expect(dead.errorText).toContain('SQLSTATE 54000 program_limit_exceeded');
+    expect(dead.errorText).not.toContain(huge.slice(0, 40)); // never the data
+    expect(stagesOf(bad.applicationId)).toHaveLength(0);
   });
 
   it("a second application with the same id is refused by the core and parked with the core's code", async () => {
