@@ -12,6 +12,7 @@ import { insertOutboxMessages } from '../outbox/outbox-queries.js';
 import { deadLetterFor, type DeadLetterReason } from './dead-letter.js';
 import {
   asOutage,
+  describeChain,
   describeError,
   handlerFailureReason,
   inputErrorReason,
@@ -57,6 +58,15 @@ function reasonOf(err: unknown, fallback: string): DeadLetterReason {
  */
 export class InboundConsumer {
   private consumer: Consumer | null = null;
+  private healthy = false;
+  private stopped = false;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private failedRestarts = 0;
+  /** Crashes of the kafkajs consumer, and the new consumers this one started after them. */
+  crashes = 0;
+  restarts = 0;
+  /** Test hooks: `beforeBatch` runs first in every batch, where an error is not one message's. */
+  readonly faults: { beforeBatch?(topic: string): void } = {};
   processed = 0;
   deadLettered = 0;
   /** Messages handed to this consumer per topic, redeliveries included (tests: none expected). */
@@ -69,26 +79,94 @@ export class InboundConsumer {
   }
 
   async start(): Promise<void> {
+    this.stopped = false;
+    await this.startConsumer();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.healthy = false;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    await this.consumer?.disconnect();
+  }
+
+  /**
+   * Readiness: the consumer is in its group and consuming. False before the first join, after a
+   * crash until the consumer is back (kafkajs' own restart, or ours), and after stop().
+   */
+  isHealthy(): boolean {
+    return this.healthy && !this.stopped;
+  }
+
+  private async startConsumer(): Promise<void> {
     const { kafka, codec, groupId } = this.o;
-    this.consumer = kafka.consumer({
+    const c = kafka.consumer({
       groupId,
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
       maxBytesPerPartition: 1_048_576,
     });
-    await this.consumer.connect();
-    for (const r of this.o.routes) await this.consumer.subscribe({ topic: codec.topic(r.base), fromBeginning: true });
-    await this.consumer.run({
+    this.consumer = c;
+    c.on(c.events.GROUP_JOIN, () => {
+      if (c !== this.consumer) return;
+      this.healthy = true;
+      this.failedRestarts = 0;
+    });
+    c.on(c.events.CRASH, ({ payload }) => this.onCrash(c, payload.error, payload.restart));
+    await c.connect();
+    for (const r of this.o.routes) await c.subscribe({ topic: codec.topic(r.base), fromBeginning: true });
+    await c.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
       // Partitions hold different applications (key = application id): their batches run side by side.
       partitionsConsumedConcurrently: 4,
-      eachBatch: (payload) => this.onBatch(payload),
+      eachBatch: (payload) => this.onBatch(c, payload),
     });
   }
 
-  async stop(): Promise<void> {
-    await this.consumer?.disconnect();
+  /**
+   * kafkajs stops a consumer for good on an error it does not call retriable (a TypeError out of
+   * eachBatch, say): every topic and partition of the group then stops while the process lives
+   * on. Such a consumer is made anew and started again, with a backoff (1 s doubling to 30 s);
+   * one kafkajs restarts itself is left to it. Either way isHealthy() is false until it is back.
+   */
+  private onCrash(c: Consumer, error: Error, restart: boolean): void {
+    if (c !== this.consumer) return;
+    this.healthy = false;
+    this.crashes++;
+    if (this.stopped) return;
+    const where = { groupId: this.o.groupId, error: describeChain(error), restart };
+    if (restart) {
+      this.o.log.error(where, 'inbound consumer crashed; kafkajs restarts it');
+      return;
+    }
+    this.o.log.error(where, 'inbound consumer crashed and kafkajs gives it up; starting a new one');
+    this.scheduleRestart();
+  }
+
+  private scheduleRestart(): void {
+    const delay = Math.min(30_000, 1_000 * 2 ** Math.min(this.failedRestarts, 5));
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      if (this.stopped) return;
+      this.restarts++;
+      const old = this.consumer;
+      void (async () => {
+        try {
+          await old?.disconnect().catch(() => undefined);
+          if (this.stopped) return;
+          await this.startConsumer();
+          this.o.log.warn({ groupId: this.o.groupId, restarts: this.restarts }, 'inbound consumer started again');
+        } catch (err) {
+          this.failedRestarts++;
+          this.o.log.error(
+            { groupId: this.o.groupId, error: describeError(err), failedRestarts: this.failedRestarts },
+            'inbound consumer could not be started again; trying later',
+          );
+          this.scheduleRestart();
+        }
+      })();
+    }, delay);
   }
 
   private route(topic: string): InboundRoute {
@@ -206,8 +284,12 @@ export class InboundConsumer {
     return { ok: true, value };
   }
 
-  private async onBatch({ batch, heartbeat, isRunning, isStale, resolveOffset }: EachBatchPayload): Promise<void> {
+  private async onBatch(
+    consumer: Consumer,
+    { batch, heartbeat, isRunning, isStale, resolveOffset }: EachBatchPayload,
+  ): Promise<void> {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
+    this.faults.beforeBatch?.(batch.topic);
     const route = this.route(batch.topic);
     this.delivered.set(batch.topic, (this.delivered.get(batch.topic) ?? 0) + batch.messages.length);
     let decoded: Decoded[];
@@ -254,7 +336,7 @@ export class InboundConsumer {
     const last = batch.messages[batch.messages.length - 1]!;
     // Both: the fetch position (resolveOffset) and the group's committed offset.
     resolveOffset(last.offset);
-    await this.consumer!.commitOffsets([
+    await consumer.commitOffsets([
       { topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() },
     ]);
     this.processed += counts.done;

@@ -120,6 +120,7 @@ const CONDITIONS: Record<string, string> = {
 function frameOf(e: ErrorLike): string | null {
   if (typeof e.stack !== 'string') return null;
   for (const line of e.stack.split('\n').slice(1)) {
+    if (line.includes('node_modules')) continue;
     const m = /\/(src\/[^\s:)]+):(\d+)/.exec(line);
     if (m) return `${m[1]}:${m[2]}`;
   }
@@ -145,6 +146,11 @@ export function describeError(err: unknown): string {
   const name = typeof e.name === 'string' ? e.name : 'Error';
   const where = frameOf(e);
   return `${name}${code ? ` ${code}` : ''}${where ? ` at ${where}` : ''}`;
+}
+
+/** An error and its causes, each described as by {@link describeError}: for log lines. */
+export function describeChain(err: unknown): string {
+  return errorChain(err).map(describeError).join(' <- ');
 }
 
 function reasonOfRejection(err: RejectedInputError): DeadLetterReason {

@@ -548,4 +548,37 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
     await h.reader.until(() => stagesOf(msg.applicationId).length >= 1, 30_000, 'a stage');
     expect(stagesOf(msg.applicationId).map((s) => s.stage)).toEqual(['INTAKE_REFUSED']);
   });
+
+  // Last: it stops and restarts the adapter's consumer.
+  it('a consumer that kafkajs gives up (an error it does not retry, out of a batch) is started again; readiness is false meanwhile', async () => {
+    const consumer = h.adapter!.consumer;
+    expect(consumer.isHealthy()).toBe(true);
+    const readiness: boolean[] = [];
+    const probe = setInterval(() => readiness.push(consumer.isHealthy()), 20);
+    let thrown = false;
+    consumer.faults.beforeBatch = () => {
+      if (thrown) return;
+      thrown = true;
+      throw new TypeError('injected: an error outside any one message');
+    };
+    try {
+      const { person } = eligiblePerson(
+        h.config.gatewayStub.populationSeed,
+        h.config.gatewayStub.populationSize,
+        170,
+        today(),
+      );
+      const msg = portalApplication(person, { submittedAt: now() });
+      await h.send(Topics.portalApplications, msg.applicationId, msg);
+      await h.reader.until(() => stagesOf(msg.applicationId).length >= 1, 60_000, 'the stage after the restart');
+      expect(thrown).toBe(true);
+      expect(consumer.crashes).toBeGreaterThanOrEqual(1);
+      expect(consumer.restarts).toBeGreaterThanOrEqual(1);
+      expect(readiness).toContain(false);
+      expect(consumer.isHealthy()).toBe(true);
+    } finally {
+      clearInterval(probe);
+      delete consumer.faults.beforeBatch;
+    }
+  });
 });
