@@ -85,6 +85,7 @@ export async function startAdapter(
     db,
     log,
     groupId: config.kafka.groupId,
+    deadLetterMaxInlineBytes: config.kafka.dlqMaxInlineBytes,
     routes: [
       { base: Topics.portalApplications, handle: portalApplicationHandler(deps) },
       { base: Topics.corporationApplications, handle: corporationApplicationHandler(deps) },

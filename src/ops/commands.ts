@@ -9,7 +9,7 @@ import { queueTimerSink } from '../timers/timer-sink.js';
 import { INBOUND_TOPICS, dlqTopic, isTopicName, topicName } from '../contract/topics.js';
 import { connect, runtimeUrl } from '../platform/db/connect.js';
 import { describeDeadLetter, readDeadLetters } from './dead-letters/read-dead-letters.js';
-import { replayDeadLetters } from './dead-letters/replay-dead-letters.js';
+import { replayDeadLetters, storedPayloadsIn } from './dead-letters/replay-dead-letters.js';
 import { AppError } from '../platform/errors/app-error.js';
 import { retryIdentityCheck } from './identity-retry.js';
 import type { Logger } from '../platform/logging/logger.js';
@@ -53,8 +53,16 @@ export async function runDlqReplay(config: AppConfig, log: Logger, args: string[
   const entries = await readDeadLetters(kafka, codec, inboundTopic(config, topic));
   const chosen =
     which.length === 0 ? entries : entries.filter((e) => which.includes(`${e.dlqPartition}/${e.dlqOffset}`));
-  const n = await replayDeadLetters(kafka, chosen);
-  process.stdout.write(`${n} dead letter(s) replayed\n`);
+  const db = connect({
+    url: runtimeUrl(config.database.url, config.database.runtimeRole, config.database.runtimePassword),
+    schema: config.database.schema,
+  });
+  try {
+    const n = await replayDeadLetters(kafka, chosen, storedPayloadsIn(db));
+    process.stdout.write(`${n} dead letter(s) replayed\n`);
+  } finally {
+    await db.destroy();
+  }
 }
 
 /** `identity-retry <applicationId> [operatorId]`: ask the gateway again after IDENTITY_FAILED. */

@@ -9,7 +9,8 @@ import type { Logger } from '../../platform/logging/logger.js';
 import type { MessageCodec } from '../../platform/messaging/codec.js';
 import { recordInboxEntry } from '../inbox/record-inbox-entry.js';
 import { insertOutboxMessages } from '../outbox/outbox-queries.js';
-import { deadLetterFor, type DeadLetterReason } from './dead-letter.js';
+import { deadLetterFor, fitDeadLetter, type DeadLetterReason } from './dead-letter.js';
+import { insertDeadLetterPayload } from './dead-letter-payload-queries.js';
 import {
   asOutage,
   describeChain,
@@ -39,7 +40,15 @@ export interface InboundConsumerOptions {
    * that message is parked as HANDLER_FAILED; default 3.
    */
   handlerAttempts?: number;
+  /**
+   * A dead letter's record stays within this many bytes (config kafka.dlqMaxInlineBytes): above
+   * it, the original record is kept in PostgreSQL (dead_letter_payloads) and referenced.
+   */
+  deadLetterMaxInlineBytes?: number;
 }
+
+/** Below the broker's default max message size (1 MiB), with room for the record's framing. */
+export const DEFAULT_DLQ_MAX_INLINE_BYTES = 900_000;
 
 type Decoded = { ok: true; value: Record<string, unknown> } | { ok: false; reason: DeadLetterReason };
 
@@ -459,7 +468,14 @@ export class InboundConsumer {
       consumerGroup: this.o.groupId,
       originalMessageId: d.ok ? (d.value.messageId as string) : null,
     });
-    await insertOutboxMessages(tx, [{ ...letter, value: { ...letter.value, attempts } }]);
+    const fitted = fitDeadLetter(
+      base,
+      { ...letter, value: { ...letter.value, attempts } },
+      m,
+      this.o.deadLetterMaxInlineBytes ?? DEFAULT_DLQ_MAX_INLINE_BYTES,
+    );
+    if (fitted.stored) await insertDeadLetterPayload(tx, fitted.stored);
+    await insertOutboxMessages(tx, [fitted.message]);
   }
 }
 

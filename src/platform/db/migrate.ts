@@ -5,6 +5,7 @@ import * as m003 from './migrations/003_identity_and_relay.js';
 import * as m004 from './migrations/004_calendar_version.js';
 import * as m005 from './migrations/005_event_log.js';
 import * as m006 from './migrations/006_identity_in_state.js';
+import * as m007 from './migrations/007_dead_letter_payloads.js';
 import { installTimerQueue } from './timer-queue-schema.js';
 
 export interface MigrationContext {
@@ -25,6 +26,7 @@ const MIGRATIONS: ReadonlyArray<[string, Step]> = [
   ['004_calendar_version', m004.up],
   ['005_event_log', m005.up],
   ['006_identity_in_state', m006.up],
+  ['007_dead_letter_payloads', m007.up],
 ];
 
 class ListSource implements Knex.MigrationSource<[string, Step]> {
