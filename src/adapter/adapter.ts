@@ -102,6 +102,7 @@ export async function startAdapter(
     lockName: `${config.database.schema}.outbox-relay`,
     cursorGroup: `${config.kafka.groupId}-outbox-cursor`,
     cursorTopic: internalTopicName(OUTBOX_CURSOR_TOPIC, config.kafka.topicPrefix),
+    maxMessageBytes: config.kafka.maxMessageBytes,
   });
   const timers = await startTimerWorker({
     connectionString: dbUrl,

@@ -14,6 +14,7 @@ import { AppError } from '../platform/errors/app-error.js';
 import { retryIdentityCheck } from './identity-retry.js';
 import type { Logger } from '../platform/logging/logger.js';
 import { connectMessaging } from '../platform/messaging/bootstrap.js';
+import { retryFailedOutbox, selectFailedOutbox } from '../pipeline/outbox/outbox-queries.js';
 
 /** Operator commands act on running services: they must be named, never started. */
 function requireServices(config: AppConfig): void {
@@ -127,6 +128,48 @@ export async function runHistory(config: AppConfig, _log: Logger, args: string[]
         'STATE_DIFFERS_FROM_EVENTS',
         `The stored state of ${applicationId} is not the fold of its events; rebuild it from the event log.`,
       );
+  } finally {
+    await db.destroy();
+  }
+}
+
+function runtimeDb(config: AppConfig) {
+  return connect({
+    url: runtimeUrl(config.database.url, config.database.runtimeRole, config.database.runtimePassword),
+    schema: config.database.schema,
+  });
+}
+
+/**
+ * `outbox-failed`: the outbox rows the relay set aside (one JSON line each: id, topic, error, how
+ * many rows of its key wait behind it; never the value), and a count.
+ */
+export async function runOutboxFailed(config: AppConfig): Promise<void> {
+  requireServices(config);
+  const db = runtimeDb(config);
+  try {
+    const rows = await selectFailedOutbox(db);
+    for (const r of rows) {
+      const key = r.key.length > 80 ? `${r.key.slice(0, 80)}...` : r.key;
+      process.stdout.write(`${JSON.stringify({ ...r, key, failedAt: r.failedAt.toISOString() })}\n`);
+    }
+    process.stdout.write(`${rows.length} row(s) set aside\n`);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** `outbox-retry <id ...|all>`: give rows set aside back to the relay, after a fix. */
+export async function runOutboxRetry(config: AppConfig, _log: Logger, args: string[]): Promise<void> {
+  const all = args.length === 1 && args[0] === 'all';
+  const ids = args.map(Number);
+  if (args.length === 0 || (!all && !ids.every((n) => Number.isInteger(n) && n > 0)))
+    throw new AppError('CLI_USAGE', 'usage: outbox-retry <id> [<id> ...] | outbox-retry all');
+  requireServices(config);
+  const db = runtimeDb(config);
+  try {
+    const n = await retryFailedOutbox(db, all ? null : ids);
+    process.stdout.write(`${n} row(s) given back to the relay\n`);
   } finally {
     await db.destroy();
   }
