@@ -7,7 +7,8 @@ import { checkKindFields } from '../../contract/kinds.js';
 import { valueSubject, type TopicName } from '../../contract/topics.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import type { MessageCodec } from '../../platform/messaging/codec.js';
-import { recordInboxEntry } from '../inbox/record-inbox-entry.js';
+import { messageDigest, recordInboxEntry, selectInboxEntry } from '../inbox/record-inbox-entry.js';
+import { RejectedInputError } from './rejected-input.js';
 import { insertOutboxMessages } from '../outbox/outbox-queries.js';
 import { deadLetterFor, fitDeadLetter, type DeadLetterReason } from './dead-letter.js';
 import { insertDeadLetterPayload } from './dead-letter-payload-queries.js';
@@ -374,15 +375,21 @@ export class InboundConsumer {
           // A savepoint holds the inbox row and the effects: a rejected message leaves neither
           // behind, so the same message replayed from the DLQ after a fix is processed anew.
           const fresh = await tx.transaction(async (sp) => {
-            if (
-              !(await recordInboxEntry(sp, {
-                messageId: d.value.messageId as string,
-                topic,
-                partition,
-                offset: m.offset,
-              }))
-            )
-              return false;
+            const messageId = d.value.messageId as string;
+            const digest = messageDigest(topic, m.value!);
+            if (!(await recordInboxEntry(sp, { messageId, topic, partition, offset: m.offset, digest }))) {
+              // Seen before: the same message again changes nothing; another one under its id is
+              // parked, never dropped in silence.
+              const first = await selectInboxEntry(sp, messageId);
+              if (first.digest === null || first.digest.equals(digest)) return false;
+              throw new RejectedInputError(
+                'MESSAGE_ID_CONFLICT',
+                `Another message with this messageId was consumed before (${first.topic} ${first.partition}/` +
+                  `${first.offset}) with other content (the sha256 of topic and value differ); this one was not ` +
+                  'applied. The sender must give every message its own messageId; send it again with a new one.',
+                { path: 'messageId' },
+              );
+            }
             await route.handle({
               base: route.base,
               topic,

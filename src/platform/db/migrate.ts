@@ -7,6 +7,7 @@ import * as m005 from './migrations/005_event_log.js';
 import * as m006 from './migrations/006_identity_in_state.js';
 import * as m007 from './migrations/007_dead_letter_payloads.js';
 import * as m008 from './migrations/008_outbox_failed_rows.js';
+import * as m009 from './migrations/009_inbox_digest.js';
 import { installTimerQueue } from './timer-queue-schema.js';
 
 export interface MigrationContext {
@@ -29,6 +30,7 @@ const MIGRATIONS: ReadonlyArray<[string, Step]> = [
   ['006_identity_in_state', m006.up],
   ['007_dead_letter_payloads', m007.up],
   ['008_outbox_failed_rows', m008.up],
+  ['009_inbox_digest', m009.up],
 ];
 
 class ListSource implements Knex.MigrationSource<[string, Step]> {

@@ -330,6 +330,29 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
     expect(stagesOf(bad.applicationId)).toHaveLength(0);
   });
 
+  it('a second message with the same messageId but other content is parked as MESSAGE_ID_CONFLICT; the same message again is a no-op', async () => {
+    const pick = (i: number) =>
+      eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, i, today()).person;
+    const first = portalApplication(pick(180), { submittedAt: now() });
+    const other = { ...portalApplication(pick(181), { submittedAt: now() }), messageId: first.messageId };
+    // One key: one partition, in this order.
+    await h.send(Topics.portalApplications, 'same-message-id', first);
+    await h.send(Topics.portalApplications, 'same-message-id', first); // a redelivery: same bytes
+    await h.send(Topics.portalApplications, 'same-message-id', other); // another application under its id
+    const dlq = dlqTopic(h.topic(Topics.portalApplications));
+    const parked = () => h.reader.on(dlq).filter((m) => m.value.originalMessageId === first.messageId);
+    await h.reader.until(() => parked().length >= 1, 30_000, 'the dead letter of the conflicting message');
+    await h.adapter!.relay.drained();
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(parked()).toHaveLength(1); // the redelivery parked nothing
+    const dead = parked()[0]!.value;
+    expect(dead.errorCode).toBe('MESSAGE_ID_CONFLICT');
+    const otherBytes = await h.messaging.codec.encode(h.topic(Topics.portalApplications), other);
+    expect(Buffer.from(dead.originalValue as Buffer).equals(otherBytes)).toBe(true);
+    expect(stagesOf(first.applicationId).map((s) => s.stage)).toContain('SUBMITTED');
+    expect(stagesOf(other.applicationId)).toHaveLength(0);
+  });
+
   it("a second application with the same id is refused by the core and parked with the core's code", async () => {
     const { person } = eligiblePerson(
       h.config.gatewayStub.populationSeed,
