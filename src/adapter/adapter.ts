@@ -87,6 +87,7 @@ export async function startAdapter(
     db,
     log,
     groupId: config.kafka.groupId,
+    deadLetterMaxInlineBytes: config.kafka.dlqMaxInlineBytes,
     routes: [
       { base: Topics.portalApplications, handle: portalApplicationHandler(deps) },
       { base: Topics.corporationApplications, handle: corporationApplicationHandler(deps) },
@@ -105,6 +106,7 @@ export async function startAdapter(
     lockName: `${config.database.schema}.outbox-relay`,
     cursorGroup: `${config.kafka.groupId}-outbox-cursor`,
     cursorTopic: internalTopicName(OUTBOX_CURSOR_TOPIC, config.kafka.topicPrefix),
+    maxMessageBytes: config.kafka.maxMessageBytes,
   });
   const timers = await startTimerWorker({
     connectionString: dbUrl,

@@ -15,6 +15,8 @@ import {
   runDlqReplay,
   runHistory,
   runIdentityRetry,
+  runOutboxFailed,
+  runOutboxRetry,
 } from '../ops/commands.js';
 import { runStart } from './start.js';
 
@@ -60,6 +62,14 @@ const commands: Record<string, { help: string; run: Run }> = {
   'dlq-replay': {
     help: 'dlq-replay <inbound topic> [<partition>/<offset> ...]: put dead letters back on their topic',
     run: runDlqReplay,
+  },
+  'outbox-failed': {
+    help: 'outbox-failed: the outbox rows the relay set aside, with their errors (never the values)',
+    run: (c) => runOutboxFailed(c),
+  },
+  'outbox-retry': {
+    help: 'outbox-retry <id ...|all>: give rows set aside back to the relay, after a fix',
+    run: runOutboxRetry,
   },
   'identity-retry': {
     help: 'identity-retry <applicationId> [operatorId]: ask the gateway again after IDENTITY_FAILED',

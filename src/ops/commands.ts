@@ -9,11 +9,12 @@ import { queueTimerSink } from '../timers/timer-sink.js';
 import { INBOUND_TOPICS, dlqTopic, isTopicName, topicName } from '../contract/topics.js';
 import { connect, runtimeUrl } from '../platform/db/connect.js';
 import { describeDeadLetter, readDeadLetters } from './dead-letters/read-dead-letters.js';
-import { replayDeadLetters } from './dead-letters/replay-dead-letters.js';
+import { replayDeadLetters, storedPayloadsIn } from './dead-letters/replay-dead-letters.js';
 import { AppError } from '../platform/errors/app-error.js';
 import { retryIdentityCheck } from './identity-retry.js';
 import type { Logger } from '../platform/logging/logger.js';
 import { connectMessaging } from '../platform/messaging/bootstrap.js';
+import { retryFailedOutbox, selectFailedOutbox } from '../pipeline/outbox/outbox-queries.js';
 
 /** Operator commands act on running services: they must be named, never started. */
 function requireServices(config: AppConfig): void {
@@ -53,8 +54,16 @@ export async function runDlqReplay(config: AppConfig, log: Logger, args: string[
   const entries = await readDeadLetters(kafka, codec, inboundTopic(config, topic));
   const chosen =
     which.length === 0 ? entries : entries.filter((e) => which.includes(`${e.dlqPartition}/${e.dlqOffset}`));
-  const n = await replayDeadLetters(kafka, chosen);
-  process.stdout.write(`${n} dead letter(s) replayed\n`);
+  const db = connect({
+    url: runtimeUrl(config.database.url, config.database.runtimeRole, config.database.runtimePassword),
+    schema: config.database.schema,
+  });
+  try {
+    const n = await replayDeadLetters(kafka, chosen, storedPayloadsIn(db));
+    process.stdout.write(`${n} dead letter(s) replayed\n`);
+  } finally {
+    await db.destroy();
+  }
 }
 
 /** `identity-retry <applicationId> [operatorId]`: ask the gateway again after IDENTITY_FAILED. */
@@ -119,6 +128,48 @@ export async function runHistory(config: AppConfig, _log: Logger, args: string[]
         'STATE_DIFFERS_FROM_EVENTS',
         `The stored state of ${applicationId} is not the fold of its events; rebuild it from the event log.`,
       );
+  } finally {
+    await db.destroy();
+  }
+}
+
+function runtimeDb(config: AppConfig) {
+  return connect({
+    url: runtimeUrl(config.database.url, config.database.runtimeRole, config.database.runtimePassword),
+    schema: config.database.schema,
+  });
+}
+
+/**
+ * `outbox-failed`: the outbox rows the relay set aside (one JSON line each: id, topic, error, how
+ * many rows of its key wait behind it; never the value), and a count.
+ */
+export async function runOutboxFailed(config: AppConfig): Promise<void> {
+  requireServices(config);
+  const db = runtimeDb(config);
+  try {
+    const rows = await selectFailedOutbox(db);
+    for (const r of rows) {
+      const key = r.key.length > 80 ? `${r.key.slice(0, 80)}...` : r.key;
+      process.stdout.write(`${JSON.stringify({ ...r, key, failedAt: r.failedAt.toISOString() })}\n`);
+    }
+    process.stdout.write(`${rows.length} row(s) set aside\n`);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** `outbox-retry <id ...|all>`: give rows set aside back to the relay, after a fix. */
+export async function runOutboxRetry(config: AppConfig, _log: Logger, args: string[]): Promise<void> {
+  const all = args.length === 1 && args[0] === 'all';
+  const ids = args.map(Number);
+  if (args.length === 0 || (!all && !ids.every((n) => Number.isInteger(n) && n > 0)))
+    throw new AppError('CLI_USAGE', 'usage: outbox-retry <id> [<id> ...] | outbox-retry all');
+  requireServices(config);
+  const db = runtimeDb(config);
+  try {
+    const n = await retryFailedOutbox(db, all ? null : ids);
+    process.stdout.write(`${n} row(s) given back to the relay\n`);
   } finally {
     await db.destroy();
   }

@@ -86,6 +86,8 @@ export function describeDeadLetter(e: DeadLetterEntry): Record<string, unknown> 
     originalMessageId: r.originalMessageId,
     schemaId: r.schemaId,
     bytes: r.originalValue?.length ?? 0,
+    // A dead letter that would have been too large: its original record is in PostgreSQL.
+    storedApart: r.originalValue === null && r.errorText.includes('dead_letter_payloads'),
     parkedAt: r.occurredAt,
   };
 }

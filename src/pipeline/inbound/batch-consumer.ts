@@ -4,14 +4,25 @@ import type { Knex } from 'knex';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { AppError } from '../../platform/errors/app-error.js';
 import { checkKindFields } from '../../contract/kinds.js';
-import type { TopicName } from '../../contract/topics.js';
+import { valueSubject, type TopicName } from '../../contract/topics.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import type { MessageCodec } from '../../platform/messaging/codec.js';
-import { recordInboxEntry } from '../inbox/record-inbox-entry.js';
-import { insertOutboxMessages } from '../outbox/outbox-queries.js';
-import { deadLetterFor, type DeadLetterReason } from './dead-letter.js';
+import { messageDigest, recordInboxEntry, selectInboxEntry } from '../inbox/record-inbox-entry.js';
 import { RejectedInputError } from './rejected-input.js';
+import { insertOutboxMessages } from '../outbox/outbox-queries.js';
+import { deadLetterFor, fitDeadLetter, type DeadLetterReason } from './dead-letter.js';
+import { insertDeadLetterPayload } from './dead-letter-payload-queries.js';
+import {
+  asOutage,
+  describeChain,
+  describeError,
+  handlerFailureReason,
+  inputErrorReason,
+  isLockConflict,
+  isOutage,
+} from './failures.js';
 import type { InboundHandler } from './handler.js';
+import { SubjectCheck } from './subject-check.js';
 
 export interface InboundRoute {
   base: TopicName;
@@ -25,7 +36,20 @@ export interface InboundConsumerOptions {
   log: Logger;
   groupId: string;
   routes: InboundRoute[];
+  /**
+   * Runs of a batch in which a message's handler fails (neither bad input nor an outage) before
+   * that message is parked as HANDLER_FAILED; default 3.
+   */
+  handlerAttempts?: number;
+  /**
+   * A dead letter's record stays within this many bytes (config kafka.dlqMaxInlineBytes): above
+   * it, the original record is kept in PostgreSQL (dead_letter_payloads) and referenced.
+   */
+  deadLetterMaxInlineBytes?: number;
 }
+
+/** Below the broker's default max message size (1 MiB), with room for the record's framing. */
+export const DEFAULT_DLQ_MAX_INLINE_BYTES = 900_000;
 
 type Decoded = { ok: true; value: Record<string, unknown> } | { ok: false; reason: DeadLetterReason };
 
@@ -44,34 +68,115 @@ function reasonOf(err: unknown, fallback: string): DeadLetterReason {
  */
 export class InboundConsumer {
   private consumer: Consumer | null = null;
+  private healthy = false;
+  private stopped = false;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private failedRestarts = 0;
+  /** Crashes of the kafkajs consumer, and the new consumers this one started after them. */
+  crashes = 0;
+  restarts = 0;
+  /** Test hooks: `beforeBatch` runs first in every batch, where an error is not one message's. */
+  readonly faults: { beforeBatch?(topic: string): void } = {};
   processed = 0;
   deadLettered = 0;
   /** Messages handed to this consumer per topic, redeliveries included (tests: none expected). */
   readonly delivered = new Map<string, number>();
 
-  constructor(private readonly o: InboundConsumerOptions) {}
+  private readonly subjects: SubjectCheck;
+
+  constructor(private readonly o: InboundConsumerOptions) {
+    this.subjects = new SubjectCheck((id) => o.codec.subjectsOf(id));
+  }
 
   async start(): Promise<void> {
+    this.stopped = false;
+    await this.startConsumer();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.healthy = false;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    await this.consumer?.disconnect();
+  }
+
+  /**
+   * Readiness: the consumer is in its group and consuming. False before the first join, after a
+   * crash until the consumer is back (kafkajs' own restart, or ours), and after stop().
+   */
+  isHealthy(): boolean {
+    return this.healthy && !this.stopped;
+  }
+
+  private async startConsumer(): Promise<void> {
     const { kafka, codec, groupId } = this.o;
-    this.consumer = kafka.consumer({
+    const c = kafka.consumer({
       groupId,
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
       maxBytesPerPartition: 1_048_576,
     });
-    await this.consumer.connect();
-    for (const r of this.o.routes) await this.consumer.subscribe({ topic: codec.topic(r.base), fromBeginning: true });
-    await this.consumer.run({
+    this.consumer = c;
+    c.on(c.events.GROUP_JOIN, () => {
+      if (c !== this.consumer) return;
+      this.healthy = true;
+      this.failedRestarts = 0;
+    });
+    c.on(c.events.CRASH, ({ payload }) => this.onCrash(c, payload.error, payload.restart));
+    await c.connect();
+    for (const r of this.o.routes) await c.subscribe({ topic: codec.topic(r.base), fromBeginning: true });
+    await c.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
       // Partitions hold different applications (key = application id): their batches run side by side.
       partitionsConsumedConcurrently: 4,
-      eachBatch: (payload) => this.onBatch(payload),
+      eachBatch: (payload) => this.onBatch(c, payload),
     });
   }
 
-  async stop(): Promise<void> {
-    await this.consumer?.disconnect();
+  /**
+   * kafkajs stops a consumer for good on an error it does not call retriable (a TypeError out of
+   * eachBatch, say): every topic and partition of the group then stops while the process lives
+   * on. Such a consumer is made anew and started again, with a backoff (1 s doubling to 30 s);
+   * one kafkajs restarts itself is left to it. Either way isHealthy() is false until it is back.
+   */
+  private onCrash(c: Consumer, error: Error, restart: boolean): void {
+    if (c !== this.consumer) return;
+    this.healthy = false;
+    this.crashes++;
+    if (this.stopped) return;
+    const where = { groupId: this.o.groupId, error: describeChain(error), restart };
+    if (restart) {
+      this.o.log.error(where, 'inbound consumer crashed; kafkajs restarts it');
+      return;
+    }
+    this.o.log.error(where, 'inbound consumer crashed and kafkajs gives it up; starting a new one');
+    this.scheduleRestart();
+  }
+
+  private scheduleRestart(): void {
+    const delay = Math.min(30_000, 1_000 * 2 ** Math.min(this.failedRestarts, 5));
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      if (this.stopped) return;
+      this.restarts++;
+      const old = this.consumer;
+      void (async () => {
+        try {
+          await old?.disconnect().catch(() => undefined);
+          if (this.stopped) return;
+          await this.startConsumer();
+          this.o.log.warn({ groupId: this.o.groupId, restarts: this.restarts }, 'inbound consumer started again');
+        } catch (err) {
+          this.failedRestarts++;
+          this.o.log.error(
+            { groupId: this.o.groupId, error: describeError(err), failedRestarts: this.failedRestarts },
+            'inbound consumer could not be started again; trying later',
+          );
+          this.scheduleRestart();
+        }
+      })();
+    }, delay);
   }
 
   private route(topic: string): InboundRoute {
@@ -82,10 +187,12 @@ export class InboundConsumer {
 
   /**
    * Bad input is what the bytes themselves make undecodable: no Confluent framing, a schema id
-   * the registry does not have, an Avro body that does not read. A registry that does not answer
-   * is not bad input: the error is thrown and the batch retried, so good messages are never parked.
+   * the registry does not have or that is not a version of the topic's subject (a record written
+   * for another topic), an Avro body that does not read, a value that is not a record. A registry
+   * that does not answer is not bad input: the error is thrown and the batch retried, so good
+   * messages are never parked.
    */
-  private async decode(base: TopicName, m: KafkaMessage): Promise<Decoded> {
+  private async decode(base: TopicName, topic: string, m: KafkaMessage): Promise<Decoded> {
     const bytes = m.value;
     if (!bytes || bytes.length === 0)
       return {
@@ -118,11 +225,34 @@ export class InboundConsumer {
           },
         };
       }
-      throw err;
+      // The registry client reports a network failure as an HTTP answer (mappersmith: status 400).
+      if ((err as Error).name === 'ResponseError' || isOutage(err)) throw err;
+      // An answer, but not an Avro schema this client reads (a JSON or Protobuf schema, say).
+      return {
+        ok: false,
+        reason: {
+          code: 'UNDECODABLE',
+          text: `The registry's schema ${schemaId} cannot be read as Avro (${describeError(err)}). The producer must encode with this topic's Avro schema.`,
+        },
+      };
     }
-    let value: Record<string, unknown>;
+    const subject = valueSubject(topic);
+    const verdict = await this.subjects.check(subject, schemaId);
+    if (!verdict.belongs) {
+      const under = verdict.subjects?.length
+        ? ` (it is registered under ${verdict.subjects.slice(0, 3).join(', ')})`
+        : '';
+      return {
+        ok: false,
+        reason: {
+          code: 'SCHEMA_NOT_OF_TOPIC',
+          text: `Schema ${schemaId} is not a version of subject ${subject}${under}: the record was written for another topic. The producer must encode with this topic's schema.`,
+        },
+      };
+    }
+    let value: unknown;
     try {
-      value = await this.o.codec.decode<Record<string, unknown>>(bytes);
+      value = await this.o.codec.decode<unknown>(bytes);
     } catch (err) {
       return {
         ok: false,
@@ -132,6 +262,20 @@ export class InboundConsumer {
         },
       };
     }
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || Buffer.isBuffer(value)) {
+      return {
+        ok: false,
+        reason: {
+          code: 'NOT_A_RECORD',
+          text: `Schema ${schemaId} reads the value as ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}, not a record; the producer must encode with this topic's record schema.`,
+        },
+      };
+    }
+    return this.checked(base, value as Record<string, unknown>);
+  }
+
+  /** A decoded record: exactly its kind's field set (multi-kind topics), a messageId. */
+  private checked(base: TopicName, value: Record<string, unknown>): Decoded {
     try {
       checkKindFields(base, value);
     } catch (err) {
@@ -150,38 +294,59 @@ export class InboundConsumer {
     return { ok: true, value };
   }
 
-  private async onBatch({ batch, heartbeat, isRunning, isStale, resolveOffset }: EachBatchPayload): Promise<void> {
+  private async onBatch(
+    consumer: Consumer,
+    { batch, heartbeat, isRunning, isStale, resolveOffset }: EachBatchPayload,
+  ): Promise<void> {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
+    this.faults.beforeBatch?.(batch.topic);
     const route = this.route(batch.topic);
     this.delivered.set(batch.topic, (this.delivered.get(batch.topic) ?? 0) + batch.messages.length);
-    const decoded = await Promise.all(batch.messages.map((m) => this.decode(route.base, m)));
+    let decoded: Decoded[];
+    try {
+      decoded = await Promise.all(batch.messages.map((m) => this.decode(route.base, batch.topic, m)));
+    } catch (err) {
+      throw asOutage(err, `decoding a batch of ${batch.topic}`);
+    }
     await heartbeat();
-    // Two partitions' batches may lock the same applications in opposite orders: PostgreSQL breaks
-    // the deadlock by failing one, which is then simply run again.
+    const attempts = this.o.handlerAttempts ?? 3;
     let counts!: { done: number; dead: number };
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = 1, conflicts = 0; ;) {
       try {
         counts = await this.o.db.transaction((tx) =>
-          this.applyBatch(tx, route, batch.topic, batch.partition, batch.messages, decoded, heartbeat),
+          this.applyBatch(tx, route, batch.topic, batch.partition, batch.messages, decoded, heartbeat, {
+            attempt,
+            final: attempt >= attempts,
+          }),
         );
         break;
       } catch (err) {
-        const code = (err as { code?: string }).code;
-        if ((code === '40P01' || code === '40001') && attempt < 5) {
-          this.o.log.warn(
-            { topic: batch.topic, partition: batch.partition, attempt, code },
-            'batch transaction lost a lock conflict; running it again',
-          );
-          await sleep(50 * attempt);
+        const where = { topic: batch.topic, partition: batch.partition, attempt, error: describeError(err) };
+        // Two partitions' batches may lock the same applications in opposite orders: PostgreSQL
+        // breaks the deadlock by failing one, which is then simply run again.
+        if (isLockConflict(err) && ++conflicts < 5) {
+          this.o.log.warn(where, 'batch transaction lost a lock conflict; running it again');
+          await sleep(50 * conflicts);
           continue;
         }
-        throw err;
+        // An outage: kafkajs runs the batch again (and restarts the consumer) until it passes.
+        if (isOutage(err)) throw asOutage(err, `handling a batch of ${batch.topic}`);
+        // Not the input's fault as far as we can tell, not an outage: again, a bounded number of
+        // times; the last attempt parks the message that keeps failing (HANDLER_FAILED).
+        if (attempt >= attempts) {
+          this.o.log.error(where, 'batch failed outside any one message, on its last attempt; kafkajs runs it again');
+          throw asOutage(err, `handling a batch of ${batch.topic}`);
+        }
+        this.o.log.warn(where, 'batch failed; running it again');
+        attempt++;
+        await sleep(100 * attempt);
+        await heartbeat();
       }
     }
     const last = batch.messages[batch.messages.length - 1]!;
     // Both: the fetch position (resolveOffset) and the group's committed offset.
     resolveOffset(last.offset);
-    await this.consumer!.commitOffsets([
+    await consumer.commitOffsets([
       { topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() },
     ]);
     this.processed += counts.done;
@@ -196,6 +361,7 @@ export class InboundConsumer {
     messages: KafkaMessage[],
     decoded: Decoded[],
     heartbeat: () => Promise<void>,
+    run: { attempt: number; final: boolean },
   ): Promise<{ done: number; dead: number }> {
     let done = 0;
     let dead = 0;
@@ -209,15 +375,21 @@ export class InboundConsumer {
           // A savepoint holds the inbox row and the effects: a rejected message leaves neither
           // behind, so the same message replayed from the DLQ after a fix is processed anew.
           const fresh = await tx.transaction(async (sp) => {
-            if (
-              !(await recordInboxEntry(sp, {
-                messageId: d.value.messageId as string,
-                topic,
-                partition,
-                offset: m.offset,
-              }))
-            )
-              return false;
+            const messageId = d.value.messageId as string;
+            const digest = messageDigest(topic, m.value!);
+            if (!(await recordInboxEntry(sp, { messageId, topic, partition, offset: m.offset, digest }))) {
+              // Seen before: the same message again changes nothing; another one under its id is
+              // parked, never dropped in silence.
+              const first = await selectInboxEntry(sp, messageId);
+              if (first.digest === null || first.digest.equals(digest)) return false;
+              throw new RejectedInputError(
+                'MESSAGE_ID_CONFLICT',
+                `Another message with this messageId was consumed before (${first.topic} ${first.partition}/` +
+                  `${first.offset}) with other content (the sha256 of topic and value differ); this one was not ` +
+                  'applied. The sender must give every message its own messageId; send it again with a new one.',
+                { path: 'messageId' },
+              );
+            }
             await route.handle({
               base: route.base,
               topic,
@@ -231,57 +403,87 @@ export class InboundConsumer {
           });
           if (fresh) done++;
         } catch (err) {
-          reason = inputErrorReason(err);
+          if (isOutage(err)) throw err;
+          reason = inputErrorReason(err) ?? (run.final ? handlerFailureReason(err, run.attempt) : null);
           if (!reason) throw err;
         }
       }
-      // One dead letter per (topic, partition, offset), however often the batch is redelivered.
-      if (
-        reason &&
-        (await recordInboxEntry(tx, {
-          messageId: `dead-letter:${topic}/${partition}/${m.offset}`,
-          topic,
-          partition,
-          offset: m.offset,
-        }))
-      ) {
-        dead++;
-        const correlationId =
-          d.ok && typeof d.value.correlationId === 'string'
-            ? d.value.correlationId
-            : `${topic}/${partition}/${m.offset}`;
-        await insertOutboxMessages(tx, [
-          deadLetterFor(route.base, topic, partition, m, reason, {
-            messageId: randomUUID(),
-            correlationId,
-            occurredAt: new Date().toISOString(),
-            consumerGroup: this.o.groupId,
-            originalMessageId: d.ok ? (d.value.messageId as string) : null,
-          }),
-        ]);
-        this.o.log.warn(
-          { topic, partition, offset: m.offset, code: reason.code, reason: reason.text },
-          'input parked on the dead-letter topic',
-        );
-      }
+      if (reason && (await this.park(tx, route.base, topic, partition, m, d, reason, run))) dead++;
     }
     return { done, dead };
   }
+
+  /**
+   * Parks a message on `<topic>.dlq` through the outbox, once per (topic, partition, offset). On
+   * the last attempt, a dead letter that cannot be written (a header PostgreSQL refuses, a bug)
+   * is written again without the original record's key, value and headers, which stay on the
+   * topic until its retention ends: the partition goes on either way.
+   */
+  private async park(
+    tx: Knex.Transaction,
+    base: TopicName,
+    topic: string,
+    partition: number,
+    m: KafkaMessage,
+    d: Decoded,
+    reason: DeadLetterReason,
+    run: { attempt: number; final: boolean },
+  ): Promise<boolean> {
+    // One dead letter per (topic, partition, offset), however often the batch is redelivered.
+    const first = await recordInboxEntry(tx, {
+      messageId: `dead-letter:${topic}/${partition}/${m.offset}`,
+      topic,
+      partition,
+      offset: m.offset,
+    });
+    if (!first) return false;
+    try {
+      await tx.transaction((sp) => this.writeDeadLetter(sp, base, topic, partition, m, d, reason, run.attempt));
+    } catch (err) {
+      if (isOutage(err) || !run.final) throw err;
+      const where = { topic, partition, offset: m.offset, code: reason.code, error: describeError(err) };
+      this.o.log.error(where, 'the dead letter could not be written whole; writing it without the original record');
+      const bare = { ...m, key: null, value: null, headers: {} } as KafkaMessage;
+      const text =
+        `${reason.text} This dead letter could not carry the original record (${describeError(err)}): it is ` +
+        `on ${topic} at ${partition}/${m.offset} until the topic's retention ends.`;
+      await this.writeDeadLetter(tx, base, topic, partition, bare, d, { ...reason, text }, run.attempt);
+    }
+    this.o.log.warn(
+      { topic, partition, offset: m.offset, code: reason.code, reason: reason.text },
+      'input parked on the dead-letter topic',
+    );
+    return true;
+  }
+
+  private async writeDeadLetter(
+    tx: Knex.Transaction,
+    base: TopicName,
+    topic: string,
+    partition: number,
+    m: KafkaMessage,
+    d: Decoded,
+    reason: DeadLetterReason,
+    attempts: number,
+  ): Promise<void> {
+    const correlationId =
+      d.ok && typeof d.value.correlationId === 'string' ? d.value.correlationId : `${topic}/${partition}/${m.offset}`;
+    const letter = deadLetterFor(base, topic, partition, m, reason, {
+      messageId: randomUUID(),
+      correlationId,
+      occurredAt: new Date().toISOString(),
+      consumerGroup: this.o.groupId,
+      originalMessageId: d.ok ? (d.value.messageId as string) : null,
+    });
+    const fitted = fitDeadLetter(
+      base,
+      { ...letter, value: { ...letter.value, attempts } },
+      m,
+      this.o.deadLetterMaxInlineBytes ?? DEFAULT_DLQ_MAX_INLINE_BYTES,
+    );
+    if (fitted.stored) await insertDeadLetterPayload(tx, fitted.stored);
+    await insertOutboxMessages(tx, [fitted.message]);
+  }
 }
 
-/**
- * Whether a handler's error is about the input (park it) or about the system (retry the batch):
- * a RejectedInputError and PostgreSQL data or constraint errors (SQLSTATE classes 22 and 23: a
- * value too long, a NUL character, a broken check) are the input's; anything else is the system's.
- */
-export function inputErrorReason(err: unknown): DeadLetterReason | null {
-  if (err instanceof RejectedInputError) return reasonOf(err, 'REJECTED');
-  const code = (err as { code?: unknown }).code;
-  if (typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code)) {
-    return {
-      code: `DATA_REJECTED_${code}`,
-      text: `The database refused the message's data (SQLSTATE ${code}: ${(err as Error).message}). Fix the sender's data, then replay.`,
-    };
-  }
-  return null;
-}
+export { inputErrorReason } from './failures.js';

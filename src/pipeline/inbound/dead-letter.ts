@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 import type { DeadLetter, KafkaHeader } from '../../contract/messages.js';
+import { deadLetterSchema } from '../../contract/schemas.js';
 import { DLQ_SUFFIX, type TopicName } from '../../contract/topics.js';
 import type { DeadLetterMessage } from '../outbox/outbox-queries.js';
 
@@ -17,6 +19,33 @@ function headersOf(h: IHeaders | undefined): KafkaHeader[] {
     }
   }
   return out;
+}
+
+export function sha256(bytes: Buffer | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Keys longer than this (bytes) are cut, with the digest of the whole key, where they are not kept whole. */
+export const MAX_DEAD_LETTER_KEY_BYTES = 1024;
+
+/**
+ * The Kafka key of a dead letter (the original key, as text): a key longer than
+ * MAX_DEAD_LETTER_KEY_BYTES is cut and ends with the sha256 of the whole key; a NUL character,
+ * which a PostgreSQL text column refuses, becomes U+FFFD. An application id is never that long.
+ */
+export function deadLetterKey(key: Buffer | null, fallback: string): string {
+  if (!key) return fallback;
+  const text =
+    key.length > MAX_DEAD_LETTER_KEY_BYTES
+      ? `${key.subarray(0, 256).toString()}...sha256:${sha256(key)}`
+      : key.toString();
+  return text.replaceAll('\u0000', '\uFFFD');
+}
+
+/** Text copied from the message into a dead letter: no NUL (the outbox is jsonb), at most 1000 characters. */
+function clean(s: string): string {
+  const t = s.replaceAll('\u0000', '\uFFFD');
+  return t.length > 1000 ? `${t.slice(0, 1000)}...` : t;
 }
 
 function schemaIdOf(value: Buffer | null): number | null {
@@ -44,7 +73,7 @@ export function deadLetterFor(
 ): DeadLetterMessage {
   const value: DeadLetter = {
     messageId: ids.messageId,
-    correlationId: ids.correlationId,
+    correlationId: clean(ids.correlationId),
     occurredAt: ids.occurredAt,
     originalTopic: fullTopic,
     partition,
@@ -54,7 +83,7 @@ export function deadLetterFor(
     originalValue: message.value ?? null,
     headers: headersOf(message.headers),
     schemaId: schemaIdOf(message.value ?? null),
-    originalMessageId: ids.originalMessageId,
+    originalMessageId: ids.originalMessageId === null ? null : clean(ids.originalMessageId),
     errorCode: reason.code,
     errorText: reason.text,
     errorPath: reason.path ?? null,
@@ -63,7 +92,72 @@ export function deadLetterFor(
   };
   return {
     topic: `${base}${DLQ_SUFFIX}`,
-    key: message.key?.toString() ?? `${fullTopic}/${partition}/${message.offset}`,
+    key: deadLetterKey(message.key ?? null, `${fullTopic}/${partition}/${message.offset}`),
     value,
   };
+}
+
+/** The original record of a dead letter too large to carry it, kept in PostgreSQL (dead_letter_payloads). */
+export interface StoredDeadLetterPayload {
+  originalTopic: string;
+  partition: number;
+  offset: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: KafkaHeader[];
+  valueSha256: string | null;
+  keySha256: string | null;
+}
+
+/** Bytes a record adds besides its Avro value: the key, the relay's `outbox-id` header, the record's framing. */
+const RECORD_OVERHEAD = 256;
+
+function sizeOf(base: TopicName, m: DeadLetterMessage): number {
+  return deadLetterSchema(base).type.toBuffer(m.value).length + Buffer.byteLength(m.key) + RECORD_OVERHEAD;
+}
+
+/**
+ * A dead letter that always fits in a Kafka message: whole when its record stays within
+ * `maxInlineBytes` (keep it below the broker's max message size), otherwise without the original
+ * value, with a key above 1 KB cut (and, if still too large, without the headers); the whole
+ * original record is then returned as `stored`, for the caller to keep in PostgreSQL in the same
+ * transaction, and the dead letter's errorText says where it is, with its size and sha256. An
+ * original record just under the broker's limit (a 200 KB key and an 800 KB value) would
+ * otherwise make a dead letter above it, which the relay could never publish.
+ */
+export function fitDeadLetter(
+  base: TopicName,
+  letter: DeadLetterMessage,
+  original: KafkaMessage,
+  maxInlineBytes: number,
+): { message: DeadLetterMessage; stored: StoredDeadLetterPayload | null } {
+  if (sizeOf(base, letter) <= maxInlineBytes) return { message: letter, stored: null };
+  const v = letter.value;
+  const key = original.key ?? null;
+  const value = original.value ?? null;
+  const stored: StoredDeadLetterPayload = {
+    originalTopic: v.originalTopic,
+    partition: v.partition,
+    offset: original.offset,
+    key,
+    value,
+    headers: v.headers,
+    valueSha256: value ? sha256(value) : null,
+    keySha256: key ? sha256(key) : null,
+  };
+  const where =
+    `The original record (value ${value?.length ?? 0} bytes${value ? `, sha256 ${stored.valueSha256}` : ''}; ` +
+    `key ${key?.length ?? 0} bytes${key ? `, sha256 ${stored.keySha256}` : ''}) would make this dead letter larger ` +
+    `than ${maxInlineBytes} bytes: it is kept whole in PostgreSQL, table dead_letter_payloads, row ` +
+    `(original_topic, partition, offset) = (${v.originalTopic}, ${v.partition}, ${original.offset}); ` +
+    'dlq-replay reads it from there.';
+  // The whole record is kept apart: a long key is cut here too (with its digest), like the Kafka key.
+  let slim: DeadLetter = {
+    ...v,
+    originalValue: null,
+    originalKey: key && key.length > MAX_DEAD_LETTER_KEY_BYTES ? Buffer.from(deadLetterKey(key, '')) : key,
+    errorText: `${v.errorText} ${where}`,
+  };
+  if (sizeOf(base, { ...letter, value: slim }) > maxInlineBytes) slim = { ...slim, headers: [] };
+  return { message: { ...letter, value: slim }, stored };
 }

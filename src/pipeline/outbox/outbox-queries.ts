@@ -72,15 +72,29 @@ export async function insertOutboxMessages(
 }
 
 /**
+ * Rows that wait behind a row set aside: an unpublished failed row of the same key with a lower
+ * id. A failed row and the rows of its key after it are not published until an operator retries
+ * it (order per application); rows of other keys go on.
+ */
+function notHeld(tx: Knex | Knex.Transaction) {
+  return tx.raw(
+    `NOT EXISTS (SELECT 1 FROM outbox f WHERE f.failed_at IS NOT NULL AND f.published_at IS NULL
+       AND f.message_key = outbox.message_key AND f.id < outbox.id)`,
+  );
+}
+
+/**
  * The publishable head of the outbox: unpublished rows in id order, up to the first one whose
- * transaction may still be running (txid not below the xmin of the current snapshot).
+ * transaction may still be running (txid not below the xmin of the current snapshot); rows set
+ * aside, and the rows of their keys behind them, are left out.
  *
  * - Nothing is skipped: the relay selects by "unpublished", never by "id above the last seen", so
  *   a row of a slower concurrent transaction is taken once that transaction ends.
  * - Per-key order holds: xids are handed out at a transaction's first write, not in commit order,
  *   so a later row can be "finished" while an earlier row of the same key is not yet judged so;
  *   stopping at the first unfinished row keeps every key's rows in id order (the saga row lock
- *   makes id order the order of the application's events).
+ *   makes id order the order of the application's events). A row set aside holds its key's
+ *   later rows back for the same reason.
  */
 export async function selectPublishableOutbox(tx: Knex.Transaction, limit: number): Promise<OutboxRow[]> {
   const rows = await tx('outbox')
@@ -93,6 +107,8 @@ export async function selectPublishableOutbox(tx: Knex.Transaction, limit: numbe
       tx.raw('txid < pg_snapshot_xmin(pg_current_snapshot()) AS finished'),
     )
     .whereNull('published_at')
+    .whereNull('failed_at')
+    .where(notHeld(tx))
     .orderBy('id')
     .limit(limit);
   const head: OutboxRow[] = [];
@@ -108,6 +124,86 @@ export async function selectPublishableOutbox(tx: Knex.Transaction, limit: numbe
     head.push({ id: r.id, topic: r.topic, key: r.message_key, value: r.value, headers: r.headers });
   }
   return head;
+}
+
+/** Sets a row aside with its error (code and text, never the value); its key's later rows wait. */
+export async function markOutboxFailed(
+  db: Knex | Knex.Transaction,
+  id: number,
+  code: string,
+  text: string,
+): Promise<number> {
+  return db('outbox')
+    .where({ id })
+    .whereNull('published_at')
+    .update({ failed_at: db.fn.now(), error_code: code, error_text: text });
+}
+
+export interface FailedOutboxRow {
+  id: number;
+  topic: string;
+  key: string;
+  errorCode: string;
+  errorText: string;
+  failedAt: Date;
+  /** Unpublished rows of the same key behind it, which wait for it. */
+  waiting: number;
+}
+
+/** The rows set aside, oldest first, with how many rows of their key wait behind each (the operator's list). */
+export async function selectFailedOutbox(db: Knex): Promise<FailedOutboxRow[]> {
+  const rows = await db('outbox as f')
+    .whereNotNull('f.failed_at')
+    .whereNull('f.published_at')
+    .orderBy('f.id')
+    .select(
+      'f.id',
+      'f.topic',
+      'f.message_key',
+      'f.error_code',
+      'f.error_text',
+      'f.failed_at',
+      db.raw(
+        `(SELECT count(*) FROM outbox w WHERE w.message_key = f.message_key AND w.id > f.id
+          AND w.published_at IS NULL)::int AS waiting`,
+      ),
+    );
+  return rows.map(
+    (r: {
+      id: number;
+      topic: string;
+      message_key: string;
+      error_code: string;
+      error_text: string;
+      failed_at: Date;
+      waiting: number;
+    }) => ({
+      id: Number(r.id),
+      topic: r.topic,
+      key: r.message_key,
+      errorCode: r.error_code,
+      errorText: r.error_text,
+      failedAt: r.failed_at,
+      waiting: r.waiting,
+    }),
+  );
+}
+
+/** Gives rows set aside back to the relay (all of them when `ids` is null); returns how many. */
+export async function retryFailedOutbox(db: Knex, ids: number[] | null): Promise<number> {
+  const q = db('outbox').whereNotNull('failed_at').whereNull('published_at');
+  if (ids !== null) q.whereIn('id', ids);
+  return q.update({ failed_at: null, error_code: null, error_text: null });
+}
+
+/** Rows the relay still has to publish: unpublished, not set aside, not waiting behind a row set aside. */
+export async function countPendingOutbox(db: Knex): Promise<number> {
+  const [row] = await db('outbox')
+    .whereNull('published_at')
+    .whereNull('failed_at')
+    .where(notHeld(db))
+    .count<{ count: string }[]>({ count: '*' });
+  return Number(row?.count ?? 0);
 }
 
 /** Marks rows as published. Idempotent (a row already marked keeps its first time). */

@@ -7,9 +7,15 @@ import type { Logger } from '../../platform/logging/logger.js';
 import type { MessageCodec } from '../../platform/messaging/codec.js';
 import { DLQ_SUFFIX, dlqTopic, topicName, type TopicName } from '../../contract/topics.js';
 import { insertOutboxBatch, selectNextBatchSeq, selectOutboxBatchIds } from './batch-queries.js';
-import { AppError } from '../../platform/errors/app-error.js';
 import { revive } from './json-bytes.js';
-import { markOutboxPublished, selectPublishableOutbox, type OutboxRow } from './outbox-queries.js';
+import {
+  countPendingOutbox,
+  markOutboxFailed,
+  markOutboxPublished,
+  selectPublishableOutbox,
+  type OutboxRow,
+} from './outbox-queries.js';
+import { errorChain } from '../inbound/failures.js';
 
 export interface RelayOptions {
   db: Knex;
@@ -28,6 +34,12 @@ export interface RelayOptions {
   cursorTopic: string;
   batchSize?: number;
   pollMs?: number;
+  /**
+   * Largest record the relay sends (key, value, headers; config kafka.maxMessageBytes): a larger
+   * row is set aside. Also the bytes of one batch per topic, since Kafka's limit is per batch of
+   * records of a partition.
+   */
+  maxMessageBytes?: number;
   /** Fault injection for tests: runs after the Kafka commit, before the rows are marked. */
   faults?: { afterKafkaCommit?(): Promise<void> | void };
 }
@@ -49,6 +61,13 @@ export function resolveTopic(stored: string, prefix: string): string {
  * transaction (fenced by the same transactional id), and the rows are sent again.
  * Per-key order holds because rows are sent in id order and a saga row lock serialises the
  * transactions that write rows for one application.
+ *
+ * A row the relay cannot publish never stops it: a row that does not encode or is larger than a
+ * Kafka message is set aside before the batch is sent; a batch Kafka refuses for a record's sake
+ * (MESSAGE_TOO_LARGE, INVALID_RECORD...) is sent again row by row until the row is found, which
+ * is set aside. A row set aside keeps its error (code and text, logged at error with its id and
+ * topic, never the value), the rows of its key behind it wait for it (order per application),
+ * the rows of other keys go on; `outbox-retry` gives it back to the relay after a fix.
  */
 export class OutboxRelay {
   private stopped = false;
@@ -59,6 +78,10 @@ export class OutboxRelay {
   private unmarked: number[] | null = null;
   /** Consecutive failed batches: the pause before the next try doubles, up to 10 s. */
   private failures = 0;
+  /** After Kafka refused a batch for one of its records: rows up to this id go one per batch. */
+  private isolateThrough: number | null = null;
+  /** Rows set aside by this relay. */
+  setAside = 0;
   published = 0;
 
   constructor(private readonly o: RelayOptions) {}
@@ -82,9 +105,10 @@ export class OutboxRelay {
   async drained(timeoutMs = 60_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     for (;;) {
-      const [row] = await this.o.db('outbox').whereNull('published_at').count<{ count: string }[]>({ count: '*' });
-      if (Number(row?.count) === 0) return;
-      if (Date.now() > until) throw new Error(`outbox not drained within ${timeoutMs} ms (${row?.count} rows left)`);
+      // Rows set aside, and the rows of their keys behind them, wait for an operator: not pending.
+      const pending = await countPendingOutbox(this.o.db);
+      if (pending === 0) return;
+      if (Date.now() > until) throw new Error(`outbox not drained within ${timeoutMs} ms (${pending} rows left)`);
       await sleep(50);
     }
   }
@@ -175,26 +199,73 @@ export class OutboxRelay {
     }
   }
 
-  private async toKafka(rows: OutboxRow[]): Promise<Array<{ topic: string; messages: Message[] }>> {
-    const byTopic = new Map<string, Message[]>();
+  /** Sets a row aside with its error; logged at error with its id and topic, never its value. */
+  private async setRowAside(row: OutboxRow, topic: string, code: string, text: string): Promise<void> {
+    await markOutboxFailed(this.o.db, row.id, code, text);
+    this.setAside++;
+    this.o.log.error(
+      { id: row.id, topic, code, text },
+      'outbox row set aside: the rows of its key wait, the others go on',
+    );
+  }
+
+  /**
+   * The batch to send: rows in id order, encoded, up to `maxMessageBytes` per topic (one row at a
+   * time while a refused batch is searched). A row that does not encode or is too large is set
+   * aside, and the rows of its key after it are left for later (they wait for it).
+   */
+  private async prepare(
+    rows: OutboxRow[],
+  ): Promise<{ batch: Array<{ row: OutboxRow; topic: string; message: Message }>; setAside: number }> {
+    const max = this.o.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+    if (this.isolateThrough !== null && rows[0]!.id > this.isolateThrough) this.isolateThrough = null;
+    const oneByOne = this.isolateThrough !== null;
+    const batch: Array<{ row: OutboxRow; topic: string; message: Message }> = [];
+    const held = new Set<string>();
+    const bytesPerTopic = new Map<string, number>();
+    let setAside = 0;
     for (const row of rows) {
+      if (held.has(row.key)) continue;
       const topic = resolveTopic(row.topic, this.o.codec.prefix);
       let value: Buffer;
       try {
         value = await this.o.codec.encode(topic, revive(row.value));
       } catch (err) {
         // The encoder's message quotes the value (personal data): say where, not what.
-        throw new AppError(
+        await this.setRowAside(
+          row,
+          topic,
           'OUTBOX_ROW_INVALID',
-          `Outbox row ${row.id} for ${topic} does not match the topic's registered schema; the relay stops at it to keep the order. Fix the producing code, then correct or delete the row.`,
-          { id: row.id, topic, cause: (err as Error).name },
+          `Outbox row ${row.id} for ${topic} does not match the topic's registered schema (${(err as Error).name}). Fix the producing code and the row, then \`npm run cli -- outbox-retry ${row.id}\`.`,
         );
+        held.add(row.key);
+        setAside++;
+        continue;
       }
-      const messages = byTopic.get(topic) ?? [];
-      messages.push({ key: row.key, value, headers: { ...(row.headers ?? {}), 'outbox-id': String(row.id) } });
-      byTopic.set(topic, messages);
+      const headers = { ...(row.headers ?? {}), 'outbox-id': String(row.id) };
+      const bytes =
+        value.length +
+        Buffer.byteLength(row.key) +
+        Object.entries(headers).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0) +
+        RECORD_OVERHEAD;
+      if (bytes > max) {
+        await this.setRowAside(
+          row,
+          topic,
+          'OUTBOX_ROW_TOO_LARGE',
+          `Outbox row ${row.id} for ${topic} makes a record of ${bytes} bytes, above the ${max} a Kafka message may have here (KAFKA_MAX_MESSAGE_BYTES). Raise the topic's max.message.bytes and the setting, or correct the row, then \`npm run cli -- outbox-retry ${row.id}\`.`,
+        );
+        held.add(row.key);
+        setAside++;
+        continue;
+      }
+      const used = bytesPerTopic.get(topic) ?? 0;
+      if (batch.length > 0 && used + bytes > max) break; // the rest goes in the next batch
+      bytesPerTopic.set(topic, used + bytes);
+      batch.push({ row, topic, message: { key: row.key, value, headers } });
+      if (oneByOne) break;
     }
-    return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+    return { batch, setAside };
   }
 
   private async publishBatch(): Promise<number> {
@@ -205,8 +276,12 @@ export class OutboxRelay {
     }
     const rows = await db.transaction((tx) => selectPublishableOutbox(tx, this.o.batchSize ?? 500));
     if (rows.length === 0) return 0;
-    const ids = rows.map((r) => r.id);
-    const topicMessages = await this.toKafka(rows);
+    const { batch, setAside } = await this.prepare(rows);
+    if (batch.length === 0) return setAside;
+    const ids = batch.map((b) => b.row.id);
+    const byTopic = new Map<string, Message[]>();
+    for (const b of batch) byTopic.set(b.topic, [...(byTopic.get(b.topic) ?? []), b.message]);
+    const topicMessages = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
     const seq = await selectNextBatchSeq(db);
     await insertOutboxBatch(db, seq, ids);
 
@@ -220,13 +295,47 @@ export class OutboxRelay {
       await ktx.commit();
     } catch (err) {
       await ktx.abort().catch(() => undefined);
+      const refused = refusedRecordType(err);
+      if (refused && batch.length === 1) {
+        const { row, topic } = batch[0]!;
+        await this.setRowAside(
+          row,
+          topic,
+          `KAFKA_REFUSED_${refused}`,
+          `Kafka refused outbox row ${row.id} for ${topic} (${refused}). Fix the cause (the topic's max.message.bytes, the row), then \`npm run cli -- outbox-retry ${row.id}\`.`,
+        );
+      } else if (refused) {
+        this.isolateThrough = ids[ids.length - 1]!;
+        this.o.log.warn(
+          { refused, rows: ids.length, from: ids[0], to: this.isolateThrough },
+          'Kafka refused a record of the batch; sending its rows one by one to find it',
+        );
+      }
       throw err;
     }
     this.unmarked = ids;
     await this.o.faults?.afterKafkaCommit?.();
     await markOutboxPublished(db, ids);
     this.unmarked = null;
-    this.published += rows.length;
-    return rows.length;
+    this.published += batch.length;
+    return batch.length;
   }
+}
+
+/** Kafka's default max message size is 1 MiB (message.max.bytes 1048588): a little below it. */
+export const DEFAULT_MAX_MESSAGE_BYTES = 1_000_000;
+
+/** What a record adds besides its key, value and headers (record and batch framing), counted generously. */
+const RECORD_OVERHEAD = 128;
+
+/** Errors Kafka answers for a record (or its batch), which no retry of the same bytes will change. */
+const RECORD_ERRORS = ['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID_RECORD', 'CORRUPT_MESSAGE'];
+
+/** The record error in a failed send (kafkajs may wrap it), or null. */
+export function refusedRecordType(err: unknown): string | null {
+  for (const e of errorChain(err)) {
+    const type = (e as { type?: unknown }).type;
+    if (typeof type === 'string' && RECORD_ERRORS.includes(type)) return type;
+  }
+  return null;
 }

@@ -14,6 +14,16 @@ export const configSchema = z.object({
     replicationFactor: z.number().int().min(1).max(10),
     retentionMs: z.number().int().min(60_000),
     dlqRetentionMs: z.number().int().min(60_000),
+    /**
+     * A dead letter's record stays within this many bytes (keep it below the broker's max message
+     * size): above it, the original key and value are kept in PostgreSQL (dead_letter_payloads).
+     */
+    dlqMaxInlineBytes: z.number().int().min(10_000).max(100_000_000),
+    /**
+     * The largest record the outbox relay sends, and the bytes of one of its batches per topic
+     * (keep it at or below the topics' max.message.bytes): a larger outbox row is set aside.
+     */
+    maxMessageBytes: z.number().int().min(10_000).max(100_000_000),
   }),
   schemaRegistry: z.object({
     /** Confluent-compatible API base, e.g. http://host:8080/apis/ccompat/v7 for Apicurio. */
@@ -185,6 +195,8 @@ export const envOverrides: ReadonlyArray<{ env: string; path: string; kind: Kind
   { env: 'KAFKA_REPLICATION_FACTOR', path: 'kafka.replicationFactor', kind: 'int' },
   { env: 'KAFKA_RETENTION_MS', path: 'kafka.retentionMs', kind: 'int' },
   { env: 'KAFKA_DLQ_RETENTION_MS', path: 'kafka.dlqRetentionMs', kind: 'int' },
+  { env: 'KAFKA_DLQ_MAX_INLINE_BYTES', path: 'kafka.dlqMaxInlineBytes', kind: 'int' },
+  { env: 'KAFKA_MAX_MESSAGE_BYTES', path: 'kafka.maxMessageBytes', kind: 'int' },
   { env: 'SCHEMA_REGISTRY_URL', path: 'schemaRegistry.url', kind: 'string' },
   { env: 'DATABASE_URL', path: 'database.url', kind: 'string' },
   { env: 'DATABASE_SCHEMA', path: 'database.schema', kind: 'string' },

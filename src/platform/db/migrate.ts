@@ -6,6 +6,9 @@ import * as m004 from './migrations/004_calendar_version.js';
 import * as m005 from './migrations/005_event_log.js';
 import * as m006 from './migrations/006_identity_in_state.js';
 import * as m007 from './migrations/007_register_of_application.js';
+import * as m008 from './migrations/008_dead_letter_payloads.js';
+import * as m009 from './migrations/009_outbox_failed_rows.js';
+import * as m010 from './migrations/010_inbox_digest.js';
 import { installTimerQueue } from './timer-queue-schema.js';
 
 export interface MigrationContext {
@@ -27,6 +30,9 @@ const MIGRATIONS: ReadonlyArray<[string, Step]> = [
   ['005_event_log', m005.up],
   ['006_identity_in_state', m006.up],
   ['007_register_of_application', m007.up],
+  ['008_dead_letter_payloads', m008.up],
+  ['009_outbox_failed_rows', m009.up],
+  ['010_inbox_digest', m010.up],
 ];
 
 class ListSource implements Knex.MigrationSource<[string, Step]> {

@@ -22,5 +22,5 @@ export async function connectMessaging(config: AppConfig, log: Logger, clientSuf
   const kafka = createKafka(config, log, clientSuffix);
   const created = await provisionTopicsWithin(kafka, config);
   if (created.length > 0) log.info({ created }, 'topics created');
-  return { kafka, codec: new MessageCodec(registry, schemas, config.kafka.topicPrefix) };
+  return { kafka, codec: new MessageCodec(registry, schemas, config.kafka.topicPrefix, config.schemaRegistry.url) };
 }

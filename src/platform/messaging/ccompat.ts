@@ -84,3 +84,18 @@ export async function registerSchemaVersion(base: string, subject: string, schem
   const r = await call<{ id: number }>(base, 'POST', `/subjects/${encodeURIComponent(subject)}/versions`, { schema });
   return r!.id;
 }
+
+/**
+ * The subjects (and versions) a schema id is registered under; null when the registry has no such
+ * id. The consumer checks with it that a record's schema belongs to the topic it was read from.
+ */
+export async function getSubjectsOfSchemaId(base: string, id: number): Promise<string[] | null> {
+  const r = await call<Array<{ subject: string; version: number }>>(
+    base,
+    'GET',
+    `/schemas/ids/${id}/versions`,
+    undefined,
+    true,
+  );
+  return r === null ? null : [...new Set(r.map((v) => v.subject))];
+}

@@ -1,6 +1,7 @@
 import type { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import { AppError } from '../errors/app-error.js';
 import { topicName, type TopicName } from '../../contract/topics.js';
+import { getSubjectsOfSchemaId } from './ccompat.js';
 import type { RegisteredSchema } from './registry.js';
 
 export class CodecError extends AppError {}
@@ -14,6 +15,8 @@ export class MessageCodec {
     readonly registry: SchemaRegistry,
     private readonly schemas: Map<string, RegisteredSchema>,
     readonly prefix: string,
+    /** Confluent-compatible API base of the same registry (for the subjects of a schema id). */
+    readonly registryUrl = '',
   ) {}
 
   /** Full (prefixed) topic name of a contract topic. */
@@ -34,6 +37,11 @@ export class MessageCodec {
 
   async encode(fullTopic: string, value: unknown): Promise<Buffer> {
     return this.registry.encode(this.schemaFor(fullTopic).id, value);
+  }
+
+  /** The subjects a schema id is registered under (null: the registry does not know the id). */
+  async subjectsOf(schemaId: number): Promise<string[] | null> {
+    return getSubjectsOfSchemaId(this.registryUrl, schemaId);
   }
 
   async decode<T = unknown>(bytes: Buffer): Promise<T> {

@@ -7,6 +7,8 @@ import { computeServiceDeadlines } from '../../../src/core/deadlines/index.js';
 import { harness, type Harness } from '../../support/adapter-harness.js';
 import { applicationHistory } from '../../../src/ops/history.js';
 import { clockNow } from '../../support/clock.js';
+import avro from 'avsc';
+import { registerSchemaVersion } from '../../../src/platform/messaging/ccompat.js';
 
 let h: Harness;
 const now = (plusMs = 0) => clockNow(h.config, plusMs);
@@ -177,6 +179,178 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
     const dead = h.reader.on(dlq).find((m) => m.key === 'unknown-schema')!;
     expect(dead.value.errorCode).toBe('UNKNOWN_SCHEMA_ID');
     expect(dead.value.schemaId).toBe(0x7fffff00);
+  });
+
+  it('a record written for another topic is parked as SCHEMA_NOT_OF_TOPIC (both ways), and the consumer goes on', async () => {
+    const { person } = eligiblePerson(
+      h.config.gatewayStub.populationSeed,
+      h.config.gatewayStub.populationSize,
+      130,
+      today(),
+    );
+    // An identity response on the portal topic: framed with a schema id the registry knows, but
+    // of another subject. Read with that writer schema, it has no form: the mapping would throw.
+    const response = {
+      messageId: `wrong-topic-${Date.now()}`,
+      correlationId: 'wrong-topic',
+      occurredAt: now(),
+      serviceId: h.config.identity.serviceId,
+      messageDate: now(),
+      requestId: 'idr-WRONG-TOPIC-1',
+      applicationId: 'WRONG-TOPIC-1',
+      status: 'NOT_FOUND',
+      deliveryStatus: 'DELIVERED',
+      person: null,
+      errorCode: null,
+      errorMessage: null,
+      errorDate: null,
+    };
+    const responseBytes = await h.messaging.codec.encode(h.topic(Topics.identityResponses), response);
+    await h.sendRaw(Topics.portalApplications, 'wrong-topic-1', responseBytes);
+    // And a portal application on the identity-responses topic.
+    const misplaced = portalApplication(person, { submittedAt: now() });
+    const misplacedBytes = await h.messaging.codec.encode(h.topic(Topics.portalApplications), misplaced);
+    await h.sendRaw(Topics.identityResponses, misplaced.applicationId, misplacedBytes);
+    const next = portalApplication(person, { submittedAt: now() });
+    await h.send(Topics.portalApplications, 'wrong-topic-1', next); // same key: same partition, right behind it
+    const portalDlq = dlqTopic(h.topic(Topics.portalApplications));
+    const responsesDlq = dlqTopic(h.topic(Topics.identityResponses));
+    await h.reader.until(
+      () =>
+        h.reader.on(portalDlq).some((m) => m.key === 'wrong-topic-1') &&
+        h.reader.on(responsesDlq).some((m) => m.key === misplaced.applicationId) &&
+        stagesOf(next.applicationId).length >= 1,
+      30_000,
+      'two dead letters and the next application',
+    );
+    const onPortal = h.reader.on(portalDlq).find((m) => m.key === 'wrong-topic-1')!.value;
+    expect(onPortal.errorCode).toBe('SCHEMA_NOT_OF_TOPIC');
+    expect(onPortal.errorText).toContain(`${h.topic(Topics.portalApplications)}-value`);
+    expect(Buffer.from(onPortal.originalValue as Buffer).equals(responseBytes)).toBe(true);
+    const onResponses = h.reader.on(responsesDlq).find((m) => m.key === misplaced.applicationId)!.value;
+    expect(onResponses.errorCode).toBe('SCHEMA_NOT_OF_TOPIC');
+    expect(stagesOf(misplaced.applicationId)).toHaveLength(0);
+    expect(stagesOf(next.applicationId)[0]!.stage).toBe('SUBMITTED');
+  });
+
+  it('a value whose schema is "null" (registered under another subject) is parked, and the consumer goes on', async () => {
+    const id = await registerSchemaVersion(
+      h.config.schemaRegistry.url,
+      `${h.config.kafka.topicPrefix}.junk-value`,
+      '"null"',
+    );
+    const bytes = Buffer.alloc(5);
+    bytes.writeInt32BE(id, 1); // magic byte 0, the id, and an empty Avro body: the value null
+    await h.sendRaw(Topics.portalApplications, 'null-schema-1', bytes);
+    const { person } = eligiblePerson(
+      h.config.gatewayStub.populationSeed,
+      h.config.gatewayStub.populationSize,
+      140,
+      today(),
+    );
+    const next = portalApplication(person, { submittedAt: now() });
+    await h.send(Topics.portalApplications, 'null-schema-1', next);
+    const dlq = dlqTopic(h.topic(Topics.portalApplications));
+    await h.reader.until(
+      () => h.reader.on(dlq).some((m) => m.key === 'null-schema-1') && stagesOf(next.applicationId).length >= 1,
+      30_000,
+      'dead letter and the next application',
+    );
+    const dead = h.reader.on(dlq).find((m) => m.key === 'null-schema-1')!.value;
+    expect(dead.errorCode).toBe('SCHEMA_NOT_OF_TOPIC');
+    expect(dead.schemaId).toBe(id);
+  });
+
+  it("a record the handler cannot map (only a messageId, a version of the topic's own subject) is run 3 times, then parked as HANDLER_FAILED; the partition goes on", async () => {
+    // BACKWARD lets a producer register a version without the other fields: it passes the subject
+    // check, and the portal mapping throws a TypeError on it (no form).
+    const schema = {
+      type: 'record',
+      name: 'PortalApplicationSubmitted',
+      namespace: 'kz.edu.tvet.duplicate.v1',
+      fields: [{ name: 'messageId', type: 'string' }],
+    };
+    const id = await registerSchemaVersion(
+      h.config.schemaRegistry.url,
+      `${h.topic(Topics.portalApplications)}-value`,
+      JSON.stringify(schema),
+    );
+    const messageId = `only-message-id-${Date.now()}`;
+    const header = Buffer.alloc(5);
+    header.writeInt32BE(id, 1);
+    const bytes = Buffer.concat([header, avro.Type.forSchema(schema as avro.Schema).toBuffer({ messageId })]);
+    await h.sendRaw(Topics.portalApplications, 'only-message-id', bytes);
+    const { person } = eligiblePerson(
+      h.config.gatewayStub.populationSeed,
+      h.config.gatewayStub.populationSize,
+      150,
+      today(),
+    );
+    const next = portalApplication(person, { submittedAt: now() });
+    await h.send(Topics.portalApplications, 'only-message-id', next);
+    const dlq = dlqTopic(h.topic(Topics.portalApplications));
+    await h.reader.until(
+      () => h.reader.on(dlq).some((m) => m.key === 'only-message-id') && stagesOf(next.applicationId).length >= 1,
+      30_000,
+      'dead letter and the next application',
+    );
+    const dead = h.reader.on(dlq).find((m) => m.key === 'only-message-id')!.value;
+    expect(dead.errorCode).toBe('HANDLER_FAILED');
+    expect(dead.attempts).toBe(3);
+    expect(dead.originalMessageId).toBe(messageId);
+    expect(dead.errorText).toMatch(/failed 3 times \(TypeError at src\/partners\/portal\/map-application\.ts:\d+\)/);
+    expect(Buffer.from(dead.originalValue as Buffer).equals(bytes)).toBe(true);
+  });
+
+  it('an application id of 10 KB random characters (SQLSTATE 54000, index row too large) is parked as HANDLER_FAILED, not retried for ever', async () => {
+    const { person } = eligiblePerson(
+      h.config.gatewayStub.populationSeed,
+      h.config.gatewayStub.populationSize,
+      160,
+      today(),
+    );
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    const huge = Array.from({ length: 10_240 }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('');
+    const bad = portalApplication(person, { submittedAt: now(), applicationId: `PRT-${huge}` });
+    const next = portalApplication(person, { submittedAt: now() });
+    await h.send(Topics.portalApplications, 'huge-id', bad);
+    await h.send(Topics.portalApplications, 'huge-id', next);
+    const dlq = dlqTopic(h.topic(Topics.portalApplications));
+    await h.reader.until(
+      () =>
+        h.reader.on(dlq).some((m) => m.value.originalMessageId === bad.messageId) &&
+        stagesOf(next.applicationId).length >= 1,
+      30_000,
+      'dead letter and the next application',
+    );
+    const dead = h.reader.on(dlq).find((m) => m.value.originalMessageId === bad.messageId)!.value;
+    expect(dead.errorCode).toBe('HANDLER_FAILED');
+    expect(dead.errorText).toContain('SQLSTATE 54000 program_limit_exceeded');
+    expect(dead.errorText).not.toContain(huge.slice(0, 40)); // never the data
+    expect(stagesOf(bad.applicationId)).toHaveLength(0);
+  });
+
+  it('a second message with the same messageId but other content is parked as MESSAGE_ID_CONFLICT; the same message again is a no-op', async () => {
+    const pick = (i: number) =>
+      eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, i, today()).person;
+    const first = portalApplication(pick(180), { submittedAt: now() });
+    const other = { ...portalApplication(pick(181), { submittedAt: now() }), messageId: first.messageId };
+    // One key: one partition, in this order.
+    await h.send(Topics.portalApplications, 'same-message-id', first);
+    await h.send(Topics.portalApplications, 'same-message-id', first); // a redelivery: same bytes
+    await h.send(Topics.portalApplications, 'same-message-id', other); // another application under its id
+    const dlq = dlqTopic(h.topic(Topics.portalApplications));
+    const parked = () => h.reader.on(dlq).filter((m) => m.value.originalMessageId === first.messageId);
+    await h.reader.until(() => parked().length >= 1, 30_000, 'the dead letter of the conflicting message');
+    await h.adapter!.relay.drained();
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(parked()).toHaveLength(1); // the redelivery parked nothing
+    const dead = parked()[0]!.value;
+    expect(dead.errorCode).toBe('MESSAGE_ID_CONFLICT');
+    const otherBytes = await h.messaging.codec.encode(h.topic(Topics.portalApplications), other);
+    expect(Buffer.from(dead.originalValue as Buffer).equals(otherBytes)).toBe(true);
+    expect(stagesOf(first.applicationId).map((s) => s.stage)).toContain('SUBMITTED');
+    expect(stagesOf(other.applicationId)).toHaveLength(0);
   });
 
   it("a second application with the same id is refused by the core and parked with the core's code", async () => {
@@ -396,5 +570,38 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
     await h.send(Topics.portalApplications, msg.applicationId, msg);
     await h.reader.until(() => stagesOf(msg.applicationId).length >= 1, 30_000, 'a stage');
     expect(stagesOf(msg.applicationId).map((s) => s.stage)).toEqual(['INTAKE_REFUSED']);
+  });
+
+  // Last: it stops and restarts the adapter's consumer.
+  it('a consumer that kafkajs gives up (an error it does not retry, out of a batch) is started again; readiness is false meanwhile', async () => {
+    const consumer = h.adapter!.consumer;
+    expect(consumer.isHealthy()).toBe(true);
+    const readiness: boolean[] = [];
+    const probe = setInterval(() => readiness.push(consumer.isHealthy()), 20);
+    let thrown = false;
+    consumer.faults.beforeBatch = () => {
+      if (thrown) return;
+      thrown = true;
+      throw new TypeError('injected: an error outside any one message');
+    };
+    try {
+      const { person } = eligiblePerson(
+        h.config.gatewayStub.populationSeed,
+        h.config.gatewayStub.populationSize,
+        170,
+        today(),
+      );
+      const msg = portalApplication(person, { submittedAt: now() });
+      await h.send(Topics.portalApplications, msg.applicationId, msg);
+      await h.reader.until(() => stagesOf(msg.applicationId).length >= 1, 60_000, 'the stage after the restart');
+      expect(thrown).toBe(true);
+      expect(consumer.crashes).toBeGreaterThanOrEqual(1);
+      expect(consumer.restarts).toBeGreaterThanOrEqual(1);
+      expect(readiness).toContain(false);
+      expect(consumer.isHealthy()).toBe(true);
+    } finally {
+      clearInterval(probe);
+      delete consumer.faults.beforeBatch;
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
 import { AbortError } from 'p-retry';
 import type { MonitoringStage } from '../../../src/contract/messages.js';
@@ -11,7 +11,10 @@ import { connectMessaging, type Messaging } from '../../../src/platform/messagin
 import { OUTBOX_CURSOR_TOPIC, internalTopicName } from '../../../src/platform/messaging/topics.js';
 import {
   insertOutboxMessages,
+  retryFailedOutbox,
+  selectFailedOutbox,
   selectPublishableOutbox,
+  type OutboxMessage,
   type TopicMessage,
 } from '../../../src/pipeline/outbox/outbox-queries.js';
 import { OutboxRelay, type RelayOptions } from '../../../src/pipeline/outbox/relay.js';
@@ -47,8 +50,14 @@ afterAll(async () => {
   await owner?.destroy();
 });
 
+/** Every relay a test made: stopped after it, so a failed test leaves no leader behind. */
+const made: OutboxRelay[] = [];
+afterEach(async () => {
+  await Promise.all(made.splice(0).map((r) => r.stop()));
+});
+
 function relay(extra: Partial<RelayOptions> = {}): OutboxRelay {
-  return new OutboxRelay({
+  const r = new OutboxRelay({
     db,
     databaseUrl: url,
     kafka: messaging.kafka,
@@ -61,6 +70,8 @@ function relay(extra: Partial<RelayOptions> = {}): OutboxRelay {
     batchSize: 7,
     ...extra,
   });
+  made.push(r);
+  return r;
 }
 
 const base = samples[Topics.monitoringStages][0];
@@ -70,6 +81,32 @@ function stage(applicationId: string, sequence: number): TopicMessage<typeof Top
     key: applicationId,
     value: { ...(base as MonitoringStage), messageId: randomUUID(), applicationId, sequence },
   };
+}
+/** A dead letter of 1.2 MB (its original value): more than a Kafka message may hold. */
+function huge(key: string): OutboxMessage {
+  return {
+    topic: `${Topics.portalApplications}.dlq`,
+    key,
+    value: {
+      messageId: randomUUID(),
+      correlationId: key,
+      occurredAt: '2026-03-04T10:12:01.250+05:00',
+      originalTopic: 'x',
+      partition: 0,
+      offset: 1,
+      originalTimestamp: null,
+      originalKey: null,
+      originalValue: Buffer.alloc(1_200_000, 7),
+      headers: [],
+      schemaId: null,
+      originalMessageId: null,
+      errorCode: 'UNDECODABLE',
+      errorText: 'test',
+      errorPath: null,
+      consumerGroup: 'g',
+      attempts: 1,
+    },
+  } as OutboxMessage;
 }
 const received = () =>
   reader.on(messaging.codec.topic(Topics.monitoringStages)).map((m) => m.value as unknown as MonitoringStage);
@@ -204,7 +241,7 @@ describe('the outbox relay on real PostgreSQL and Kafka', () => {
     }
   });
 
-  it('stops at a row that does not match its schema, logs where without the value, and goes on once the row is fixed', async () => {
+  it('sets aside a row that does not match its schema: logged at error with its id, never the value; other keys go on, its key waits; retried after a fix, both go in order', async () => {
     const lines: string[] = [];
     const { Writable } = await import('node:stream');
     const capture = createLogger({
@@ -221,33 +258,79 @@ describe('the outbox relay on real PostgreSQL and Kafka', () => {
     // insertOutboxMessages refuses such a value; a row changed behind the adapter's back (a manual
     // edit, a restored backup of another version) still reaches the relay, which must not pass it.
     const bad = stage(app, 1);
-    await insertOutboxMessages(db, [bad, stage(`${app}-after`, 1)]);
+    await insertOutboxMessages(db, [bad, stage(app, 2), stage(`${app}-after`, 1)]);
+    const badId = Number(
+      await db('outbox')
+        .where({ message_key: app })
+        .min('id')
+        .first()
+        .then((r) => r?.min),
+    );
     await db('outbox')
-      .where({ message_key: app })
+      .where({ id: badId })
       .update({ value: JSON.stringify({ ...bad.value, stage: 'Жумабекова Айгерим' }) });
     const r = relay({ log: capture });
     r.start();
-    await new Promise<void>((resolve, reject) => {
-      const until = Date.now() + 20_000;
-      const tick = () =>
-        lines.some((l) => l.includes('OUTBOX_ROW_INVALID'))
-          ? resolve()
-          : Date.now() > until
-            ? reject(new Error('no OUTBOX_ROW_INVALID logged'))
-            : setTimeout(tick, 100);
-      tick();
-    });
-    expect(received().some((s) => s.applicationId === `${app}-after`)).toBe(false); // order kept: nothing passes the bad row
+    await reader.until(() => received().some((s) => s.applicationId === `${app}-after`), 20_000, 'the other key');
+    await r.drained(20_000); // a row set aside and the rows waiting for it are not pending
+    expect(received().filter((s) => s.applicationId === app)).toEqual([]); // order kept: seq 2 waits for seq 1
+    const [failed] = await selectFailedOutbox(db).then((rows) => rows.filter((x) => x.key === app));
+    expect(failed).toMatchObject({ id: badId, errorCode: 'OUTBOX_ROW_INVALID', waiting: 1 });
+    const logged = lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.code === 'OUTBOX_ROW_INVALID');
+    expect(logged).toMatchObject({ level: 'error', id: badId, topic: messaging.codec.topic(Topics.monitoringStages) });
     expect(lines.join('')).not.toContain('Жумабекова');
+
     await db('outbox')
-      .where({ message_key: app })
+      .where({ id: badId })
       .update({ value: JSON.stringify({ ...bad.value, stage: 'SUBMITTED' }) });
-    await r.drained(30_000);
-    await r.stop();
+    expect(await retryFailedOutbox(db, [badId])).toBe(1);
     await reader.until(
-      () => received().some((s) => s.applicationId === `${app}-after`),
-      15_000,
-      'the row behind the fixed one',
+      () => received().filter((s) => s.applicationId === app).length >= 2,
+      20_000,
+      'the key after the retry',
     );
+    await r.stop();
+    expect(
+      received()
+        .filter((s) => s.applicationId === app)
+        .map((s) => s.sequence),
+    ).toEqual([1, 2]);
+  });
+
+  it('sets aside a row larger than a Kafka message before sending it, and publishes the others', async () => {
+    const app = `APP-${randomUUID().slice(0, 8)}`;
+    await insertOutboxMessages(db, [huge(app), stage(`${app}-after`, 1)]);
+    const r = relay();
+    r.start();
+    await reader.until(() => received().some((s) => s.applicationId === `${app}-after`), 20_000, 'the row behind it');
+    await r.stop();
+    const [failed] = (await selectFailedOutbox(db)).filter((x) => x.key === app);
+    expect(failed!.errorCode).toBe('OUTBOX_ROW_TOO_LARGE');
+    expect(failed!.errorText).toMatch(/record of \d+ bytes, above the 1000000/);
+    expect(r.setAside).toBe(1);
+  });
+
+  it('a record Kafka refuses (MESSAGE_TOO_LARGE) is found by sending its batch row by row, set aside, and the others go', async () => {
+    const app = `APP-${randomUUID().slice(0, 8)}`;
+    await insertOutboxMessages(db, [stage(`${app}-before`, 1), huge(app), stage(`${app}-after`, 1)]);
+    const r = relay({ maxMessageBytes: 10_000_000 }); // above the broker's limit: only Kafka can say no
+    r.start();
+    await reader.until(
+      () =>
+        received().some((s) => s.applicationId === `${app}-before`) &&
+        received().some((s) => s.applicationId === `${app}-after`),
+      60_000,
+      'the rows around it',
+    );
+    await r.stop();
+    const [failed] = (await selectFailedOutbox(db)).filter((x) => x.key === app);
+    expect(failed!.errorCode).toBe('KAFKA_REFUSED_MESSAGE_TOO_LARGE');
+    expect(
+      received()
+        .filter((s) => s.applicationId.startsWith(app))
+        .map((s) => s.applicationId),
+    ).toEqual([`${app}-before`, `${app}-after`]);
   });
 });

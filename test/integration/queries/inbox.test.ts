@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordInboxEntry } from '../../../src/pipeline/inbox/record-inbox-entry.js';
+import { messageDigest, recordInboxEntry, selectInboxEntry } from '../../../src/pipeline/inbox/record-inbox-entry.js';
 import { openQueriesDb, type QueriesDb } from './db.js';
 
 let db: QueriesDb;
@@ -46,5 +46,16 @@ describe('recordInboxEntry', () => {
     expect(await recordInboxEntry(tx, entry('m-6'))).toBe(true);
     await tx.rollback();
     expect(await recordInboxEntry(db.runtime, entry('m-6'))).toBe(true);
+  });
+
+  it('keeps the digest of the first consumption; a row without one (from before digests) reads as null', async () => {
+    const digest = messageDigest('it.college.decisions.v1', Buffer.from([0, 0, 0, 0, 1, 2]));
+    expect(await recordInboxEntry(db.runtime, { ...entry('m-7'), digest })).toBe(true);
+    const other = messageDigest('it.college.decisions.v1', Buffer.from([0, 0, 0, 0, 1, 3]));
+    expect(await recordInboxEntry(db.runtime, { ...entry('m-7', '42'), digest: other })).toBe(false);
+    expect(await selectInboxEntry(db.runtime, 'm-7')).toEqual({ ...entry('m-7'), digest });
+    expect(digest.equals(other)).toBe(false);
+    expect(messageDigest('other.topic', Buffer.from([0, 0, 0, 0, 1, 2])).equals(digest)).toBe(false);
+    expect((await selectInboxEntry(db.runtime, 'm-3')).digest).toBeNull();
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { KafkaMessage } from 'kafkajs';
 import { deadLetterSchema } from '../../../src/contract/schemas.js';
 import { topicName, Topics } from '../../../src/contract/topics.js';
-import { deadLetterFor } from '../../../src/pipeline/inbound/dead-letter.js';
+import { createHash } from 'node:crypto';
+import { deadLetterFor, fitDeadLetter, sha256 } from '../../../src/pipeline/inbound/dead-letter.js';
 import { revive, toStorable } from '../../../src/pipeline/outbox/json-bytes.js';
 
 const FULL = topicName(Topics.collegeDecisions, 'it-dlq');
@@ -137,5 +138,59 @@ describe('deadLetterFor', () => {
       type.isValid(letterOf(m).value, { errorHook: (path) => errors.push(path.join('.')) });
       expect(errors).toEqual([]);
     }
+  });
+
+  describe('always fits in a Kafka message', () => {
+    const LIMIT = 900_000;
+    const size = (v: unknown) => deadLetterSchema(Topics.collegeDecisions).type.toBuffer(v).length;
+
+    it('is kept whole when it stays within the limit', () => {
+      const { out } = letterOf(message());
+      expect(fitDeadLetter(Topics.collegeDecisions, out, message(), LIMIT)).toEqual({ message: out, stored: null });
+    });
+
+    it('a 200 KB key and an 800 KB value: the original goes to PostgreSQL, the letter says where, with its digests', () => {
+      const key = Buffer.alloc(204_800, 'k');
+      const value = Buffer.alloc(819_200, 7);
+      const m = message({ key, value, headers: { traceparent: Buffer.from('00-1') } });
+      const { out } = letterOf(m);
+      expect(size(out.value) + out.key.length).toBeGreaterThan(LIMIT); // as built, it would not fit
+      const { message: fitted, stored } = fitDeadLetter(Topics.collegeDecisions, out, m, LIMIT);
+      expect(size(fitted.value) + fitted.key.length).toBeLessThanOrEqual(LIMIT);
+      expect(fitted.value.originalValue).toBeNull();
+      expect(fitted.value.originalKey!.toString()).toBe(fitted.key); // cut, with the digest of the whole key
+      expect(fitted.value.errorText).toContain(reason.text);
+      expect(fitted.value.errorText).toContain(`sha256 ${createHash('sha256').update(value).digest('hex')}`);
+      expect(fitted.value.errorText).toContain(`(${FULL}, 3, 18734)`);
+      expect(fitted.value.headers).toEqual([{ key: 'traceparent', value: Buffer.from('00-1') }]);
+      expect(stored!.value!.equals(value) && stored!.key!.equals(key)).toBe(true); // the whole original
+      expect({ ...stored, key: null, value: null }).toEqual({
+        originalTopic: FULL,
+        partition: 3,
+        offset: '18734',
+        key: null,
+        value: null,
+        headers: [{ key: 'traceparent', value: Buffer.from('00-1') }],
+        valueSha256: sha256(value),
+        keySha256: sha256(key),
+      });
+    });
+
+    it('a key above 1 KB is cut, with the digest of the whole key, as the Kafka key; a NUL becomes U+FFFD', () => {
+      const key = Buffer.alloc(204_800, 'k');
+      const { out } = letterOf(message({ key }));
+      expect(out.key.length).toBeLessThan(400);
+      expect(out.key.endsWith(`...sha256:${sha256(key)}`)).toBe(true);
+      expect(letterOf(message({ key: Buffer.from('a\u0000b') })).out.key).toBe('a\uFFFDb');
+    });
+
+    it('headers too large for the limit are left out too (they are kept with the original)', () => {
+      const m = message({ value: Buffer.alloc(100, 1), headers: { big: Buffer.alloc(95_000, 2) } });
+      const { out } = letterOf(m);
+      const { message: fitted, stored } = fitDeadLetter(Topics.collegeDecisions, out, m, 50_000);
+      expect(fitted.value.headers).toEqual([]);
+      expect(stored!.headers).toHaveLength(1);
+      expect(size(fitted.value) + fitted.key.length).toBeLessThanOrEqual(50_000);
+    });
   });
 });
