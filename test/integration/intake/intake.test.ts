@@ -97,12 +97,11 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
     );
     const msg = pscApplication(person, { acceptedAt: now(), expiredDocument: true });
     await h.send(Topics.corporationApplications, msg.applicationId, msg);
-    await h.reader.until(
-      () =>
-        h.reader.on(h.topic(Topics.corporationNotifications)).some((m) => m.value.applicationId === msg.applicationId),
-      30_000,
-      'refusal receipt',
-    );
+    // Receipt and stage are on two topics: the reader may see either first, so wait for both.
+    const receipted = () =>
+      h.reader.on(h.topic(Topics.corporationNotifications)).some((m) => m.value.applicationId === msg.applicationId);
+    const staged = () => stagesOf(msg.applicationId).length >= 1;
+    await h.reader.until(() => receipted() && staged(), 30_000, 'refusal receipt and stage');
     expect(stagesOf(msg.applicationId).map((s) => s.stage)).toEqual(['INTAKE_REFUSED']);
     const receipt = h.reader
       .on(h.topic(Topics.corporationNotifications))
