@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
 import { freePort } from './ports.js';
 import { kafkaAnswers } from './kafka.js';
+import { createOwner } from './postgres.js';
 import { setGlobalCompatibility } from './registry.js';
 
 /** Images used in docker mode; docker-compose.yml uses the same ones (a test checks it). */
@@ -78,10 +80,12 @@ export async function startRegistryContainer(version: string): Promise<Started> 
 }
 
 export async function startPostgresContainer(): Promise<Started> {
+  const password = randomBytes(18).toString('base64url');
   const c = await new GenericContainer(IMAGES.postgres)
     .withExposedPorts(5432)
-    .withEnvironment({ POSTGRES_PASSWORD: 'postgres' })
+    .withEnvironment({ POSTGRES_PASSWORD: password })
     .withWaitStrategy(Wait.forLogMessage(/database system is ready to accept connections/, 2))
     .start();
-  return { url: `postgres://postgres:postgres@${c.getHost()}:${c.getMappedPort(5432)}/postgres`, stop: stopper(c) };
+  const superuser = `postgres://postgres:${password}@${c.getHost()}:${c.getMappedPort(5432)}/postgres`;
+  return { url: await createOwner(superuser), stop: stopper(c) };
 }

