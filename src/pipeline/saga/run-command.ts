@@ -17,7 +17,10 @@ export async function runInboundCommand(
   cause: EventCause,
   correlationId: string,
 ): Promise<Executed> {
-  const res = await executeCommand(tx, command, sagaStep(deps, cause, correlationId));
+  // The core refuses a submission stamped after its arrival: the edge says when that was.
+  const received =
+    command.type === 'ReceiveApplication' ? { ...command, receivedAt: deps.now().toISOString() } : command;
+  const res = await executeCommand(tx, received, sagaStep(deps, cause, correlationId));
   if (!res.ok) throw RejectedInputError.of(res.rejection);
   deps.log.info(
     { applicationId: command.applicationId, command: command.type, events: res.events.map((e) => e.type) },

@@ -329,6 +329,25 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
     expect(stagesOf(bad.applicationId)).toHaveLength(0);
   });
 
+  it('a submission dated 7 days ahead is parked as SUBMITTED_IN_FUTURE, not left waiting; the next application passes', async () => {
+    const pick = (i: number) =>
+      eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, i, today()).person;
+    const ahead = portalApplication(pick(170), { submittedAt: now(7 * 86_400_000) });
+    const next = portalApplication(pick(171), { submittedAt: now() });
+    await h.send(Topics.portalApplications, 'future-submission', ahead);
+    await h.send(Topics.portalApplications, 'future-submission', next);
+    const dlq = dlqTopic(h.topic(Topics.portalApplications));
+    const parked = () => h.reader.on(dlq).find((m) => m.value.originalMessageId === ahead.messageId);
+    await h.reader.until(
+      () => parked() !== undefined && stagesOf(next.applicationId).some((s) => s.stage === 'IDENTITY_VERIFIED'),
+      30_000,
+      'the dead letter and the next application verified',
+    );
+    expect(parked()!.value.errorCode).toBe('SUBMITTED_IN_FUTURE');
+    expect(parked()!.value.errorText).toContain("sender's clock");
+    expect(stagesOf(ahead.applicationId)).toHaveLength(0);
+  });
+
   it('a second message with the same messageId but other content is parked as MESSAGE_ID_CONFLICT; the same message again is a no-op', async () => {
     const pick = (i: number) =>
       eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, i, today()).person;

@@ -112,6 +112,17 @@ describe('identity through the gateway (item 49)', () => {
       .then([]);
   });
 
+  it('parks a FOUND answer about another IIN than the one asked for; the request is repeated later (issue 12 item 6)', () => {
+    const other = registerPerson({ iin: '850101300125', surname: 'Басқа', name: 'Адам' });
+    given(paths.portalReceived())
+      .when(cmd.identityOk(at('06', '12:00'), other))
+      .then({ error: 'IDENTITY_ANSWER_IIN_MISMATCH' });
+    // The wait for the real answer is still on: when it ends the request is repeated.
+    given(paths.portalReceived())
+      .when(cmd.identityOverdue(at('06', '12:00')), ctx3)
+      .then([{ type: 'IdentityRequestRepeated' }]);
+  });
+
   it('rejects an answer to a request never sent, a retry of a check that did not fail, and malformed answers', () => {
     given(paths.portalReceived())
       .when({ ...cmd.identityOk(at('06', '12:00')), requestId: 'idr-OTHER-1' })

@@ -143,6 +143,16 @@ describe('intake (items 47-53)', () => {
     it('a second intake of the same id: APPLICATION_ALREADY_RECEIVED', () => {
       given(paths.portalReceived()).when(cmd.receive(portalApp())).then({ error: 'APPLICATION_ALREADY_RECEIVED' });
     });
+    it('a submission stamped after its arrival beyond the clock skew: SUBMITTED_IN_FUTURE (issue 12 item 4)', () => {
+      const app = portalApp();
+      given([])
+        .when({ ...cmd.receive(app), receivedAt: at('30', '10:00', '03') })
+        .then({ error: 'SUBMITTED_IN_FUTURE' });
+      // Four minutes ahead is a clock within NTP's drift: accepted.
+      given([])
+        .when({ ...cmd.receive(app), receivedAt: at('06', '09:56') })
+        .then([{ type: 'ApplicationSubmitted' }]);
+    });
     it('the application inside carries another id: APPLICATION_ID_MISMATCH', () => {
       given([])
         .when({ ...cmd.receive(portalApp()), applicationId: 'APP-OTHER' })

@@ -59,6 +59,11 @@ interface FromCollege {
 export interface ReceiveApplication extends CommandBase {
   type: 'ReceiveApplication';
   application: Application;
+  /**
+   * When the adapter received the message (the edge's clock). A submission stamped later than
+   * that, beyond the tolerated clock skew, is refused (SUBMITTED_IN_FUTURE). Absent: not checked.
+   */
+  receivedAt?: string;
 }
 
 /** What the e-government gateway answered (item 49), as received. */

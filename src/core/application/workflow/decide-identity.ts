@@ -86,6 +86,17 @@ export function decideIdentityAnswer(
   switch (cmd.answer?.status) {
     case 'FOUND': {
       const { app } = appOf(state);
+      if (cmd.answer.person?.iin !== app.applicant.iin) {
+        // Another person's record is no answer: parked, and the request is repeated when its wait ends.
+        return reject(
+          'IDENTITY_ANSWER_IIN_MISMATCH',
+          state.phase,
+          cmd,
+          `the gateway answered request ${cmd.requestId} with the record of another IIN than the one asked for; ` +
+            'the answer was not used and the request will be repeated: report the answer to the gateway team.',
+          { requestId: cmd.requestId },
+        );
+      }
       const findings = comparePerson(app, cmd.answer.person, almatyDate(app.submittedAt));
       return accept({
         ...base,

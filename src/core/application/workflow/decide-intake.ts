@@ -13,6 +13,7 @@ import { accept, reject, type DecideResult } from './rejection.js';
 import type { ApplicationState } from './state.js';
 import { deadlineBasis } from './decide-calendar.js';
 import { registerPlanOf } from './decide-register.js';
+import { instantPlus, isAfter } from './time.js';
 
 /**
  * Appendix 6 p.9 (3): missing consent is a ground for refusal (G3) decided by the college after
@@ -22,6 +23,9 @@ import { registerPlanOf } from './decide-register.js';
 export function isIntakeRefusal(f: IntakeFinding): boolean {
   return f.intakeRefusal && f.field !== 'personalDataConsent';
 }
+
+/** How far ahead of the adapter's clock a sender's may be (NTP keeps them within seconds). */
+export const CLOCK_SKEW_MS = 5 * 60_000;
 
 export function decideIntake(
   state: ApplicationState,
@@ -49,6 +53,16 @@ export function decideIntake(
       state.phase,
       cmd,
       `the application inside the command has id ${app.applicationId}; fix the sender.`,
+    );
+  }
+  if (cmd.receivedAt && isAfter(app.submittedAt, instantPlus(cmd.receivedAt, CLOCK_SKEW_MS))) {
+    return reject(
+      'SUBMITTED_IN_FUTURE',
+      state.phase,
+      cmd,
+      `the application says it was submitted at ${app.submittedAt}, after it was received (${cmd.receivedAt}); ` +
+        "the sender's clock is wrong: fix it and send the application again with the real submission instant.",
+      { submittedAt: app.submittedAt, receivedAt: cmd.receivedAt },
     );
   }
   if (app.channel === 'PSC' && !app.psc) {

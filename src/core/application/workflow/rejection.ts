@@ -40,6 +40,10 @@ export type RejectionCode =
   /** Item 62: the PSC keeps the result one month before returning it. */
   | 'STORAGE_PERIOD_NOT_OVER'
   | 'INSTANT_BEFORE_SUBMISSION'
+  /** A submission stamped after the adapter received it (beyond the tolerated clock skew). */
+  | 'SUBMITTED_IN_FUTURE'
+  /** A gateway answer about another person than the one asked for (its IIN is not the requested one). */
+  | 'IDENTITY_ANSWER_IIN_MISMATCH'
   | 'INVALID_COMMAND'
   /** The working-day calendar cannot compute a needed date (outside 1990-2199, a bad count); its code is in details. */
   | 'CALENDAR_ERROR';
