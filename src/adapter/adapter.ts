@@ -24,6 +24,9 @@ import { RETENTION_CRONTAB, pruneRetention, retentionTasks } from '../timers/ret
 import { createClock } from '../platform/clock/clock.js';
 import { countApplicationsToRevise } from '../pipeline/saga/application-queries.js';
 import { defaultDeps, type AdapterDeps } from '../pipeline/deps.js';
+import { createMetrics, type PipelineMetrics } from '../platform/observability/metrics.js';
+import type { RunningHttpServer } from '../ops/http-server.js';
+import { startObservability } from './observability.js';
 
 export interface RunningAdapter {
   deps: AdapterDeps;
@@ -31,6 +34,9 @@ export interface RunningAdapter {
   consumer: InboundConsumer;
   relay: OutboxRelay;
   timers: TimerWorker;
+  metrics: PipelineMetrics;
+  /** The operator endpoints (/health, /ready, /metrics), when config.http.enabled. */
+  http: RunningHttpServer | null;
   /** Schema of the timer queue. */
   timersSchema: string;
   calendars: CalendarStore;
@@ -80,6 +86,7 @@ export async function startAdapter(
   const dbUrl = runtimeUrl(config.database.url, config.database.runtimeRole, config.database.runtimePassword);
   const db = connect({ url: dbUrl, schema: config.database.schema, poolMax: config.database.poolMax });
   const { kafka, codec } = await connectMessaging(config, log);
+  const metrics = createMetrics();
 
   const consumer = new InboundConsumer({
     kafka,
@@ -88,6 +95,7 @@ export async function startAdapter(
     log,
     groupId: config.kafka.groupId,
     deadLetterMaxInlineBytes: config.kafka.dlqMaxInlineBytes,
+    metrics,
     routes: [
       { base: Topics.portalApplications, handle: portalApplicationHandler(deps) },
       { base: Topics.corporationApplications, handle: corporationApplicationHandler(deps) },
@@ -107,6 +115,7 @@ export async function startAdapter(
     cursorGroup: `${config.kafka.groupId}-outbox-cursor`,
     cursorTopic: internalTopicName(OUTBOX_CURSOR_TOPIC, config.kafka.topicPrefix),
     maxMessageBytes: config.kafka.maxMessageBytes,
+    metrics,
   });
   const timers = await startTimerWorker({
     connectionString: dbUrl,
@@ -142,6 +151,23 @@ export async function startAdapter(
     log.warn({ err }, 'retention at start failed; the daily job runs it again'),
   );
   if (config.calendar.watch) calendars.watch();
+  const observability = await startObservability({
+    config,
+    log,
+    db,
+    kafka,
+    timersSchema,
+    metrics,
+    readiness: [
+      { name: 'consumer', check: () => consumer.isHealthy() },
+      { name: 'relay', check: () => relay.isHealthy() },
+    ],
+  }).catch(async (err: unknown) => {
+    calendars.close();
+    await Promise.allSettled([consumer.stop(), timers.stop(), relay.stop()]);
+    await db.destroy();
+    throw err;
+  });
   log.info({ groupId: config.kafka.groupId, prefix: config.kafka.topicPrefix || '(none)' }, 'adapter started');
 
   return {
@@ -150,6 +176,8 @@ export async function startAdapter(
     consumer,
     relay,
     timers,
+    metrics,
+    http: observability.http,
     timersSchema,
     calendars,
     reloadCalendar: () => calendars.reload(),
@@ -163,6 +191,7 @@ export async function startAdapter(
     },
     async stop() {
       calendars.close();
+      await observability.stop();
       await consumer.stop();
       await timers.stop();
       await relay.stop();

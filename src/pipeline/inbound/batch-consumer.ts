@@ -23,6 +23,7 @@ import {
 } from './failures.js';
 import type { InboundHandler } from './handler.js';
 import { SubjectCheck } from './subject-check.js';
+import type { PipelineMetrics } from '../../platform/observability/metrics.js';
 
 export interface InboundRoute {
   base: TopicName;
@@ -46,6 +47,8 @@ export interface InboundConsumerOptions {
    * it, the original record is kept in PostgreSQL (dead_letter_payloads) and referenced.
    */
   deadLetterMaxInlineBytes?: number;
+  /** Batch sizes and durations, messages handled and parked (by code). */
+  metrics?: PipelineMetrics;
 }
 
 /** Below the broker's default max message size (1 MiB), with room for the record's framing. */
@@ -299,6 +302,7 @@ export class InboundConsumer {
     { batch, heartbeat, isRunning, isStale, resolveOffset }: EachBatchPayload,
   ): Promise<void> {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
+    const startedAt = performance.now();
     this.faults.beforeBatch?.(batch.topic);
     const route = this.route(batch.topic);
     this.delivered.set(batch.topic, (this.delivered.get(batch.topic) ?? 0) + batch.messages.length);
@@ -310,7 +314,7 @@ export class InboundConsumer {
     }
     await heartbeat();
     const attempts = this.o.handlerAttempts ?? 3;
-    let counts!: { done: number; dead: number };
+    let counts!: { done: number; dead: number; codes: string[] };
     for (let attempt = 1, conflicts = 0; ;) {
       try {
         counts = await this.o.db.transaction((tx) =>
@@ -351,6 +355,14 @@ export class InboundConsumer {
     ]);
     this.processed += counts.done;
     this.deadLettered += counts.dead;
+    const metrics = this.o.metrics;
+    if (metrics) {
+      const base = route.base;
+      metrics.batchSize.observe({ topic: base }, batch.messages.length);
+      metrics.batchSeconds.observe({ topic: base }, (performance.now() - startedAt) / 1000);
+      metrics.handled.inc({ topic: base }, counts.done);
+      for (const code of counts.codes) metrics.parked.inc({ topic: base, code });
+    }
   }
 
   private async applyBatch(
@@ -362,9 +374,10 @@ export class InboundConsumer {
     decoded: Decoded[],
     heartbeat: () => Promise<void>,
     run: { attempt: number; final: boolean },
-  ): Promise<{ done: number; dead: number }> {
+  ): Promise<{ done: number; dead: number; codes: string[] }> {
     let done = 0;
     let dead = 0;
+    const codes: string[] = [];
     for (let i = 0; i < messages.length; i++) {
       if (i > 0 && i % 100 === 0) await heartbeat();
       const m = messages[i]!;
@@ -408,9 +421,12 @@ export class InboundConsumer {
           if (!reason) throw err;
         }
       }
-      if (reason && (await this.park(tx, route.base, topic, partition, m, d, reason, run))) dead++;
+      if (reason && (await this.park(tx, route.base, topic, partition, m, d, reason, run))) {
+        dead++;
+        codes.push(reason.code);
+      }
     }
-    return { done, dead };
+    return { done, dead, codes };
   }
 
   /**

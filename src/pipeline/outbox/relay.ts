@@ -5,7 +5,8 @@ import pg from 'pg';
 import pRetry, { AbortError } from 'p-retry';
 import type { Logger } from '../../platform/logging/logger.js';
 import type { MessageCodec } from '../../platform/messaging/codec.js';
-import { DLQ_SUFFIX, dlqTopic, topicName, type TopicName } from '../../contract/topics.js';
+import { DLQ_SUFFIX, Topics, dlqTopic, topicName, type TopicName } from '../../contract/topics.js';
+import type { PipelineMetrics } from '../../platform/observability/metrics.js';
 import { insertOutboxBatch, selectNextBatchSeq, selectOutboxBatchIds } from './batch-queries.js';
 import { revive } from './json-bytes.js';
 import {
@@ -42,6 +43,8 @@ export interface RelayOptions {
   maxMessageBytes?: number;
   /** Fault injection for tests: runs after the Kafka commit, before the rows are marked. */
   faults?: { afterKafkaCommit?(): Promise<void> | void };
+  /** Relay batch durations, records per topic, stages per code. */
+  metrics?: PipelineMetrics;
 }
 
 /** Full Kafka topic of an outbox row: contract topics and their `.dlq`, with the prefix. */
@@ -71,6 +74,7 @@ export function resolveTopic(stored: string, prefix: string): string {
  */
 export class OutboxRelay {
   private stopped = false;
+  private crashed = false;
   private loop: Promise<void> | null = null;
   private producer: Producer | null = null;
   private lockClient: pg.Client | null = null;
@@ -86,8 +90,14 @@ export class OutboxRelay {
 
   constructor(private readonly o: RelayOptions) {}
 
+  /** False once the relay stopped on an error, or after 3 failed batches in a row (readiness). */
+  isHealthy(): boolean {
+    return !this.crashed && !this.stopped && this.failures < 3;
+  }
+
   start(): void {
     this.loop = this.run().catch((err: unknown) => {
+      this.crashed = true;
       this.o.log.error({ err }, 'outbox relay stopped on an error');
       throw err;
     });
@@ -274,6 +284,7 @@ export class OutboxRelay {
       await markOutboxPublished(db, this.unmarked);
       this.unmarked = null;
     }
+    const startedAt = performance.now();
     const rows = await db.transaction((tx) => selectPublishableOutbox(tx, this.o.batchSize ?? 500));
     if (rows.length === 0) return 0;
     const { batch, setAside } = await this.prepare(rows);
@@ -318,7 +329,21 @@ export class OutboxRelay {
     await markOutboxPublished(db, ids);
     this.unmarked = null;
     this.published += batch.length;
+    this.count(
+      batch.map((b) => b.row),
+      startedAt,
+    );
     return batch.length;
+  }
+
+  private count(rows: OutboxRow[], startedAt: number): void {
+    const metrics = this.o.metrics;
+    if (!metrics) return;
+    metrics.relayBatchSeconds.observe((performance.now() - startedAt) / 1000);
+    for (const row of rows) {
+      metrics.published.inc({ topic: row.topic });
+      if (row.topic === Topics.monitoringStages) metrics.stages.inc({ stage: String(row.value.stage) });
+    }
   }
 }
 

@@ -79,6 +79,14 @@ export const configSchema = z.object({
     ]),
     speed: z.number().min(0.001).max(1_000_000),
   }),
+  /** Operator endpoints: /health, /ready, /metrics (Prometheus). */
+  http: z.object({
+    enabled: z.boolean(),
+    /** 127.0.0.1 by default: expose it through the orchestrator, not on every interface. */
+    host: z.string().min(1),
+    /** 0: a free port (tests); the bound address is logged. */
+    port: z.number().int().min(0).max(65535),
+  }),
   log: z.object({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   }),
@@ -220,6 +228,9 @@ export const envOverrides: ReadonlyArray<{ env: string; path: string; kind: Kind
   { env: 'APICURIO_VERSION', path: 'infra.apicurioVersion', kind: 'string' },
   { env: 'TVET_CACHE_DIR', path: 'infra.cacheDir', kind: 'string' },
   { env: 'INFRA_START_TIMEOUT_MS', path: 'infra.startTimeoutMs', kind: 'int' },
+  { env: 'HTTP_ENABLED', path: 'http.enabled', kind: 'bool' },
+  { env: 'HTTP_HOST', path: 'http.host', kind: 'string' },
+  { env: 'HTTP_PORT', path: 'http.port', kind: 'int' },
   { env: 'LOG_LEVEL', path: 'log.level', kind: 'string' },
   { env: 'CALENDAR_DIR', path: 'calendar.dir', kind: 'string' },
   { env: 'CALENDAR_WATCH', path: 'calendar.watch', kind: 'bool' },

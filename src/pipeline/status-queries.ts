@@ -1,0 +1,62 @@
+/**
+ * What the operator sees of the pipeline's state, read when metrics are scraped: one query per
+ * function, each a single aggregate (no row leaves the database, so no personal data either).
+ */
+import type { Knex } from 'knex';
+import { CLOSED_PHASES } from '../core/application/index.js';
+
+export interface OutboxBacklog {
+  /** Rows not yet published (set aside ones included). */
+  rows: number;
+  /** Age of the oldest of them, in seconds; 0 when there is none. */
+  oldestSeconds: number;
+}
+
+/** The outbox rows the relay has not published yet, and how long the oldest has waited. */
+export async function selectOutboxBacklog(db: Knex): Promise<OutboxBacklog> {
+  const { rows } = await db.raw<{ rows: Array<{ n: number; age: number | null }> }>(
+    `SELECT count(*)::int AS n, extract(epoch FROM now() - min(created_at))::float8 AS age
+       FROM outbox WHERE published_at IS NULL`,
+  );
+  return { rows: rows[0]?.n ?? 0, oldestSeconds: Math.max(0, rows[0]?.age ?? 0) };
+}
+
+export interface PhaseCount {
+  phase: string;
+  channel: string;
+  count: number;
+}
+
+/** Open applications (neither refused at intake nor handed over) per phase and channel. */
+export async function countOpenApplicationsByPhase(db: Knex): Promise<PhaseCount[]> {
+  const rows = await db('applications')
+    .whereNotIn('status', [...CLOSED_PHASES, 'NEW'])
+    .select({ phase: 'status', channel: 'channel' })
+    .count<Array<{ phase: string; channel: string; count: string }>>({ count: '*' })
+    .groupBy('status', 'channel');
+  return rows.map((r) => ({ phase: r.phase, channel: r.channel, count: Number(r.count) }));
+}
+
+export interface SlaCounts {
+  /** Open applications whose service term was reported at risk and not breached. */
+  atRisk: number;
+  /** Open applications whose service term was reported breached. */
+  breached: number;
+  /** Open applications whose identity check waits for the gateway. */
+  identityInFlight: number;
+}
+
+/** The SLA signals and identity checks of the open applications, in one pass. */
+export async function countSlaAndIdentity(db: Knex): Promise<SlaCounts> {
+  const { rows } = await db.raw<{ rows: Array<{ at_risk: number; breached: number; identity: number }> }>(
+    `SELECT
+       count(*) FILTER (WHERE state -> 'state' -> 'sla' ->> 'atRiskReportedAt' IS NOT NULL
+                          AND state -> 'state' -> 'sla' ->> 'breachedReportedAt' IS NULL)::int AS at_risk,
+       count(*) FILTER (WHERE state -> 'state' -> 'sla' ->> 'breachedReportedAt' IS NOT NULL)::int AS breached,
+       count(*) FILTER (WHERE state -> 'state' -> 'identity' ->> 'status' = 'PENDING')::int AS identity
+       FROM applications WHERE status NOT IN (${CLOSED_PHASES.map(() => '?').join(', ')})`,
+    [...CLOSED_PHASES],
+  );
+  const r = rows[0];
+  return { atRisk: r?.at_risk ?? 0, breached: r?.breached ?? 0, identityInFlight: r?.identity ?? 0 };
+}
