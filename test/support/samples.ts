@@ -405,6 +405,7 @@ const collegeApplications: NonEmpty<CollegeApplicationRegistered> = [
     psc: { receiptNumber: PSC_RECEIPT, branchId: PSC_BRANCH, operatorId: 'OP-ALM-0417' },
     identity: minorIdentity,
     officeReceipt: null,
+    identityFailure: null,
   },
   {
     messageId: '8f0b2d4e-6c3a-4e5f-8b7d-9c4e6a8f0b32',
@@ -425,6 +426,7 @@ const collegeApplications: NonEmpty<CollegeApplicationRegistered> = [
     psc: null,
     identity: portalApplicantIdentity,
     officeReceipt: null,
+    identityFailure: null,
   },
   {
     messageId: '9a1c3e5a-7d4b-4f6a-9c8e-0d5f7b9a1c43',
@@ -451,6 +453,29 @@ const collegeApplications: NonEmpty<CollegeApplicationRegistered> = [
       textKk: 'Құжаттар қабылданды. Нәтиже берілетін күн: 2026-03-30.',
       textRu: 'Документы приняты. Срок выдачи результата: 2026-03-30.',
     },
+    identityFailure: null,
+  },
+  {
+    // A portal application whose identity the gateway could not confirm (item 49): the college judges it.
+    messageId: '0b2d4f6b-8e5c-4a7b-8d9f-1e6a8c0b2d54',
+    correlationId: 'EGOV-20260306-0052214',
+    occurredAt: '2026-03-06T09:31:02.000+05:00',
+    applicationId: 'EGOV-20260306-0052214',
+    collegeBin: COLLEGE_BIN,
+    registerNumber: 'EGOV-20260306-0052214',
+    dispatchRegisterId: null,
+    channel: 'PORTAL',
+    submittedAt: '2026-03-06T09:30:00.000+05:00',
+    registrationDate: '2026-03-06',
+    serviceTermEndsAt: '2026-03-31T23:59:59.999+05:00',
+    form: portalForm,
+    presentedDocuments: [],
+    resultPlace: { kind: 'PORTAL', branchId: null },
+    signature: portalApplication.signature,
+    psc: null,
+    identity: null,
+    officeReceipt: null,
+    identityFailure: { reason: 'NOT_FOUND', attempts: 1, detail: null },
   },
 ];
 

@@ -151,6 +151,21 @@ describe('a portal application refused after a hearing', () => {
   });
 });
 
+describe('a portal application whose identity the gateway cannot confirm (item 49)', () => {
+  const { all } = outbound([cmd.receive(portalApp()), cmd.identityFailed(at('06', '10:01'), 'NOT_FOUND')]);
+
+  it('reaches the college without identity data, saying why, as valid Avro; the college judges it', () => {
+    expect(all.flatMap(invalid)).toEqual([]);
+    const college = all.filter((m) => m.topic === Topics.collegeApplications);
+    expect(college).toHaveLength(1);
+    expect(v(college[0]!)).toMatchObject({
+      channel: 'PORTAL',
+      identity: null,
+      identityFailure: { reason: 'NOT_FOUND', attempts: 1, detail: null },
+    });
+  });
+});
+
 describe('an office application, issued, collected at the office', () => {
   const { all } = outbound([
     cmd.receive(officeApp()),

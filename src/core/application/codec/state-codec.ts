@@ -80,6 +80,10 @@ const stateSchema = z
       .object({ registerId: str, courierSlot: slot, dispatchedAt: str, deliveredAt: nstr })
       .strict()
       .nullable(),
+    // States stored before it was recorded read as null. No event sends such an application again: an
+    // office one was sent at acceptance, a delivered register is not delivered twice, and a verified
+    // identity is not answered again; a failed portal check is sent on its next answer (it was not before).
+    sentToCollegeAt: nstr.default(null),
     college: z
       .object({ registrationNumber: str, registeredAt: str, registeredOn: str, reviewDeadline: str })
       .strict()

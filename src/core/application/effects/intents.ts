@@ -112,6 +112,8 @@ export interface CollegeApplicationIntent {
   registrationDate: string;
   serviceTermEndsAt: string;
   identity: RegisterPerson | null;
+  /** Item 49: the identity check failed before the application was sent (identity is then null). */
+  identityFailure: { reason: 'NOT_FOUND' | 'NO_ANSWER'; attempts: number; detail: string | null } | null;
   officeReceipt: { receiptNumber: string; acceptedAt: string; resultDueOn: string; text: Bilingual } | null;
 }
 

@@ -88,6 +88,7 @@ function receiptNumberOf(app: Application): string {
 /** Items 49, 54, 57: the application for the college, once: with identity when the gateway found the person. */
 function toCollege(app: Application, s: ApplicationState, dispatchRegisterId: string | null, office: boolean): Intent {
   const d = s.deadlines!;
+  const failure = s.identity?.status === 'FAILED' ? s.identity.failure : null;
   return {
     type: 'SendToCollege',
     registerNumber: receiptNumberOf(app),
@@ -95,6 +96,7 @@ function toCollege(app: Application, s: ApplicationState, dispatchRegisterId: st
     registrationDate: d.registrationDate,
     serviceTermEndsAt: d.termEndsAt,
     identity: s.identity?.person ?? null,
+    identityFailure: failure ? { ...failure } : null,
     officeReceipt: office
       ? {
           receiptNumber: app.applicationId,
@@ -170,7 +172,12 @@ function resultDispatch(app: Application, s: ApplicationState): Intent[] {
   ];
 }
 
-export function partyIntents(event: ApplicationEvent, after: ApplicationState): Intent[] {
+/** The event sent the application to the college (state.sentToCollegeAt is set by it): once per application. */
+function reachesCollege(before: ApplicationState, after: ApplicationState): boolean {
+  return !before.sentToCollegeAt && !!after.sentToCollegeAt;
+}
+
+export function partyIntents(event: ApplicationEvent, before: ApplicationState, after: ApplicationState): Intent[] {
   const app = after.application!;
   switch (event.type) {
     case 'ApplicationSubmitted': {
@@ -185,7 +192,10 @@ export function partyIntents(event: ApplicationEvent, after: ApplicationState): 
     }
     case 'ApplicationAccepted': {
       // The office: the application is at the college already (with the office's receipt), its identity checked beside.
-      if (app.channel !== 'PSC') return [identityRequest(app, after), toCollege(app, after, null, true)];
+      if (app.channel !== 'PSC') {
+        const sent = reachesCollege(before, after) ? [toCollege(app, after, null, true)] : [];
+        return [identityRequest(app, after), ...sent];
+      }
       const d = event.deadlines;
       const receipt: PscNotice = {
         kind: 'RECEIPT',
@@ -204,10 +214,11 @@ export function partyIntents(event: ApplicationEvent, after: ApplicationState): 
     case 'DeadlinesRevised':
       return termRevised(app, event);
     case 'IdentityVerified':
-      // A portal application reaches the college when its identity is verified (item 49).
-      return app.channel === 'PORTAL' && after.college === null ? [toCollege(app, after, null, false)] : [];
+    case 'IdentityFailed':
+      // A portal application reaches the college when its identity check is over, verified or failed (item 49).
+      return reachesCollege(before, after) ? [toCollege(app, after, null, false)] : [];
     case 'DeliveredToCollege':
-      return [toCollege(app, after, event.registerId, false)];
+      return reachesCollege(before, after) ? [toCollege(app, after, event.registerId, false)] : [];
     case 'PreliminaryRefusalIssued':
       return hearingNotice(app, event);
     case 'DuplicateIssued':

@@ -153,6 +153,12 @@ export interface ApplicationState {
   /** Items 54-55: the register a PSC application travels in and its courier slot, decided at acceptance. */
   registerPlan: { registerId: string; courierSlot: CourierSlot } | null;
   register: RegisterState | null;
+  /**
+   * Items 49, 54, 57: when the application was sent to the college (college.applications.v1), which
+   * happens once: an office one at acceptance, a PSC one on the register's delivery, a portal one when
+   * its identity check is over (verified or failed). Null until then, and for states stored before it.
+   */
+  sentToCollegeAt: string | null;
   college: CollegeState | null;
   preliminaryRefusal: PreliminaryRefusalState | null;
   hearing: HearingState | null;
@@ -175,6 +181,7 @@ export const initialState: ApplicationState = Object.freeze({
   identity: null,
   registerPlan: null,
   register: null,
+  sentToCollegeAt: null,
   college: null,
   preliminaryRefusal: null,
   hearing: null,

@@ -1,0 +1,100 @@
+/**
+ * Who is told what (effects/party-intents.ts): the application for the college, the notices of the
+ * result to the applicant and to the PSC, the digital diploma. Runs real commands through
+ * decide / evolve / intentsOf.
+ */
+import { describe, expect, it } from 'vitest';
+import { at, cmd, intentsOfType, officeApp, portalApp, pscApp, registerIdOf, runIntents } from './fixtures.js';
+
+describe('the application reaches the college once (items 49, 54, 57)', () => {
+  it('a portal application whose identity check fails (NOT_FOUND, or no answer) is sent without identity, with why', () => {
+    const failures = [
+      { command: cmd.identityFailed(at('06', '10:01'), 'NOT_FOUND'), reason: 'NOT_FOUND', detail: null },
+      { command: cmd.identityOverdue(at('06', '10:05')), reason: 'NO_ANSWER', detail: 'no answer after 1 requests' },
+    ] as const;
+    for (const f of failures) {
+      const { steps, state } = runIntents([cmd.receive(portalApp()), f.command]);
+      const failed = steps.find((s) => s.event.type === 'IdentityFailed')!;
+      expect(intentsOfType(failed.intents, 'SendToCollege')).toEqual([
+        expect.objectContaining({
+          dispatchRegisterId: null,
+          identity: null,
+          identityFailure: { reason: f.reason, attempts: 1, detail: f.detail },
+          officeReceipt: null,
+        }),
+      ]);
+      expect(state.sentToCollegeAt).toBe(failed.event.at);
+      expect(state.phase).toBe('AWAITING_REGISTRATION');
+    }
+  });
+
+  it('a verified portal application is sent with the person, and no failure', () => {
+    const { intents } = runIntents([cmd.receive(portalApp()), cmd.identityOk(at('06', '10:01'))]);
+    const sent = intentsOfType(intents, 'SendToCollege');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ identity: { iin: '900101400122' }, identityFailure: null });
+  });
+
+  it('after a failure, the identity verified on an operator retry does not send it a second time', () => {
+    const { steps } = runIntents([
+      cmd.receive(portalApp()),
+      cmd.identityFailed(at('06', '10:01'), 'NOT_FOUND'),
+      cmd.identityRetry(at('06', '10:30')),
+      cmd.identityOk(at('06', '10:31'), undefined, 2),
+    ]);
+    const sentBy = steps.filter((s) => s.intents.some((i) => i.type === 'SendToCollege')).map((s) => s.event.type);
+    expect(sentBy).toEqual(['IdentityFailed']);
+    expect(steps.map((s) => s.event.type)).toContain('IdentityVerified');
+  });
+
+  it('a late FOUND after NO_ANSWER, and a second failure after a retry, do not send it again', () => {
+    const late = runIntents([
+      cmd.receive(portalApp()),
+      cmd.identityOverdue(at('06', '10:05')),
+      cmd.identityOk(at('06', '10:07')),
+    ]);
+    expect(late.steps.map((s) => s.event.type)).toEqual(['ApplicationSubmitted', 'IdentityFailed', 'IdentityVerified']);
+    expect(intentsOfType(late.intents, 'SendToCollege')).toHaveLength(1);
+    const twice = runIntents([
+      cmd.receive(portalApp()),
+      cmd.identityFailed(at('06', '10:01'), 'NOT_FOUND'),
+      cmd.identityRetry(at('06', '10:30')),
+      cmd.identityFailed(at('06', '10:31'), 'NOT_FOUND', 2),
+    ]);
+    expect(intentsOfType(twice.intents, 'SendToCollege')).toHaveLength(1);
+  });
+
+  it('a portal application the college registered already is not sent on a later answer', () => {
+    const { steps } = runIntents([
+      cmd.receive(portalApp()),
+      cmd.register(at('06', '10:02')),
+      cmd.identityFailed(at('06', '10:05'), 'NOT_FOUND'),
+    ]);
+    expect(intentsOfType(steps.at(-1)!.intents, 'SendToCollege')).toEqual([]);
+  });
+
+  it('PSC and office applications are sent once, whatever the identity answers', () => {
+    const office = runIntents([cmd.receive(officeApp()), cmd.identityFailed(at('06', '10:01'), 'NOT_FOUND')]);
+    expect(intentsOfType(office.intents, 'SendToCollege')).toHaveLength(1);
+    expect(office.steps.find((s) => s.intents.some((i) => i.type === 'SendToCollege'))!.event.type).toBe(
+      'ApplicationAccepted',
+    );
+    const rid = registerIdOf(pscApp());
+    const psc = runIntents([
+      cmd.receive(pscApp()),
+      cmd.identityFailed(at('06', '10:01'), 'NOT_FOUND'),
+      cmd.dispatchRegister(at('06', '13:00'), rid),
+      cmd.deliverRegister(at('06', '15:00'), rid),
+      cmd.identityRetry(at('06', '15:10')),
+      cmd.identityOk(at('06', '15:11'), undefined, 2),
+    ]);
+    const sent = intentsOfType(psc.intents, 'SendToCollege');
+    expect(sent).toHaveLength(1);
+    // The register arrived while the check had failed: the college learns why there is no identity.
+    expect(sent[0]).toMatchObject({
+      dispatchRegisterId: rid,
+      identity: null,
+      identityFailure: { reason: 'NOT_FOUND' },
+    });
+  });
+});
