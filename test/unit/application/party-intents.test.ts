@@ -98,3 +98,34 @@ describe('the application reaches the college once (items 49, 54, 57)', () => {
     });
   });
 });
+
+describe('the PSC branch told (items 50, 58, 61-62)', () => {
+  const app = pscApp({ resultPlace: { kind: 'PSC', branchId: 'PSC-AST-01' } });
+  const rid = registerIdOf(app);
+  const { intents } = runIntents([
+    cmd.receive(app),
+    cmd.identityOk(at('06', '10:01')),
+    cmd.dispatchRegister(at('06', '13:00'), rid),
+    cmd.deliverRegister(at('06', '15:00'), rid),
+    cmd.register(at('06', '15:30')),
+    cmd.preliminary(at('08'), at('10', '11:00')),
+    cmd.hearing(at('10', '11:30')),
+    cmd.issue(at('13')),
+    cmd.dispatchResult(at('14')),
+    cmd.deliverResult(at('15')),
+    cmd.storageElapsed('2026-05-16T00:00:00+05:00'),
+  ]);
+  const told = intentsOfType(intents, 'NotifyPsc').map((n) => [n.notice.kind, n.branchId]);
+
+  it('the result is kept, and its month ends, at the branch chosen for the result, not the accepting one', () => {
+    expect(intentsOfType(intents, 'OrderResultDispatch')[0]!.toBranchId).toBe('PSC-AST-01');
+    expect(told).toContainEqual(['RESULT_READY_FOR_HANDOVER', 'PSC-AST-01']);
+    expect(told).toContainEqual(['RETURN_TO_COLLEGE_DUE', 'PSC-AST-01']);
+  });
+
+  it('the receipt and the hearing notice go to the branch that accepted the documents', () => {
+    expect(told).toContainEqual(['RECEIPT', 'PSC-ALM-07']);
+    expect(told).toContainEqual(['HEARING_NOTICE', 'PSC-ALM-07']);
+    expect(told).toHaveLength(4);
+  });
+});

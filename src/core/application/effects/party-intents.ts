@@ -22,9 +22,20 @@ function toPortal(app: Application, notice: PortalNotice): Intent {
   return { type: 'NotifyPortal', recipientIin: app.representative?.iin ?? app.applicant.iin, notice };
 }
 
-/** The PSC branch that accepted the documents, or the one chosen for the result. */
+/**
+ * About the application (receipt, refusal receipt, hearing notice, revised term): the PSC branch
+ * that accepted the documents, or the one chosen for the result.
+ */
 function toPsc(app: Application, notice: PscNotice): Intent {
   const branchId = app.psc?.branchId ?? (app.resultPlace.kind === 'PSC' ? app.resultPlace.branchId : '');
+  return { type: 'NotifyPsc', branchId, notice };
+}
+
+/**
+ * About the paper result kept for hand-over (items 61-62): the branch it is delivered to and kept
+ * at, which the applicant chose as the place of receipt, not the one that accepted the documents.
+ */
+function toResultBranch(branchId: string, notice: PscNotice): Intent {
   return { type: 'NotifyPsc', branchId, notice };
 }
 
@@ -131,7 +142,7 @@ function resultReady(app: Application, s: ApplicationState, e: ResultReady): Int
   if (e.place.kind === 'PSC' && e.storageEnd) {
     const resultKind = e.outcome === 'DUPLICATE' ? 'DUPLICATE' : 'MOTIVATED_REFUSAL';
     out.push(
-      toPsc(app, {
+      toResultBranch(e.place.branchId, {
         kind: 'RESULT_READY_FOR_HANDOVER',
         receiptNumber: receiptNumberOf(app),
         resultKind,
@@ -251,8 +262,9 @@ export function partyIntents(event: ApplicationEvent, before: ApplicationState, 
     case 'ResultReady':
       return resultReady(app, after, event);
     case 'ReturnToCollegeDue':
+      if (app.resultPlace.kind !== 'PSC') return [];
       return [
-        toPsc(app, {
+        toResultBranch(app.resultPlace.branchId, {
           kind: 'RETURN_TO_COLLEGE_DUE',
           receiptNumber: receiptNumberOf(app),
           collegeBin: app.collegeBin,
