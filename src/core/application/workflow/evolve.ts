@@ -191,21 +191,26 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
         dispatch: { dispatchId: e.dispatchId, courierSlot: e.courierSlot, at: e.at },
       });
     case 'ResultReady':
+      // Each arrival starts its own month of storage (item 62): its end is reported anew.
       return withResult(s, 'READY', {
         firstReadyAt: s.result?.firstReadyAt ?? e.at,
         readyOn: e.readyOn,
         storageEnd: e.storageEnd,
+        returnDueAt: null,
       });
     case 'HandedOver':
       return withResult(s, 'HANDED_OVER', { handedOverAt: e.at });
     case 'ReturnedToCollege':
       return withResult(s, 'RETURNED_TO_COLLEGE', { returnedAt: e.at });
-    case 'ResultRequestedBack':
-      // Item 62: the college sends the stored result back with a new courier order.
+    case 'ResultRequestedBack': {
+      // Item 62: the college sends the stored result back with a new courier order, numbered after the last one.
+      const n = (s.result?.dispatchSequence ?? 1) + 1;
       return withResult(s, 'REQUESTED_BACK', {
         requestedBackAt: e.at,
-        plannedDispatch: { dispatchId: resultDispatchId(e.applicationId, 2), deliverBy: null },
+        plannedDispatch: { dispatchId: resultDispatchId(e.applicationId, n), deliverBy: null },
+        dispatchSequence: n,
       });
+    }
     case 'ReturnToCollegeDue':
       return withResult(s, s.phase, { returnDueAt: e.at });
     case 'DeadlinesRevised': {
@@ -244,6 +249,7 @@ function newResult(s: ApplicationState, outcome: 'DUPLICATE' | 'REFUSAL'): Appli
             deliverBy: s.deadlines?.resultToPscLatest ?? null,
           }
         : null,
+    dispatchSequence: s.application!.resultPlace.kind === 'PSC' ? 1 : 0,
     returnDueAt: null,
     dispatch: null,
     firstReadyAt: null,

@@ -108,6 +108,12 @@ export interface ResultState {
    * decision (or the request back); its id is the order's message id, which the courier's events name.
    */
   plannedDispatch: { dispatchId: string; deliverBy: string | null } | null;
+  /**
+   * The number of the courier orders planned for the result so far: 1 with the decision (PSC place),
+   * one more with each request back after storage (item 62); 0 for a portal or office place. The
+   * next order is numbered from it, so every order has its own dispatch id.
+   */
+  dispatchSequence: number;
   /** Item 62: the PSC was told the month of storage is over (once). */
   returnDueAt: string | null;
   /** The current (or last) courier dispatch to the PSC. */
