@@ -233,6 +233,16 @@ describe('decision (items 58-60)', () => {
     });
   });
 
+  it("the digital diploma carries the duplicate's date of issue, not the day the college reported it (items 59-60)", () => {
+    given(paths.portalRegistered())
+      .when({ ...cmd.issue(at('09')), issuedOn: '2026-04-08' })
+      .then([
+        { type: 'DuplicateIssued', issuedOn: '2026-04-08' },
+        { type: 'DigitalDiplomaPublished', issuedOn: '2026-04-08' },
+        { type: 'ResultReady' },
+      ]);
+  });
+
   it('duplicate issued after the hearing; for a PSC place it is due one day before the term ends', () => {
     given(withHearingHeld(paths.pscRegistered()))
       .when(cmd.issue(at('13')))

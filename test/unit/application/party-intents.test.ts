@@ -129,3 +129,23 @@ describe('the PSC branch told (items 50, 58, 61-62)', () => {
     expect(told).toHaveLength(4);
   });
 });
+
+describe('the digital diploma (items 59-60)', () => {
+  it("is published with the paper duplicate's date of issue", () => {
+    const { intents } = runIntents([
+      cmd.receive(portalApp()),
+      cmd.identityOk(at('06', '10:01')),
+      cmd.register(at('06', '11:00')),
+      { ...cmd.issue(at('09', '09:00')), issuedOn: '2026-04-08' },
+    ]);
+    expect(intentsOfType(intents, 'PublishDigitalDiploma')).toEqual([
+      {
+        type: 'PublishDigitalDiploma',
+        documentKind: 'DIPLOMA_WITH_SUPPLEMENT',
+        series: 'TKB',
+        number: '0012345',
+        issuedOn: '2026-04-08',
+      },
+    ]);
+  });
+});

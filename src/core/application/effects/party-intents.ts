@@ -241,7 +241,8 @@ export function partyIntents(event: ApplicationEvent, before: ApplicationState, 
           documentKind: event.requestedDocument,
           series: event.series,
           number: event.number,
-          issuedOn: almatyDate(event.at),
+          // The paper duplicate's date of issue (items 59-60: the digital diploma is the same document).
+          issuedOn: event.issuedOn,
         },
       ];
     case 'ApplicationRefused': {

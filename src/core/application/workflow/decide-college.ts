@@ -272,11 +272,12 @@ export function decideIssueDuplicate(state: ApplicationState, cmd: IssueDuplicat
     at: cmd.at,
     series: cmd.series,
     number: cmd.number,
+    issuedOn: cmd.issuedOn,
     requestedDocument: app.requestedDocument,
     stageDeadline,
   };
   const events: ApplicationEvent[] = [
-    { ...common, type: 'DuplicateIssued', issuedOn: cmd.issuedOn, afterHearing: state.hearing !== null },
+    { ...common, type: 'DuplicateIssued', afterHearing: state.hearing !== null },
     { ...common, type: 'DigitalDiplomaPublished', applicantIin: app.applicant.iin },
   ];
   // Portal and office places: the paper duplicate waits at the college office from now (item 58).
