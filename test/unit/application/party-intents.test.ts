@@ -149,3 +149,31 @@ describe('the digital diploma (items 59-60)', () => {
     ]);
   });
 });
+
+describe('the courier order of the result (items 58-59)', () => {
+  const decidedOn = (when: string) => {
+    const rid = registerIdOf(pscApp());
+    const { intents } = runIntents([
+      cmd.receive(pscApp()),
+      cmd.identityOk(at('06', '10:01')),
+      cmd.dispatchRegister(at('06', '13:00'), rid),
+      cmd.deliverRegister(at('06', '15:00'), rid),
+      cmd.register(at('06', '15:30')),
+      cmd.issue(when),
+    ]);
+    return intentsOfType(intents, 'OrderResultDispatch')[0]!;
+  };
+
+  it('in time: the pick-up window ends at the legal limit', () => {
+    expect(decidedOn(at('09'))).toMatchObject({
+      deliverBy: '2026-04-26T23:59:59.999+05:00',
+      pickupWindow: { from: at('09'), to: '2026-04-26T23:59:59.999+05:00' },
+    });
+  });
+
+  it('placed after the limit: the window still ends after it starts; deliverBy stays the legal limit', () => {
+    const order = decidedOn(at('27', '12:00'));
+    expect(order.deliverBy).toBe('2026-04-26T23:59:59.999+05:00');
+    expect(order.pickupWindow).toEqual({ from: at('27', '12:00'), to: '2026-04-28T23:59:59.999+05:00' });
+  });
+});

@@ -151,6 +151,28 @@ describe('a portal application refused after a hearing', () => {
   });
 });
 
+describe('a PSC application decided after the limit of its result (items 58-59)', () => {
+  const { all } = outbound([
+    cmd.receive(pscApp()),
+    cmd.identityOk(at('06', '10:01')),
+    cmd.dispatchRegister(at('06', '13:00')),
+    cmd.deliverRegister(at('06', '15:00')),
+    cmd.register(at('06', '15:30')),
+    cmd.issue(at('27', '12:00')),
+  ]);
+
+  it('orders a courier slot that ends after it starts, with the legal limit as deliverBy', () => {
+    expect(all.flatMap(invalid)).toEqual([]);
+    const order = v(all.find((m) => v(m).kind === 'RESULT_DISPATCH')!).resultDispatch as {
+      slot: { from: string; to: string };
+      deliverBy: string;
+    };
+    expect(Date.parse(order.slot.to)).toBeGreaterThan(Date.parse(order.slot.from));
+    expect(order.slot).toEqual({ from: at('27', '12:00'), to: '2026-04-28T23:59:59.999+05:00' });
+    expect(order.deliverBy).toBe('2026-04-26T23:59:59.999+05:00');
+  });
+});
+
 describe('a portal application whose identity the gateway cannot confirm (item 49)', () => {
   const { all } = outbound([cmd.receive(portalApp()), cmd.identityFailed(at('06', '10:01'), 'NOT_FOUND')]);
 

@@ -127,7 +127,7 @@ export function intentsOf(
   const stage = stageIntent(event, before, after);
   return [
     ...(stage ? [stage] : []),
-    ...partyIntents(event, before, after),
+    ...partyIntents(event, before, after, ctx.calendar),
     ...timerIntents(event, after, ctx),
     ...stageDeadlineTimer(before, after, ctx.calendar),
   ];

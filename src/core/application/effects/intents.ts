@@ -125,6 +125,11 @@ export interface ResultDispatchIntent {
   toBranchId: string;
   /** No later than one day before the term ends (items 58-59); none on the way back (item 62). */
   deliverBy: string | null;
+  /**
+   * When the courier may pick the result up: from the order's instant to the later of the limit
+   * (72 hours on the way back) and the end of the next working day, so never ending before it starts.
+   */
+  pickupWindow: { from: string; to: string };
 }
 
 /** Items 59-60: the digital diploma for eGovMobile's "Digital documents", bound to the applicant's IIN. */

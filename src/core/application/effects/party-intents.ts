@@ -2,7 +2,8 @@
  * Who is told what about an event (items 49-52, and a revised term): the portal's personal
  * cabinet, the PSC branch, the e-government gateway. The texts are the core's (texts/).
  */
-import { almatyDate } from '../../calendar/index.js';
+import { almatyDate, type ClassifiedCalendar } from '../../calendar/index.js';
+import { resultPickupWindow } from '../../deadlines/index.js';
 import type { Application, PresentedDocument } from '../model.js';
 import { acceptedStatus, refusalMotivation, termRevisedStatus } from '../texts/intake-texts.js';
 import { hearingNoticeText, officeReceiptText, placeText, readyText, refusalText } from '../texts/decision-texts.js';
@@ -168,7 +169,7 @@ function resultReady(app: Application, s: ApplicationState, e: ResultReady): Int
 }
 
 /** Items 58-59, 62: a PSC place: the paper result goes by courier, with the order planned in the state. */
-function resultDispatch(app: Application, s: ApplicationState): Intent[] {
+function resultDispatch(app: Application, s: ApplicationState, at: string, cal: ClassifiedCalendar): Intent[] {
   const planned = s.result?.plannedDispatch;
   if (app.resultPlace.kind !== 'PSC' || !planned) return [];
   const resultKind = s.result?.outcome === 'DUPLICATE' ? 'DUPLICATE' : 'MOTIVATED_REFUSAL';
@@ -179,6 +180,7 @@ function resultDispatch(app: Application, s: ApplicationState): Intent[] {
       resultKind,
       toBranchId: app.resultPlace.branchId,
       deliverBy: planned.deliverBy,
+      pickupWindow: resultPickupWindow(cal, at, planned.deliverBy),
     },
   ];
 }
@@ -188,7 +190,12 @@ function reachesCollege(before: ApplicationState, after: ApplicationState): bool
   return !before.sentToCollegeAt && !!after.sentToCollegeAt;
 }
 
-export function partyIntents(event: ApplicationEvent, before: ApplicationState, after: ApplicationState): Intent[] {
+export function partyIntents(
+  event: ApplicationEvent,
+  before: ApplicationState,
+  after: ApplicationState,
+  cal: ClassifiedCalendar,
+): Intent[] {
   const app = after.application!;
   switch (event.type) {
     case 'ApplicationSubmitted': {
@@ -233,7 +240,7 @@ export function partyIntents(event: ApplicationEvent, before: ApplicationState, 
     case 'PreliminaryRefusalIssued':
       return hearingNotice(app, event);
     case 'DuplicateIssued':
-      return resultDispatch(app, after);
+      return resultDispatch(app, after, event.at, cal);
     case 'DigitalDiplomaPublished':
       return [
         {
@@ -256,10 +263,10 @@ export function partyIntents(event: ApplicationEvent, before: ApplicationState, 
               }),
             ]
           : [];
-      return [...refused, ...resultDispatch(app, after)];
+      return [...refused, ...resultDispatch(app, after, event.at, cal)];
     }
     case 'ResultRequestedBack':
-      return resultDispatch(app, after);
+      return resultDispatch(app, after, event.at, cal);
     case 'ResultReady':
       return resultReady(app, after, event);
     case 'ReturnToCollegeDue':
