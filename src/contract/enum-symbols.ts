@@ -150,6 +150,7 @@ export const CORPORATION_NOTIFICATION_KIND = [
   'RETURN_TO_COLLEGE_DUE',
   'TERM_REVISED',
   'HEARING_NOTICE',
+  'RESULT_AT_COLLEGE',
 ] as const;
 
 const full = (name: string): string => `${CONTRACT_NAMESPACE}.${name}`;

@@ -500,6 +500,18 @@ export type PscHearingNotice = Motivation & {
   objectionDeadline: IsoDate;
 };
 
+export type PscResultAtCollege = {
+  receiptNumber: string;
+  resultKind: ResultKind;
+  readyAt: Instant;
+  collegeBin: string;
+  placeAddress: string;
+  refusalGround: RefusalGround | null;
+  digitalDiplomaPublished: boolean;
+  textKk: string;
+  textRu: string;
+};
+
 export type CorporationNotificationKind = (typeof CORPORATION_NOTIFICATION_KIND)[number];
 export type CorporationNotificationMessage = Envelope<
   MessageHeader & { applicationId: string; branchId: string },
@@ -510,6 +522,7 @@ export type CorporationNotificationMessage = Envelope<
     RETURN_TO_COLLEGE_DUE: PscReturnToCollegeDue;
     TERM_REVISED: TermRevised;
     HEARING_NOTICE: PscHearingNotice;
+    RESULT_AT_COLLEGE: PscResultAtCollege;
   }
 >;
 

@@ -806,6 +806,7 @@ const noPscKinds = {
   returnToCollegeDue: null,
   termRevised: null,
   hearingNotice: null,
+  resultAtCollege: null,
 };
 const corporationNotifications: NonEmpty<CorporationNotificationMessage> = [
   {
@@ -904,6 +905,27 @@ const corporationNotifications: NonEmpty<CorporationNotificationMessage> = [
       objectionDeadline: '2026-03-12',
       motivationKk: 'Бас тарту туралы алдын ала шешім: тыңдау 2026-03-12 11:00, Колледж, 12-кабинет.',
       motivationRu: 'Предварительное решение об отказе: заслушивание 2026-03-12 11:00, Колледж, кабинет 12.',
+    },
+  },
+  {
+    // A PSC applicant who chose to collect the result at the college office (item 58).
+    ...noPscKinds,
+    messageId: 'bc3e5a7c-9f2d-4b4e-9a6c-8d0f2b4e6a38',
+    correlationId: PSC_APP_ID,
+    occurredAt: '2026-03-16T15:00:00.000+05:00',
+    applicationId: PSC_APP_ID,
+    branchId: PSC_BRANCH,
+    kind: 'RESULT_AT_COLLEGE',
+    resultAtCollege: {
+      receiptNumber: PSC_RECEIPT,
+      resultKind: 'DUPLICATE',
+      readyAt: '2026-03-16T15:00:00.000+05:00',
+      collegeBin: COLLEGE_BIN,
+      placeAddress: `канцелярия колледжа ${COLLEGE_NAME}`,
+      refusalGround: null,
+      digitalDiplomaPublished: true,
+      textKk: `Телнұсқа дайын. Алу орны: ${COLLEGE_NAME} кеңсесі.`,
+      textRu: `Дубликат готов. Место получения: канцелярия колледжа ${COLLEGE_NAME}.`,
     },
   },
 ];

@@ -177,3 +177,96 @@ describe('the courier order of the result (items 58-59)', () => {
     expect(order.pickupWindow).toEqual({ from: at('27', '12:00'), to: '2026-04-28T23:59:59.999+05:00' });
   });
 });
+
+describe('a PSC application whose result waits at the college office (item 58)', () => {
+  const registered = (kind: 'COLLEGE_OFFICE' | 'PORTAL') => {
+    const app = pscApp({ resultPlace: { kind } });
+    const rid = registerIdOf(app);
+    return [
+      cmd.receive(app),
+      cmd.identityOk(at('06', '10:01')),
+      cmd.dispatchRegister(at('06', '13:00'), rid),
+      cmd.deliverRegister(at('06', '15:00'), rid),
+      cmd.register(at('06', '15:30')),
+    ];
+  };
+  const resultNotices = (steps: ReturnType<typeof runIntents>['steps']) =>
+    steps
+      .filter((s) => ['DuplicateIssued', 'ApplicationRefused', 'ResultReady'].includes(s.event.type))
+      .flatMap((s) => s.intents)
+      .filter((i) => i.type === 'NotifyPsc' || i.type === 'NotifyPortal');
+
+  it.each(['COLLEGE_OFFICE', 'PORTAL'] as const)(
+    'place %s: the accepting PSC is told the duplicate is ready at the college office',
+    (kind) => {
+      const { steps, state } = runIntents([...registered(kind), cmd.issue(at('07'))]);
+      expect(state.phase).toBe('READY');
+      expect(resultNotices(steps)).toEqual([
+        {
+          type: 'NotifyPsc',
+          branchId: 'PSC-ALM-07',
+          notice: {
+            kind: 'RESULT_AT_COLLEGE',
+            receiptNumber: 'R-2026-000123',
+            resultKind: 'DUPLICATE',
+            readyAt: at('07'),
+            collegeBin: '040740005191',
+            placeAddress: 'канцелярия колледжа «Almaty Polytechnic College»',
+            refusalGround: null,
+            digitalDiplomaPublished: true,
+            text: {
+              kk:
+                'Телнұсқа дайын. Алу орны: Almaty Polytechnic College колледжінің кеңсесі. ' +
+                'Цифрлық нұсқасы eGov Mobile «Цифрлық құжаттар» сервисінде.',
+              ru:
+                'Дубликат готов. Место получения: канцелярия колледжа «Almaty Polytechnic College». ' +
+                'Цифровая версия — в сервисе «Цифровые документы» eGov Mobile.',
+            },
+          },
+        },
+      ]);
+    },
+  );
+
+  it.each(['COLLEGE_OFFICE', 'PORTAL'] as const)(
+    'place %s: the accepting PSC is told of the motivated refusal, its ground and motivation, and where it waits',
+    (kind) => {
+      const { steps } = runIntents([
+        ...registered(kind),
+        cmd.preliminary(at('08'), at('10', '11:00')),
+        cmd.hearing(at('10', '11:30')),
+        cmd.refuse(at('13')),
+      ]);
+      const told = resultNotices(steps);
+      expect(told).toHaveLength(1);
+      expect(told[0]).toMatchObject({
+        type: 'NotifyPsc',
+        branchId: 'PSC-ALM-07',
+        notice: {
+          kind: 'RESULT_AT_COLLEGE',
+          resultKind: 'MOTIVATED_REFUSAL',
+          refusalGround: 'G1_UNRELIABLE_DATA',
+          digitalDiplomaPublished: false,
+          text: {
+            kk: expect.stringContaining(
+              'Деректер расталмады. Дәлелді бас тартуды алу орны: Almaty Polytechnic College',
+            ),
+            ru: expect.stringContaining('Сведения не подтверждены. Мотивированный отказ можно получить: канцелярия'),
+          },
+        },
+      });
+      const text = (told[0] as { notice: { text: { kk: string; ru: string } } }).notice.text;
+      for (const t of [text.kk, text.ru]) expect(t).not.toMatch(/G[123]_|[A-Z]{4,}_[A-Z]/);
+    },
+  );
+
+  it('an office application collected at the office: the college tells its own applicant, nothing is sent', () => {
+    const office = runIntents([
+      cmd.receive(officeApp()),
+      cmd.identityOk(at('06', '10:01')),
+      cmd.register(at('06', '10:30')),
+      cmd.issue(at('08')),
+    ]);
+    expect(resultNotices(office.steps)).toEqual([]);
+  });
+});

@@ -173,6 +173,35 @@ describe('a PSC application decided after the limit of its result (items 58-59)'
   });
 });
 
+describe('a PSC application collected at the college office, refused after a hearing (item 58)', () => {
+  const app = pscApp({ resultPlace: { kind: 'COLLEGE_OFFICE' } });
+  const { all } = outbound([
+    cmd.receive(app),
+    cmd.identityOk(at('06', '10:01')),
+    cmd.dispatchRegister(at('06', '13:00')),
+    cmd.deliverRegister(at('06', '15:00')),
+    cmd.register(at('06', '15:30')),
+    cmd.preliminary(at('08'), at('10', '11:00')),
+    cmd.hearing(at('10', '11:30')),
+    cmd.refuse(at('13')),
+  ]);
+
+  it('no courier order; the accepting PSC gets the hearing notice and RESULT_AT_COLLEGE, as valid Avro', () => {
+    expect(all.flatMap(invalid)).toEqual([]);
+    expect(all.filter((m) => m.topic === Topics.courierOrders && v(m).kind === 'RESULT_DISPATCH')).toEqual([]);
+    expect(kinds(all, Topics.corporationNotifications)).toEqual(['RECEIPT', 'HEARING_NOTICE', 'RESULT_AT_COLLEGE']);
+    const told = all.find((m) => v(m).kind === 'RESULT_AT_COLLEGE')!;
+    expect(v(told)).toMatchObject({ branchId: 'PSC-ALM-07' });
+    expect(v(told).resultAtCollege).toMatchObject({
+      receiptNumber: 'R-2026-000123',
+      resultKind: 'MOTIVATED_REFUSAL',
+      refusalGround: 'G1_UNRELIABLE_DATA',
+      digitalDiplomaPublished: false,
+      textRu: expect.stringContaining('В выдаче дубликата отказано'),
+    });
+  });
+});
+
 describe('a portal application whose identity the gateway cannot confirm (item 49)', () => {
   const { all } = outbound([cmd.receive(portalApp()), cmd.identityFailed(at('06', '10:01'), 'NOT_FOUND')]);
 

@@ -67,7 +67,19 @@ export type PscNotice =
       keepUntil: string;
     }
   | { kind: 'RETURN_TO_COLLEGE_DUE'; receiptNumber: string; collegeBin: string; storageEndedOn: string }
-  | TermRevisedNotice;
+  | TermRevisedNotice
+  | {
+      /** Item 58: a PSC applicant's result waits at the college office (the place the applicant chose). */
+      kind: 'RESULT_AT_COLLEGE';
+      receiptNumber: string;
+      resultKind: ResultKindName;
+      readyAt: string;
+      collegeBin: string;
+      placeAddress: string;
+      refusalGround: RefusalGround | null;
+      digitalDiplomaPublished: boolean;
+      text: Bilingual;
+    };
 
 /** What the paper result is: the duplicate or the motivated refusal. */
 export type ResultKindName = 'DUPLICATE' | 'MOTIVATED_REFUSAL';

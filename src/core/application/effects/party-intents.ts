@@ -6,7 +6,14 @@ import { almatyDate, type ClassifiedCalendar } from '../../calendar/index.js';
 import { resultPickupWindow } from '../../deadlines/index.js';
 import type { Application, PresentedDocument } from '../model.js';
 import { acceptedStatus, refusalMotivation, termRevisedStatus } from '../texts/intake-texts.js';
-import { hearingNoticeText, officeReceiptText, placeText, readyText, refusalText } from '../texts/decision-texts.js';
+import {
+  hearingNoticeText,
+  officeReceiptText,
+  placeText,
+  readyText,
+  refusalAtPlaceText,
+  refusalText,
+} from '../texts/decision-texts.js';
 import { isIntakeRefusal } from '../workflow/decide-intake.js';
 import type {
   ApplicationEvent,
@@ -137,7 +144,30 @@ function hearingNotice(app: Application, e: PreliminaryRefusalIssued): Intent[] 
   return [];
 }
 
-/** Items 58-59: the result at its place: the PSC keeps it for hand-over; a portal applicant is told where. */
+/** Item 58: a PSC applicant's result at the college office: what it is (with the motivation of a refusal) and where. */
+function resultAtCollege(app: Application, s: ApplicationState, e: ResultReady): PscNotice {
+  const d = s.decision;
+  const digital = d?.outcome === 'DUPLICATE_ISSUED' && d.digitalPublishedAt !== null;
+  const refused = d?.outcome === 'REFUSED' ? d : null;
+  return {
+    kind: 'RESULT_AT_COLLEGE',
+    receiptNumber: receiptNumberOf(app),
+    resultKind: e.outcome === 'DUPLICATE' ? 'DUPLICATE' : 'MOTIVATED_REFUSAL',
+    readyAt: e.at,
+    collegeBin: app.collegeBin,
+    placeAddress: placeText(e.place, app.collegeName).ru,
+    refusalGround: refused?.ground ?? null,
+    digitalDiplomaPublished: digital,
+    text: refused
+      ? refusalAtPlaceText(refused.ground, refused.motivation, e.place, app.collegeName)
+      : readyText(e.place, app.collegeName, digital),
+  };
+}
+
+/**
+ * Items 58-59: the result at its place: the PSC keeps it for hand-over; a portal applicant is told
+ * where; a PSC applicant whose result waits at the college office is told through the PSC.
+ */
 function resultReady(app: Application, s: ApplicationState, e: ResultReady): Intent[] {
   const out: Intent[] = [];
   if (e.place.kind === 'PSC' && e.storageEnd) {
@@ -152,6 +182,9 @@ function resultReady(app: Application, s: ApplicationState, e: ResultReady): Int
       }),
     );
   }
+  // A PSC applicant who chose the college office (or named the portal): the result does not travel
+  // to the PSC, so the PSC that accepted the documents tells the applicant, duplicate or refusal.
+  if (app.channel === 'PSC' && e.place.kind !== 'PSC') out.push(toPsc(app, resultAtCollege(app, s, e)));
   if (app.channel === 'PORTAL' && e.outcome === 'DUPLICATE' && !e.afterReturn) {
     const digital = s.decision?.outcome === 'DUPLICATE_ISSUED' && s.decision.digitalPublishedAt !== null;
     const place = placeText(e.place, app.collegeName);
