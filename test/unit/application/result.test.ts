@@ -69,7 +69,8 @@ describe('result to the PSC (items 58-59, 61-62)', () => {
           readyOn: '2026-04-10',
           storageEnd: '2026-05-10',
           afterReturn: false,
-          stageDeadline: endOf('2026-04-27'),
+          // Items 58-59: due at the PSC one day (24 hours) before the term ends.
+          stageDeadline: endOf('2026-04-26'),
         },
       ]);
     expect(after.phase).toBe('READY');
