@@ -14,6 +14,8 @@ import {
   DISPATCH_ID,
 } from './fixtures.js';
 
+import { OBJECTION_SUMMARY_NOT_GIVEN } from '../../../src/core/application/workflow/decide-college.js';
+
 const endOf = (d: string) => `${d}T23:59:59.999+05:00`;
 
 describe('registration at the college (item 57)', () => {
@@ -165,6 +167,19 @@ describe('preliminary refusal and hearing (item 58)', () => {
     const { after } = given(pending())
       .when(cmd.hearing(at('10', '11:30'), objection))
       .then([{ type: 'HearingHeld', objection, findings: [], stageDeadline: endOf('2026-04-10') }]);
+    expect(after.phase).toBe('AWAITING_DECISION');
+  });
+
+  it('an objection the college reported without a summary is recorded with the default summary', () => {
+    const { after } = given(pending())
+      .when(cmd.hearing(at('10', '11:30'), { receivedOn: '2026-04-09', summary: null }))
+      .then([
+        {
+          type: 'HearingHeld',
+          objection: { receivedOn: '2026-04-09', summary: OBJECTION_SUMMARY_NOT_GIVEN },
+          findings: [],
+        },
+      ]);
     expect(after.phase).toBe('AWAITING_DECISION');
   });
 

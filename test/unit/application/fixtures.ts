@@ -215,7 +215,10 @@ export const cmd = {
     noticeChannel: 'SMS',
     ...over,
   }),
-  hearing: (when: string, objection: { receivedOn: string; summary: string } | null = null): C<'HoldHearing'> => ({
+  hearing: (
+    when: string,
+    objection: { receivedOn: string; summary: string | null } | null = null,
+  ): C<'HoldHearing'> => ({
     type: 'HoldHearing',
     applicationId: ID,
     at: when,
