@@ -1,6 +1,7 @@
 /**
- * Who is told what about an event (items 49-52, and a revised term): the portal's personal
- * cabinet, the PSC branch, the e-government gateway. The texts are the core's (texts/).
+ * Who is told what about an event (items 49-62, and a revised term): the portal's personal
+ * cabinet, the PSC branch, the e-government gateway, the college, the courier, the digital
+ * documents service. The texts are the core's (texts/).
  */
 import { almatyDate, type ClassifiedCalendar } from '../../calendar/index.js';
 import { resultPickupWindow } from '../../deadlines/index.js';
@@ -31,8 +32,8 @@ function toPortal(app: Application, notice: PortalNotice): Intent {
 }
 
 /**
- * About the application (receipt, refusal receipt, hearing notice, revised term): the PSC branch
- * that accepted the documents, or the one chosen for the result.
+ * About the application (receipt, refusal receipt, hearing notice, revised term, a result waiting
+ * at the college office): the PSC branch that accepted the documents, or the one chosen for the result.
  */
 function toPsc(app: Application, notice: PscNotice): Intent {
   const branchId = app.psc?.branchId ?? (app.resultPlace.kind === 'PSC' ? app.resultPlace.branchId : '');
