@@ -110,6 +110,8 @@ assertType<Equals<(typeof SLA_STATUS)[number], SlaStatus>>();
 
 /** Outcome of the identity lookup (gateway). */
 export const IDENTITY_STATUS = ['FOUND', 'NOT_FOUND', 'ERROR'] as const;
+/** Why the identity check failed before the application reached the college (item 49). */
+export const IDENTITY_FAILURE_REASON = ['NOT_FOUND', 'NO_ANSWER'] as const;
 /** E-government gateway delivery status convention. */
 export const DELIVERY_STATUS = ['ON_DELIVERY', 'DELIVERED', 'NOT_DELIVERED', 'DELIVERY_STOPPED'] as const;
 /** What the college sends to the PSC as the result. */
@@ -148,6 +150,7 @@ export const CORPORATION_NOTIFICATION_KIND = [
   'RETURN_TO_COLLEGE_DUE',
   'TERM_REVISED',
   'HEARING_NOTICE',
+  'RESULT_AT_COLLEGE',
 ] as const;
 
 const full = (name: string): string => `${CONTRACT_NAMESPACE}.${name}`;
@@ -167,6 +170,7 @@ export const ENUM_SYMBOLS: Readonly<Record<string, readonly string[]>> = {
   [full('StageCode')]: STAGE_CODE,
   [full('SlaStatus')]: SLA_STATUS,
   [full('IdentityStatus')]: IDENTITY_STATUS,
+  [full('IdentityFailureReason')]: IDENTITY_FAILURE_REASON,
   [full('DeliveryStatus')]: DELIVERY_STATUS,
   [full('ResultKind')]: RESULT_KIND,
   [full('CorporationApplicationKind')]: CORPORATION_APPLICATION_KIND,

@@ -33,6 +33,7 @@ import type {
   COURIER_EVENT_KIND,
   COURIER_ORDER_KIND,
   DELIVERY_STATUS,
+  IDENTITY_FAILURE_REASON,
   IDENTITY_STATUS,
   PORTAL_NOTIFICATION_KIND,
   RESULT_KIND,
@@ -47,6 +48,7 @@ export type IsoDate = string;
 
 export type IdentityStatus = (typeof IDENTITY_STATUS)[number];
 export type DeliveryStatus = (typeof DELIVERY_STATUS)[number];
+export type IdentityFailureReason = (typeof IDENTITY_FAILURE_REASON)[number];
 export type ResultKind = (typeof RESULT_KIND)[number];
 export type ResultPlaceKind = (typeof RESULT_PLACE_KIND)[number];
 
@@ -283,6 +285,8 @@ export type CollegeApplicationRegistered = MessageHeader & {
     textKk: string;
     textRu: string;
   } | null;
+  /** Item 49: why the identity check failed before the application was sent (identity is then null). */
+  identityFailure: { reason: IdentityFailureReason; attempts: number; detail: string | null } | null;
 };
 
 // ---------- college.decisions.v1 ----------
@@ -496,6 +500,18 @@ export type PscHearingNotice = Motivation & {
   objectionDeadline: IsoDate;
 };
 
+export type PscResultAtCollege = {
+  receiptNumber: string;
+  resultKind: ResultKind;
+  readyAt: Instant;
+  collegeBin: string;
+  placeAddress: string;
+  refusalGround: RefusalGround | null;
+  digitalDiplomaPublished: boolean;
+  textKk: string;
+  textRu: string;
+};
+
 export type CorporationNotificationKind = (typeof CORPORATION_NOTIFICATION_KIND)[number];
 export type CorporationNotificationMessage = Envelope<
   MessageHeader & { applicationId: string; branchId: string },
@@ -506,6 +522,7 @@ export type CorporationNotificationMessage = Envelope<
     RETURN_TO_COLLEGE_DUE: PscReturnToCollegeDue;
     TERM_REVISED: TermRevised;
     HEARING_NOTICE: PscHearingNotice;
+    RESULT_AT_COLLEGE: PscResultAtCollege;
   }
 >;
 

@@ -405,6 +405,7 @@ const collegeApplications: NonEmpty<CollegeApplicationRegistered> = [
     psc: { receiptNumber: PSC_RECEIPT, branchId: PSC_BRANCH, operatorId: 'OP-ALM-0417' },
     identity: minorIdentity,
     officeReceipt: null,
+    identityFailure: null,
   },
   {
     messageId: '8f0b2d4e-6c3a-4e5f-8b7d-9c4e6a8f0b32',
@@ -425,6 +426,7 @@ const collegeApplications: NonEmpty<CollegeApplicationRegistered> = [
     psc: null,
     identity: portalApplicantIdentity,
     officeReceipt: null,
+    identityFailure: null,
   },
   {
     messageId: '9a1c3e5a-7d4b-4f6a-9c8e-0d5f7b9a1c43',
@@ -451,6 +453,29 @@ const collegeApplications: NonEmpty<CollegeApplicationRegistered> = [
       textKk: 'Құжаттар қабылданды. Нәтиже берілетін күн: 2026-03-30.',
       textRu: 'Документы приняты. Срок выдачи результата: 2026-03-30.',
     },
+    identityFailure: null,
+  },
+  {
+    // A portal application whose identity the gateway could not confirm (item 49): the college judges it.
+    messageId: '0b2d4f6b-8e5c-4a7b-8d9f-1e6a8c0b2d54',
+    correlationId: 'EGOV-20260306-0052214',
+    occurredAt: '2026-03-06T09:31:02.000+05:00',
+    applicationId: 'EGOV-20260306-0052214',
+    collegeBin: COLLEGE_BIN,
+    registerNumber: 'EGOV-20260306-0052214',
+    dispatchRegisterId: null,
+    channel: 'PORTAL',
+    submittedAt: '2026-03-06T09:30:00.000+05:00',
+    registrationDate: '2026-03-06',
+    serviceTermEndsAt: '2026-03-31T23:59:59.999+05:00',
+    form: portalForm,
+    presentedDocuments: [],
+    resultPlace: { kind: 'PORTAL', branchId: null },
+    signature: portalApplication.signature,
+    psc: null,
+    identity: null,
+    officeReceipt: null,
+    identityFailure: { reason: 'NOT_FOUND', attempts: 1, detail: null },
   },
 ];
 
@@ -781,6 +806,7 @@ const noPscKinds = {
   returnToCollegeDue: null,
   termRevised: null,
   hearingNotice: null,
+  resultAtCollege: null,
 };
 const corporationNotifications: NonEmpty<CorporationNotificationMessage> = [
   {
@@ -879,6 +905,27 @@ const corporationNotifications: NonEmpty<CorporationNotificationMessage> = [
       objectionDeadline: '2026-03-12',
       motivationKk: 'Бас тарту туралы алдын ала шешім: тыңдау 2026-03-12 11:00, Колледж, 12-кабинет.',
       motivationRu: 'Предварительное решение об отказе: заслушивание 2026-03-12 11:00, Колледж, кабинет 12.',
+    },
+  },
+  {
+    // A PSC applicant who chose to collect the result at the college office (item 58).
+    ...noPscKinds,
+    messageId: 'bc3e5a7c-9f2d-4b4e-9a6c-8d0f2b4e6a38',
+    correlationId: PSC_APP_ID,
+    occurredAt: '2026-03-16T15:00:00.000+05:00',
+    applicationId: PSC_APP_ID,
+    branchId: PSC_BRANCH,
+    kind: 'RESULT_AT_COLLEGE',
+    resultAtCollege: {
+      receiptNumber: PSC_RECEIPT,
+      resultKind: 'DUPLICATE',
+      readyAt: '2026-03-16T15:00:00.000+05:00',
+      collegeBin: COLLEGE_BIN,
+      placeAddress: `канцелярия колледжа ${COLLEGE_NAME}`,
+      refusalGround: null,
+      digitalDiplomaPublished: true,
+      textKk: `Телнұсқа дайын. Алу орны: ${COLLEGE_NAME} кеңсесі.`,
+      textRu: `Дубликат готов. Место получения: канцелярия колледжа ${COLLEGE_NAME}.`,
     },
   },
 ];

@@ -23,3 +23,5 @@ export {
 export { pscStorageEnd, pscReturnToCollegeOn } from './psc-storage.js';
 export type { RegisterDispatchPlan } from './register-dispatch.js';
 export { registerDispatchPlan } from './register-dispatch.js';
+export type { PickupWindow } from './result-dispatch.js';
+export { resultPickupWindow, RESULT_PICKUP_WORKING_DAYS, WAY_BACK_HOURS } from './result-dispatch.js';

@@ -49,8 +49,10 @@ export function commandOfDecision(m: CollegeDecisionMessage): ApplicationCommand
     }
     case 'HEARING_HELD': {
       const h = m.hearingHeld;
+      // No summary (null or blank) is passed as null: the core records its default, not an empty text.
+      const summary = h.objectionSummary?.trim() ? h.objectionSummary : null;
       const objection = h.objectionFiled
-        ? { receivedOn: almatyDate(h.objectionReceivedAt ?? h.heldAt), summary: h.objectionSummary ?? '' }
+        ? { receivedOn: almatyDate(h.objectionReceivedAt ?? h.heldAt), summary }
         : null;
       return { ...base, type: 'HoldHearing', at: h.heldAt, objection };
     }

@@ -21,8 +21,8 @@ export function buildResultDispatch(
   app: Application,
   meta: OutboundMeta,
 ): TopicMessage<typeof Topics.courierOrders> {
-  const from = meta.header.occurredAt;
-  const deliverBy = intent.deliverBy ?? plusHours(from, 72);
+  // The core decides the window; the way back after storage has no legal limit: its window's end.
+  const deliverBy = intent.deliverBy ?? intent.pickupWindow.to;
   const body = {
     applicationId: app.applicationId,
     resultKind: intent.resultKind,
@@ -30,7 +30,7 @@ export function buildResultDispatch(
     fromAddress: app.collegeName,
     toBranchId: intent.toBranchId,
     toAddress: `PSC branch ${intent.toBranchId}`,
-    slot: { from, to: deliverBy },
+    slot: { from: intent.pickupWindow.from, to: intent.pickupWindow.to },
     deliverBy,
   };
   // The dispatch id is the order's message id: the courier's events name it (orderMessageId).

@@ -45,6 +45,10 @@ function body(intent: PscNotificationIntent): object {
       const { kind: _k, status, ...rest } = n;
       return { ...rest, statusKk: status.kk, statusRu: status.ru };
     }
+    case 'RESULT_AT_COLLEGE': {
+      const { kind: _k, text, ...rest } = n;
+      return { ...rest, textKk: text.kk, textRu: text.ru };
+    }
   }
 }
 

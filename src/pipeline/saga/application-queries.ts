@@ -29,6 +29,7 @@ function columns(state: ApplicationState, stageSeq: number) {
     term_ends_at: state.deadlines?.termEndsAt ?? null,
     calendar_version: state.calendar?.calendarVersion ?? null,
     register_id: state.registerPlan?.registerId ?? null,
+    term_met_at: state.result?.firstReadyAt ?? null,
   };
 }
 
@@ -68,8 +69,9 @@ export async function selectOpenApplicationIds(db: Knex, termEndsBefore: Date, l
 }
 
 /**
- * Open applications whose deadlines do not rest on calendar `version` yet, locked for this
- * transaction; rows another instance is revising are skipped (SKIP LOCKED), never waited for.
+ * Applications whose term still runs (not closed, the result not yet at its place) and whose
+ * deadlines do not rest on calendar `version` yet, locked for this transaction; rows another
+ * instance is revising are skipped (SKIP LOCKED), never waited for. A met term is not revised.
  */
 export async function selectApplicationsToRevise(
   tx: Knex.Transaction,
@@ -78,6 +80,7 @@ export async function selectApplicationsToRevise(
 ): Promise<string[]> {
   return tx('applications')
     .whereNotIn('status', ['INTAKE_REFUSED', 'HANDED_OVER', 'NEW'])
+    .whereNull('term_met_at')
     .andWhere((q) => q.whereNull('calendar_version').orWhereNot('calendar_version', version))
     .orderBy('application_id')
     .limit(limit)
@@ -91,10 +94,14 @@ export async function markCalendarVersion(tx: Knex.Transaction, applicationId: s
   await tx('applications').where({ application_id: applicationId }).update({ calendar_version: version });
 }
 
-/** How many open applications do not rest on calendar `version` yet (the revision is settled at 0). */
+/**
+ * How many applications the revision to `version` still has to check, by the filter of
+ * selectApplicationsToRevise (the revision is settled at 0).
+ */
 export async function countApplicationsToRevise(db: Knex, version: string): Promise<number> {
   const [row] = await db('applications')
     .whereNotIn('status', ['INTAKE_REFUSED', 'HANDED_OVER', 'NEW'])
+    .whereNull('term_met_at')
     .andWhere((q) => q.whereNull('calendar_version').orWhereNot('calendar_version', version))
     .count<{ count: string }[]>({ count: '*' });
   return Number(row?.count ?? 0);

@@ -9,6 +9,7 @@ import * as m007 from './migrations/007_register_of_application.js';
 import * as m008 from './migrations/008_dead_letter_payloads.js';
 import * as m009 from './migrations/009_outbox_failed_rows.js';
 import * as m010 from './migrations/010_inbox_digest.js';
+import * as m011 from './migrations/011_term_met_of_application.js';
 import { installTimerQueue } from './timer-queue-schema.js';
 
 export interface MigrationContext {
@@ -33,6 +34,7 @@ const MIGRATIONS: ReadonlyArray<[string, Step]> = [
   ['008_dead_letter_payloads', m008.up],
   ['009_outbox_failed_rows', m009.up],
   ['010_inbox_digest', m010.up],
+  ['011_term_met_of_application', m011.up],
 ];
 
 class ListSource implements Knex.MigrationSource<[string, Step]> {

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { encodeState, type ApplicationState } from '../../../src/core/application/index.js';
 import { evolve } from '../../../src/core/application/index.js';
 import {
+  countApplicationsToRevise,
   insertApplication,
   markCalendarVersion,
   selectApplicationForUpdate,
@@ -11,7 +12,7 @@ import {
   updateApplication,
 } from '../../../src/pipeline/saga/application-queries.js';
 import { openQueriesDb, stillPendingAfter, type QueriesDb } from './db.js';
-import { portalReceived, portalRegistered, pscAccepted, pscHandedOver, pscRefused } from './states.js';
+import { portalReady, portalReceived, portalRegistered, pscAccepted, pscHandedOver, pscRefused } from './states.js';
 
 let db: QueriesDb;
 beforeAll(async () => {
@@ -226,6 +227,23 @@ describe('selectApplicationsToRevise and markCalendarVersion', () => {
     const ids = await db.runtime.transaction((tx) => selectApplicationsToRevise(tx, V, 10));
     expect(ids).toEqual(['REV-A', 'REV-B']);
     expect(await db.runtime.transaction((tx) => selectApplicationsToRevise(tx, V, 1))).toEqual(['REV-A']);
+  });
+
+  it('leaves out, and does not count, applications whose result is at its place (the term met, item 63)', async () => {
+    await insert(portalReceived('REV-OPEN'));
+    const ready = portalReady('REV-READY');
+    expect(ready.phase).toBe('READY');
+    await insert(ready);
+    const row = await db.runtime('applications').where({ application_id: 'REV-READY' }).first('term_met_at');
+    expect((row.term_met_at as Date).toISOString()).toBe(new Date(ready.result!.firstReadyAt!).toISOString());
+    expect(await db.runtime.transaction((tx) => selectApplicationsToRevise(tx, V, 10))).toEqual(['REV-OPEN']);
+    expect(await countApplicationsToRevise(db.runtime, V)).toBe(1);
+    // A term met on an update (the row was open before) drops out too.
+    const open = portalRegistered();
+    await insert(open);
+    expect(await countApplicationsToRevise(db.runtime, V)).toBe(2);
+    await db.runtime.transaction((tx) => updateApplication(tx, portalReady(), 2));
+    expect(await countApplicationsToRevise(db.runtime, V)).toBe(1);
   });
 
   it("stores the state's calendar version in the column on insert", async () => {

@@ -48,3 +48,13 @@ export function pscHandedOver(): ApplicationState {
     cmd.handOver(at('15')),
   );
 }
+
+/** A portal application (APP-1 unless named) issued: the duplicate waits at the college office, READY, the term met. */
+export function portalReady(applicationId = 'APP-1'): ApplicationState {
+  return stateAfter(
+    cmd.receive(portalApp({ applicationId })),
+    { ...cmd.identityOk(at('06', '10:01')), applicationId, requestId: `idr-${applicationId}-1` },
+    { ...cmd.register(at('06', '11:00')), applicationId },
+    { ...cmd.issue(at('07')), applicationId },
+  );
+}

@@ -16,7 +16,18 @@ import type { CalendarYear } from '../../../src/core/calendar/index.js';
 import { stageOf } from '../../../src/core/application/monitoring/stage-of.js';
 import { calendarOf, SHIPPED_CALENDAR_DIR } from '../../support/calendar.js';
 import { given } from './given.js';
-import { cmd, ctx, history, ID, portalApp, pscApp, refusedPscApp, registerIdOf } from './fixtures.js';
+import {
+  cmd,
+  continueFrom,
+  ctx,
+  DISPATCH_BACK_ID,
+  history,
+  ID,
+  portalApp,
+  pscApp,
+  refusedPscApp,
+  registerIdOf,
+} from './fixtures.js';
 
 const shippedYear = (y: number) =>
   JSON.parse(readFileSync(join(SHIPPED_CALENDAR_DIR, `${y}.json`), 'utf8')) as CalendarYear;
@@ -99,6 +110,51 @@ describe('ReviseDeadlines (a new calendar version)', () => {
       .then([{ type: 'DeadlinesRevised' }]);
     // Five working days after Tue 11 May 2027: 12, 13, 14, (17 off in B), 18, 19.
     expect(after.college?.reviewDeadline).toBe('2027-05-19');
+  });
+
+  it('leaves alone an application whose result is at its place: the term was met (no stage, no notice)', () => {
+    const ready = history(
+      cmd.receive(mayApp),
+      cmd.identityOk('2027-05-05T10:01:00+05:00'),
+      cmd.register('2027-05-05T11:00:00+05:00'),
+      cmd.issue('2027-05-06T10:00:00+05:00'),
+    );
+    const { after } = given(ready).when(revise('2027-06-20T12:00:00+05:00'), ctxB).then([]);
+    expect(after.phase).toBe('READY');
+    // Returned to the college after its month at the PSC, and on its way back: the term was met too.
+    const app = pscApp({ submittedAt: '2027-05-10T10:00:00+05:00' });
+    const returned = history(
+      cmd.receive(app),
+      cmd.identityOk('2027-05-10T10:01:00+05:00'),
+      cmd.register('2027-05-11T15:30:00+05:00'),
+      cmd.issue('2027-05-12T10:00:00+05:00'),
+      cmd.deliverResult('2027-05-13T10:00:00+05:00'),
+      cmd.returnToCollege('2027-06-14T10:00:00+05:00'),
+    );
+    given(returned).when(revise('2027-06-20T12:00:00+05:00'), ctxB).then([]);
+    const onItsWayBack = [
+      ...returned,
+      ...continueFrom(
+        returned,
+        cmd.requestBack('2027-06-15T10:00:00+05:00'),
+        cmd.dispatchResult('2027-06-16T10:00:00+05:00', DISPATCH_BACK_ID),
+      ),
+    ];
+    expect(given(onItsWayBack).state.phase).toBe('RESULT_IN_TRANSIT');
+    given(onItsWayBack).when(revise('2027-06-20T12:00:00+05:00'), ctxB).then([]);
+  });
+
+  it('still revises a PSC result decided but not yet at the PSC (the term runs until it arrives)', () => {
+    const app = pscApp({ submittedAt: '2027-05-10T10:00:00+05:00' });
+    const decided = history(
+      cmd.receive(app),
+      cmd.identityOk('2027-05-10T10:01:00+05:00'),
+      cmd.register('2027-05-11T15:30:00+05:00'),
+      cmd.issue('2027-05-12T10:00:00+05:00'),
+    );
+    given(decided)
+      .when(revise('2027-05-12T12:00:00+05:00'), ctxB)
+      .then([{ type: 'DeadlinesRevised', termEndChanged: true }]);
   });
 
   it('is refused for a closed application (intake refused)', () => {

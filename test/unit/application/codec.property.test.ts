@@ -129,6 +129,35 @@ describe('state codec: jsonb round trip', () => {
     expect(seen).toContain('READY');
   }, 30_000);
 
+  it('reads states stored before sentToCollegeAt and result.dispatchSequence were recorded', () => {
+    const recalled = [
+      cmd.receive(pscApp()),
+      cmd.identityOk(instant(1)),
+      cmd.register(instant(2)),
+      cmd.issue(instant(3)),
+      cmd.deliverResult(instant(4)),
+      cmd.returnToCollege('2026-05-20T10:00:00+05:00'),
+      cmd.requestBack('2026-05-21T10:00:00+05:00'),
+    ];
+    let s = initialState;
+    for (const c of recalled) {
+      const r = decide(s, c, ctx);
+      if (!r.ok) throw new Error(r.rejection.message);
+      s = r.events.reduce(evolve, s);
+    }
+    expect(s.result).toMatchObject({ plannedDispatch: { dispatchId: 'rd-APP-1-2' }, dispatchSequence: 2 });
+    const old = JSON.parse(encodeState(s));
+    delete old.state.sentToCollegeAt;
+    delete old.state.result.dispatchSequence;
+    const read = decodeState(old);
+    expect(read.sentToCollegeAt).toBeNull();
+    // The count of courier orders is the number of the order planned last.
+    expect(read.result?.dispatchSequence).toBe(2);
+    delete old.state.result.dispatchSequence;
+    old.state.result.plannedDispatch = null;
+    expect(decodeState(old).result?.dispatchSequence).toBe(0);
+  });
+
   it('a corrupt or foreign row is an error with a code, never a half-read state', () => {
     expect(() => decodeState('{not json')).toThrow(StateDecodeError);
     expect(() => decodeState(JSON.stringify({ schemaVersion: 99, state: initialState }))).toThrow(StateDecodeError);

@@ -14,6 +14,8 @@ import {
   DISPATCH_ID,
 } from './fixtures.js';
 
+import { OBJECTION_SUMMARY_NOT_GIVEN } from '../../../src/core/application/workflow/decide-college.js';
+
 const endOf = (d: string) => `${d}T23:59:59.999+05:00`;
 
 describe('registration at the college (item 57)', () => {
@@ -168,6 +170,19 @@ describe('preliminary refusal and hearing (item 58)', () => {
     expect(after.phase).toBe('AWAITING_DECISION');
   });
 
+  it('an objection the college reported without a summary is recorded with the default summary', () => {
+    const { after } = given(pending())
+      .when(cmd.hearing(at('10', '11:30'), { receivedOn: '2026-04-09', summary: null }))
+      .then([
+        {
+          type: 'HearingHeld',
+          objection: { receivedOn: '2026-04-09', summary: OBJECTION_SUMMARY_NOT_GIVEN },
+          findings: [],
+        },
+      ]);
+    expect(after.phase).toBe('AWAITING_DECISION');
+  });
+
   it('hearing held with no objection within the window', () => {
     given(pending())
       .when(cmd.hearing(at('10', '11:30')))
@@ -231,6 +246,16 @@ describe('decision (items 58-60)', () => {
       firstReadyAt: at('09'),
       plannedDispatch: null,
     });
+  });
+
+  it("the digital diploma carries the duplicate's date of issue, not the day the college reported it (items 59-60)", () => {
+    given(paths.portalRegistered())
+      .when({ ...cmd.issue(at('09')), issuedOn: '2026-04-08' })
+      .then([
+        { type: 'DuplicateIssued', issuedOn: '2026-04-08' },
+        { type: 'DigitalDiplomaPublished', issuedOn: '2026-04-08' },
+        { type: 'ResultReady' },
+      ]);
   });
 
   it('duplicate issued after the hearing; for a PSC place it is due one day before the term ends', () => {

@@ -9,7 +9,7 @@ import type { ApplicationCommand } from '../../../src/core/application/workflow/
 import { evolve } from '../../../src/core/application/workflow/evolve.js';
 import { initialState, type ApplicationState } from '../../../src/core/application/workflow/state.js';
 import { identityBackoffMs } from '../../../src/core/application/workflow/identity-backoff.js';
-import { at, cmd, ctx3, history, policy, portalApp, pscApp, requestNo } from './fixtures.js';
+import { at, cmd, ctx3, DISPATCH_BACK_ID, history, policy, portalApp, pscApp, requestNo } from './fixtures.js';
 
 const NOW = '2026-04-06T11:00:00+05:00';
 const fx = { now: NOW, policy: ctx3.policy, calendar: ctx3.calendar };
@@ -89,6 +89,30 @@ describe('intentsOf: timers and order', () => {
       { type: 'CancelTimer', purpose: 'STAGE_DEADLINE' },
       { type: 'CancelTimer', purpose: 'SLA_AT_RISK' },
       { type: 'CancelTimer', purpose: 'SLA_BREACH' },
+    ]);
+  });
+
+  it('the way back after storage arms no STAGE_DEADLINE: the term was met, item 62 gives that way no term', () => {
+    const requestedBack = [
+      cmd.receive(pscApp()),
+      cmd.identityOk(at('06', '10:01')),
+      cmd.dispatchRegister(at('06', '13:00')),
+      cmd.deliverRegister(at('06', '15:00')),
+      cmd.register(at('06', '15:30')),
+      cmd.issue(at('09')),
+      cmd.dispatchResult(at('09', '14:00')),
+      cmd.deliverResult(at('10', '11:00')),
+      cmd.returnToCollege(at('11', '10:00', '05')),
+      cmd.requestBack(at('02', '10:00', '06')),
+    ];
+    const back = cmd.dispatchResult(at('03', '10:00', '06'), DISPATCH_BACK_ID);
+    expect(timers(intentsAfter(requestedBack, back))).toEqual([]);
+    expect(
+      timers(intentsAfter([...requestedBack, back], cmd.deliverResult(at('04', '10:00', '06'), DISPATCH_BACK_ID))),
+    ).toEqual([
+      { type: 'CancelTimer', purpose: 'SLA_AT_RISK' },
+      { type: 'CancelTimer', purpose: 'SLA_BREACH' },
+      { type: 'ScheduleTimer', purpose: 'STORAGE_ELAPSED', at: expect.any(String), requestId: null },
     ]);
   });
 });

@@ -16,6 +16,7 @@ import { initialState, type ApplicationState } from '../../../src/core/applicati
 import type { DecideContext, DecidePolicy } from '../../../src/core/application/workflow/context.js';
 import type { RegisterPerson } from '../../../src/core/application/model.js';
 import { registerPlanOf } from '../../../src/core/application/workflow/decide-register.js';
+import { intentsOf, type Intent } from '../../../src/core/application/effects/index.js';
 
 /** The identity policy of the fixtures: one request, then IDENTITY_FAILED (NO_ANSWER) when it is overdue. */
 export const policy: DecidePolicy = {
@@ -214,7 +215,10 @@ export const cmd = {
     noticeChannel: 'SMS',
     ...over,
   }),
-  hearing: (when: string, objection: { receivedOn: string; summary: string } | null = null): C<'HoldHearing'> => ({
+  hearing: (
+    when: string,
+    objection: { receivedOn: string; summary: string | null } | null = null,
+  ): C<'HoldHearing'> => ({
     type: 'HoldHearing',
     applicationId: ID,
     at: when,
@@ -335,4 +339,44 @@ export function continueFrom(past: ApplicationEvent[], ...commands: ApplicationC
     }
   }
   return events;
+}
+
+/** One event of a run with the intents it caused. */
+export interface RunStep {
+  event: ApplicationEvent;
+  intents: Intent[];
+}
+
+/**
+ * Runs commands through decide/evolve/intentsOf from `from` (the initial state by default), each
+ * event's intents computed at its own instant; fails the test on a rejection.
+ */
+export function runIntents(
+  commands: ApplicationCommand[],
+  context: DecideContext = ctx,
+  from: ApplicationState = initialState,
+): { steps: RunStep[]; intents: Intent[]; state: ApplicationState } {
+  let state = from;
+  const steps: RunStep[] = [];
+  for (const c of commands) {
+    const r = decide(state, c, context);
+    if (!r.ok) throw new Error(`fixture command rejected: ${r.rejection.code} ${r.rejection.message}`);
+    for (const event of r.events) {
+      const next = evolve(state, event);
+      steps.push({
+        event,
+        intents: intentsOf(event, state, next, { now: event.at, policy: context.policy, calendar: context.calendar }),
+      });
+      state = next;
+    }
+  }
+  return { steps, intents: steps.flatMap((x) => x.intents), state };
+}
+
+/** The intents of one type, narrowed. */
+export function intentsOfType<T extends Intent['type']>(
+  xs: readonly Intent[],
+  type: T,
+): Extract<Intent, { type: T }>[] {
+  return xs.filter((i): i is Extract<Intent, { type: T }> => i.type === type);
 }

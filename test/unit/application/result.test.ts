@@ -69,7 +69,8 @@ describe('result to the PSC (items 58-59, 61-62)', () => {
           readyOn: '2026-04-10',
           storageEnd: '2026-05-10',
           afterReturn: false,
-          stageDeadline: endOf('2026-04-27'),
+          // Items 58-59: due at the PSC one day (24 hours) before the term ends.
+          stageDeadline: endOf('2026-04-26'),
         },
       ]);
     expect(after.phase).toBe('READY');
@@ -194,6 +195,48 @@ describe('storage at the PSC (item 62)', () => {
     given(then(pscReady(), cmd.handOver(at('15'))))
       .when(cmd.storageElapsed(at('11', '00:00', '05')))
       .then({ error: 'APPLICATION_CLOSED' });
+  });
+});
+
+describe('a second month of storage, and a second way back (item 62)', () => {
+  // The first month reported and over, the result returned, requested back and at the PSC again.
+  const readyAgain = () =>
+    then(
+      pscReady(),
+      cmd.storageElapsed(at('11', '00:00', '05')),
+      cmd.returnToCollege(at('11', '10:00', '05')),
+      cmd.requestBack(at('02', '10:00', '06')),
+      cmd.dispatchResult(at('03', '10:00', '06'), DISPATCH_BACK_ID),
+      cmd.deliverResult(at('04', '10:00', '06'), DISPATCH_BACK_ID),
+    );
+
+  it('the end of the second month is reported too (each arrival starts its own month)', () => {
+    const { events } = given(readyAgain())
+      .when(cmd.storageElapsed(at('05', '00:00', '07')))
+      .then([{ type: 'ReturnToCollegeDue', storageEnd: '2026-07-04' }]);
+    given([...readyAgain(), ...events])
+      .when(cmd.storageElapsed(at('06', '00:00', '07')))
+      .then([]);
+  });
+
+  it('a second request back orders its own courier order (rd-<id>-3), whose pick-up and delivery are recorded', () => {
+    const returnedAgain = then(readyAgain(), cmd.returnToCollege(at('05', '10:00', '07')));
+    const { after } = given(returnedAgain)
+      .when(cmd.requestBack(at('10', '10:00', '07')))
+      .then([{ type: 'ResultRequestedBack' }]);
+    const third = 'rd-APP-1-3';
+    expect(after.result?.plannedDispatch).toEqual({ dispatchId: third, deliverBy: null });
+    expect(after.result?.dispatchSequence).toBe(3);
+    const requested = then(returnedAgain, cmd.requestBack(at('10', '10:00', '07')));
+    given(requested)
+      .when(cmd.dispatchResult(at('11', '10:00', '07'), DISPATCH_BACK_ID))
+      .then({ error: 'DISPATCH_MISMATCH' });
+    given(requested)
+      .when(cmd.deliverResult(at('13', '10:00', '07'), third))
+      .then([
+        { type: 'ResultDispatched', dispatchId: third, afterReturn: true },
+        { type: 'ResultReady', afterReturn: true, readyOn: '2026-07-13', storageEnd: '2026-08-13' },
+      ]);
   });
 });
 

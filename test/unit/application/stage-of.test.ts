@@ -123,18 +123,22 @@ describe('stageOf: every event reports its monitoring stage (item 64)', () => {
     expect(report[2]).toBeNull();
   });
 
-  it('the result at its place is judged on its deadline only: on the last day ON_TIME, after it OVERDUE', () => {
+  it('the result at the PSC is judged on its own deadline, one day before the term end (items 58-59): ON_TIME until it, OVERDUE after', () => {
     const decided = then(
       withHearingHeld(paths.pscRegistered()),
       cmd.issue(at('23')),
       cmd.dispatchResult(at('23', '15:00')),
     );
-    expect(lastStage(then(decided, cmd.deliverResult(at('27', '17:00'))))).toMatchObject({
+    const deadline = '2026-04-26T23:59:59.999+05:00';
+    expect(lastStage(then(decided, cmd.deliverResult(at('26', '23:00'))))).toMatchObject({
       stage: 'RESULT_READY',
+      stageDeadline: deadline,
       slaStatus: 'ON_TIME',
     });
-    expect(lastStage(then(decided, cmd.deliverResult(at('28'))))).toMatchObject({
+    // The last day of the term is too late for the PSC: the term itself is still met.
+    expect(lastStage(then(decided, cmd.deliverResult(at('27', '17:00'))))).toMatchObject({
       stage: 'RESULT_READY',
+      stageDeadline: deadline,
       slaStatus: 'OVERDUE',
     });
   });

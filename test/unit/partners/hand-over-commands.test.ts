@@ -40,3 +40,36 @@ describe('hand-over messages as commands (item 61)', () => {
     });
   });
 });
+
+describe('the hearing as a command (item 58)', () => {
+  const held = byKind(samples[Topics.collegeDecisions] as readonly CollegeDecisionMessage[], 'HEARING_HELD') as Extract<
+    CollegeDecisionMessage,
+    { kind: 'HEARING_HELD' }
+  >;
+  const withSummary = (objectionSummary: string | null) => ({
+    ...held,
+    hearingHeld: { ...held.hearingHeld, objectionSummary },
+  });
+
+  it('an objection with its summary keeps it', () => {
+    expect(commandOfDecision(held)).toMatchObject({
+      type: 'HoldHearing',
+      objection: { receivedOn: '2026-03-24', summary: held.hearingHeld.objectionSummary },
+    });
+  });
+
+  it.each([[null], ['   ']])(
+    'an objection without a summary (%j) passes null, for the core to record its default',
+    (objectionSummary) => {
+      expect(commandOfDecision(withSummary(objectionSummary))).toMatchObject({
+        type: 'HoldHearing',
+        objection: { receivedOn: '2026-03-24', summary: null },
+      });
+    },
+  );
+
+  it('no objection filed: no objection, whatever the summary field says', () => {
+    const none = { ...held, hearingHeld: { ...held.hearingHeld, objectionFiled: false, objectionReceivedAt: null } };
+    expect(commandOfDecision(none)).toMatchObject({ type: 'HoldHearing', objection: null });
+  });
+});

@@ -151,6 +151,72 @@ describe('a portal application refused after a hearing', () => {
   });
 });
 
+describe('a PSC application decided after the limit of its result (items 58-59)', () => {
+  const { all } = outbound([
+    cmd.receive(pscApp()),
+    cmd.identityOk(at('06', '10:01')),
+    cmd.dispatchRegister(at('06', '13:00')),
+    cmd.deliverRegister(at('06', '15:00')),
+    cmd.register(at('06', '15:30')),
+    cmd.issue(at('27', '12:00')),
+  ]);
+
+  it('orders a courier slot that ends after it starts, with the legal limit as deliverBy', () => {
+    expect(all.flatMap(invalid)).toEqual([]);
+    const order = v(all.find((m) => v(m).kind === 'RESULT_DISPATCH')!).resultDispatch as {
+      slot: { from: string; to: string };
+      deliverBy: string;
+    };
+    expect(Date.parse(order.slot.to)).toBeGreaterThan(Date.parse(order.slot.from));
+    expect(order.slot).toEqual({ from: at('27', '12:00'), to: '2026-04-28T23:59:59.999+05:00' });
+    expect(order.deliverBy).toBe('2026-04-26T23:59:59.999+05:00');
+  });
+});
+
+describe('a PSC application collected at the college office, refused after a hearing (item 58)', () => {
+  const app = pscApp({ resultPlace: { kind: 'COLLEGE_OFFICE' } });
+  const { all } = outbound([
+    cmd.receive(app),
+    cmd.identityOk(at('06', '10:01')),
+    cmd.dispatchRegister(at('06', '13:00')),
+    cmd.deliverRegister(at('06', '15:00')),
+    cmd.register(at('06', '15:30')),
+    cmd.preliminary(at('08'), at('10', '11:00')),
+    cmd.hearing(at('10', '11:30')),
+    cmd.refuse(at('13')),
+  ]);
+
+  it('no courier order; the accepting PSC gets the hearing notice and RESULT_AT_COLLEGE, as valid Avro', () => {
+    expect(all.flatMap(invalid)).toEqual([]);
+    expect(all.filter((m) => m.topic === Topics.courierOrders && v(m).kind === 'RESULT_DISPATCH')).toEqual([]);
+    expect(kinds(all, Topics.corporationNotifications)).toEqual(['RECEIPT', 'HEARING_NOTICE', 'RESULT_AT_COLLEGE']);
+    const told = all.find((m) => v(m).kind === 'RESULT_AT_COLLEGE')!;
+    expect(v(told)).toMatchObject({ branchId: 'PSC-ALM-07' });
+    expect(v(told).resultAtCollege).toMatchObject({
+      receiptNumber: 'R-2026-000123',
+      resultKind: 'MOTIVATED_REFUSAL',
+      refusalGround: 'G1_UNRELIABLE_DATA',
+      digitalDiplomaPublished: false,
+      textRu: expect.stringContaining('В выдаче дубликата отказано'),
+    });
+  });
+});
+
+describe('a portal application whose identity the gateway cannot confirm (item 49)', () => {
+  const { all } = outbound([cmd.receive(portalApp()), cmd.identityFailed(at('06', '10:01'), 'NOT_FOUND')]);
+
+  it('reaches the college without identity data, saying why, as valid Avro; the college judges it', () => {
+    expect(all.flatMap(invalid)).toEqual([]);
+    const college = all.filter((m) => m.topic === Topics.collegeApplications);
+    expect(college).toHaveLength(1);
+    expect(v(college[0]!)).toMatchObject({
+      channel: 'PORTAL',
+      identity: null,
+      identityFailure: { reason: 'NOT_FOUND', attempts: 1, detail: null },
+    });
+  });
+});
+
 describe('an office application, issued, collected at the office', () => {
   const { all } = outbound([
     cmd.receive(officeApp()),

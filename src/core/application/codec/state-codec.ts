@@ -33,6 +33,17 @@ const phase = z.enum([
 const ground = z.enum(['G1_UNRELIABLE_DATA', 'G2_NONCOMPLIANT_DOCUMENTS', 'G3_NO_CONSENT']);
 const deadlineFinding = z.object({ code: str, message: str }).strict();
 
+/**
+ * States stored before the courier orders of the result were counted: the count is the number of
+ * the planned order (rd-<id>-<n>), or 0 without one (a portal or office place).
+ */
+function withDispatchSequence(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || 'dispatchSequence' in raw) return raw;
+  const planned = (raw as { plannedDispatch?: { dispatchId?: unknown } | null }).plannedDispatch;
+  const n = typeof planned?.dispatchId === 'string' ? /-(\d+)$/.exec(planned.dispatchId)?.[1] : undefined;
+  return { ...raw, dispatchSequence: n === undefined ? 0 : Number(n) };
+}
+
 const stateSchema = z
   .object({
     phase,
@@ -80,6 +91,10 @@ const stateSchema = z
       .object({ registerId: str, courierSlot: slot, dispatchedAt: str, deliveredAt: nstr })
       .strict()
       .nullable(),
+    // States stored before it was recorded read as null. No event sends such an application again: an
+    // office one was sent at acceptance, a delivered register is not delivered twice, and a verified
+    // identity is not answered again; a failed portal check is sent on its next answer (it was not before).
+    sentToCollegeAt: nstr.default(null),
     college: z
       .object({ registrationNumber: str, registeredAt: str, registeredOn: str, reviewDeadline: str })
       .strict()
@@ -130,22 +145,26 @@ const stateSchema = z
           .strict(),
       ])
       .nullable(),
-    result: z
-      .object({
-        place: loose.extend({ kind: z.enum(['PORTAL', 'PSC', 'COLLEGE_OFFICE']) }),
-        outcome: z.enum(['DUPLICATE', 'REFUSAL']),
-        plannedDispatch: z.object({ dispatchId: str, deliverBy: nstr }).strict().nullable().default(null),
-        returnDueAt: nstr.default(null),
-        dispatch: z.object({ dispatchId: str, courierSlot: slot, at: str }).strict().nullable(),
-        firstReadyAt: nstr,
-        readyOn: nstr,
-        storageEnd: nstr,
-        returnedAt: nstr,
-        requestedBackAt: nstr,
-        handedOverAt: nstr,
-      })
-      .strict()
-      .nullable(),
+    result: z.preprocess(
+      withDispatchSequence,
+      z
+        .object({
+          place: loose.extend({ kind: z.enum(['PORTAL', 'PSC', 'COLLEGE_OFFICE']) }),
+          outcome: z.enum(['DUPLICATE', 'REFUSAL']),
+          plannedDispatch: z.object({ dispatchId: str, deliverBy: nstr }).strict().nullable().default(null),
+          dispatchSequence: z.number().int().nonnegative(),
+          returnDueAt: nstr.default(null),
+          dispatch: z.object({ dispatchId: str, courierSlot: slot, at: str }).strict().nullable(),
+          firstReadyAt: nstr,
+          readyOn: nstr,
+          storageEnd: nstr,
+          returnedAt: nstr,
+          requestedBackAt: nstr,
+          handedOverAt: nstr,
+        })
+        .strict()
+        .nullable(),
+    ),
     sla: z
       .object({ atRiskReportedAt: nstr, breachedReportedAt: nstr, stageBreaches: z.array(str).default([]) })
       .strict(),

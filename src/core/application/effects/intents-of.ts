@@ -23,10 +23,15 @@ export interface EffectContext {
   calendar: ClassifiedCalendar;
 }
 
+/** The step awaited while the term runs; none once it is met (the way back after storage has no term, item 62). */
+function awaitedStep(s: ApplicationState, cal: ClassifiedCalendar) {
+  return s.application && isTermRunning(s) ? stageDeadlineOf(s, cal) : null;
+}
+
 /** The SLA timer of the step the application waits for: moved when that step or its deadline changes. */
 function stageDeadlineTimer(before: ApplicationState, after: ApplicationState, cal: ClassifiedCalendar): Intent[] {
-  const was = before.application ? stageDeadlineOf(before, cal) : null;
-  const now = stageDeadlineOf(after, cal);
+  const was = awaitedStep(before, cal);
+  const now = awaitedStep(after, cal);
   if (was?.key === now?.key) return [];
   if (!now) return was ? [{ type: 'CancelTimer', purpose: 'STAGE_DEADLINE' }] : [];
   return [{ type: 'ScheduleTimer', purpose: 'STAGE_DEADLINE', at: instantPlus(now.deadline, 1), requestId: null }];
@@ -127,7 +132,7 @@ export function intentsOf(
   const stage = stageIntent(event, before, after);
   return [
     ...(stage ? [stage] : []),
-    ...partyIntents(event, after),
+    ...partyIntents(event, before, after, ctx.calendar),
     ...timerIntents(event, after, ctx),
     ...stageDeadlineTimer(before, after, ctx.calendar),
   ];

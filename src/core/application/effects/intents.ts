@@ -67,7 +67,19 @@ export type PscNotice =
       keepUntil: string;
     }
   | { kind: 'RETURN_TO_COLLEGE_DUE'; receiptNumber: string; collegeBin: string; storageEndedOn: string }
-  | TermRevisedNotice;
+  | TermRevisedNotice
+  | {
+      /** Item 58: a PSC applicant's result waits at the college office (the place the applicant chose). */
+      kind: 'RESULT_AT_COLLEGE';
+      receiptNumber: string;
+      resultKind: ResultKindName;
+      readyAt: string;
+      collegeBin: string;
+      placeAddress: string;
+      refusalGround: RefusalGround | null;
+      digitalDiplomaPublished: boolean;
+      text: Bilingual;
+    };
 
 /** What the paper result is: the duplicate or the motivated refusal. */
 export type ResultKindName = 'DUPLICATE' | 'MOTIVATED_REFUSAL';
@@ -112,6 +124,8 @@ export interface CollegeApplicationIntent {
   registrationDate: string;
   serviceTermEndsAt: string;
   identity: RegisterPerson | null;
+  /** Item 49: the identity check failed before the application was sent (identity is then null). */
+  identityFailure: { reason: 'NOT_FOUND' | 'NO_ANSWER'; attempts: number; detail: string | null } | null;
   officeReceipt: { receiptNumber: string; acceptedAt: string; resultDueOn: string; text: Bilingual } | null;
 }
 
@@ -123,6 +137,11 @@ export interface ResultDispatchIntent {
   toBranchId: string;
   /** No later than one day before the term ends (items 58-59); none on the way back (item 62). */
   deliverBy: string | null;
+  /**
+   * When the courier may pick the result up: from the order's instant to the later of the limit
+   * (72 hours on the way back) and the end of the next working day, so never ending before it starts.
+   */
+  pickupWindow: { from: string; to: string };
 }
 
 /** Items 59-60: the digital diploma for eGovMobile's "Digital documents", bound to the applicant's IIN. */

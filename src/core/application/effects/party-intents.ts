@@ -1,11 +1,20 @@
 /**
- * Who is told what about an event (items 49-52, and a revised term): the portal's personal
- * cabinet, the PSC branch, the e-government gateway. The texts are the core's (texts/).
+ * Who is told what about an event (items 49-62, and a revised term): the portal's personal
+ * cabinet, the PSC branch, the e-government gateway, the college, the courier, the digital
+ * documents service. The texts are the core's (texts/).
  */
-import { almatyDate } from '../../calendar/index.js';
+import { almatyDate, type ClassifiedCalendar } from '../../calendar/index.js';
+import { resultPickupWindow } from '../../deadlines/index.js';
 import type { Application, PresentedDocument } from '../model.js';
 import { acceptedStatus, refusalMotivation, termRevisedStatus } from '../texts/intake-texts.js';
-import { hearingNoticeText, officeReceiptText, placeText, readyText, refusalText } from '../texts/decision-texts.js';
+import {
+  hearingNoticeText,
+  officeReceiptText,
+  placeText,
+  readyText,
+  refusalAtPlaceText,
+  refusalText,
+} from '../texts/decision-texts.js';
 import { isIntakeRefusal } from '../workflow/decide-intake.js';
 import type {
   ApplicationEvent,
@@ -22,9 +31,20 @@ function toPortal(app: Application, notice: PortalNotice): Intent {
   return { type: 'NotifyPortal', recipientIin: app.representative?.iin ?? app.applicant.iin, notice };
 }
 
-/** The PSC branch that accepted the documents, or the one chosen for the result. */
+/**
+ * About the application (receipt, refusal receipt, hearing notice, revised term, a result waiting
+ * at the college office): the PSC branch that accepted the documents, or the one chosen for the result.
+ */
 function toPsc(app: Application, notice: PscNotice): Intent {
   const branchId = app.psc?.branchId ?? (app.resultPlace.kind === 'PSC' ? app.resultPlace.branchId : '');
+  return { type: 'NotifyPsc', branchId, notice };
+}
+
+/**
+ * About the paper result kept for hand-over (items 61-62): the branch it is delivered to and kept
+ * at, which the applicant chose as the place of receipt, not the one that accepted the documents.
+ */
+function toResultBranch(branchId: string, notice: PscNotice): Intent {
   return { type: 'NotifyPsc', branchId, notice };
 }
 
@@ -88,6 +108,7 @@ function receiptNumberOf(app: Application): string {
 /** Items 49, 54, 57: the application for the college, once: with identity when the gateway found the person. */
 function toCollege(app: Application, s: ApplicationState, dispatchRegisterId: string | null, office: boolean): Intent {
   const d = s.deadlines!;
+  const failure = s.identity?.status === 'FAILED' ? s.identity.failure : null;
   return {
     type: 'SendToCollege',
     registerNumber: receiptNumberOf(app),
@@ -95,6 +116,7 @@ function toCollege(app: Application, s: ApplicationState, dispatchRegisterId: st
     registrationDate: d.registrationDate,
     serviceTermEndsAt: d.termEndsAt,
     identity: s.identity?.person ?? null,
+    identityFailure: failure ? { ...failure } : null,
     officeReceipt: office
       ? {
           receiptNumber: app.applicationId,
@@ -123,13 +145,36 @@ function hearingNotice(app: Application, e: PreliminaryRefusalIssued): Intent[] 
   return [];
 }
 
-/** Items 58-59: the result at its place: the PSC keeps it for hand-over; a portal applicant is told where. */
+/** Item 58: a PSC applicant's result at the college office: what it is (with the motivation of a refusal) and where. */
+function resultAtCollege(app: Application, s: ApplicationState, e: ResultReady): PscNotice {
+  const d = s.decision;
+  const digital = d?.outcome === 'DUPLICATE_ISSUED' && d.digitalPublishedAt !== null;
+  const refused = d?.outcome === 'REFUSED' ? d : null;
+  return {
+    kind: 'RESULT_AT_COLLEGE',
+    receiptNumber: receiptNumberOf(app),
+    resultKind: e.outcome === 'DUPLICATE' ? 'DUPLICATE' : 'MOTIVATED_REFUSAL',
+    readyAt: e.at,
+    collegeBin: app.collegeBin,
+    placeAddress: placeText(e.place, app.collegeName).ru,
+    refusalGround: refused?.ground ?? null,
+    digitalDiplomaPublished: digital,
+    text: refused
+      ? refusalAtPlaceText(refused.ground, refused.motivation, e.place, app.collegeName)
+      : readyText(e.place, app.collegeName, digital),
+  };
+}
+
+/**
+ * Items 58-59: the result at its place: the PSC keeps it for hand-over; a portal applicant is told
+ * where; a PSC applicant whose result waits at the college office is told through the PSC.
+ */
 function resultReady(app: Application, s: ApplicationState, e: ResultReady): Intent[] {
   const out: Intent[] = [];
   if (e.place.kind === 'PSC' && e.storageEnd) {
     const resultKind = e.outcome === 'DUPLICATE' ? 'DUPLICATE' : 'MOTIVATED_REFUSAL';
     out.push(
-      toPsc(app, {
+      toResultBranch(e.place.branchId, {
         kind: 'RESULT_READY_FOR_HANDOVER',
         receiptNumber: receiptNumberOf(app),
         resultKind,
@@ -138,6 +183,9 @@ function resultReady(app: Application, s: ApplicationState, e: ResultReady): Int
       }),
     );
   }
+  // A PSC applicant who chose the college office (or named the portal): the result does not travel
+  // to the PSC, so the PSC that accepted the documents tells the applicant, duplicate or refusal.
+  if (app.channel === 'PSC' && e.place.kind !== 'PSC') out.push(toPsc(app, resultAtCollege(app, s, e)));
   if (app.channel === 'PORTAL' && e.outcome === 'DUPLICATE' && !e.afterReturn) {
     const digital = s.decision?.outcome === 'DUPLICATE_ISSUED' && s.decision.digitalPublishedAt !== null;
     const place = placeText(e.place, app.collegeName);
@@ -155,7 +203,7 @@ function resultReady(app: Application, s: ApplicationState, e: ResultReady): Int
 }
 
 /** Items 58-59, 62: a PSC place: the paper result goes by courier, with the order planned in the state. */
-function resultDispatch(app: Application, s: ApplicationState): Intent[] {
+function resultDispatch(app: Application, s: ApplicationState, at: string, cal: ClassifiedCalendar): Intent[] {
   const planned = s.result?.plannedDispatch;
   if (app.resultPlace.kind !== 'PSC' || !planned) return [];
   const resultKind = s.result?.outcome === 'DUPLICATE' ? 'DUPLICATE' : 'MOTIVATED_REFUSAL';
@@ -166,11 +214,22 @@ function resultDispatch(app: Application, s: ApplicationState): Intent[] {
       resultKind,
       toBranchId: app.resultPlace.branchId,
       deliverBy: planned.deliverBy,
+      pickupWindow: resultPickupWindow(cal, at, planned.deliverBy),
     },
   ];
 }
 
-export function partyIntents(event: ApplicationEvent, after: ApplicationState): Intent[] {
+/** The event sent the application to the college (state.sentToCollegeAt is set by it): once per application. */
+function reachesCollege(before: ApplicationState, after: ApplicationState): boolean {
+  return !before.sentToCollegeAt && !!after.sentToCollegeAt;
+}
+
+export function partyIntents(
+  event: ApplicationEvent,
+  before: ApplicationState,
+  after: ApplicationState,
+  cal: ClassifiedCalendar,
+): Intent[] {
   const app = after.application!;
   switch (event.type) {
     case 'ApplicationSubmitted': {
@@ -185,7 +244,10 @@ export function partyIntents(event: ApplicationEvent, after: ApplicationState): 
     }
     case 'ApplicationAccepted': {
       // The office: the application is at the college already (with the office's receipt), its identity checked beside.
-      if (app.channel !== 'PSC') return [identityRequest(app, after), toCollege(app, after, null, true)];
+      if (app.channel !== 'PSC') {
+        const sent = reachesCollege(before, after) ? [toCollege(app, after, null, true)] : [];
+        return [identityRequest(app, after), ...sent];
+      }
       const d = event.deadlines;
       const receipt: PscNotice = {
         kind: 'RECEIPT',
@@ -204,14 +266,15 @@ export function partyIntents(event: ApplicationEvent, after: ApplicationState): 
     case 'DeadlinesRevised':
       return termRevised(app, event);
     case 'IdentityVerified':
-      // A portal application reaches the college when its identity is verified (item 49).
-      return app.channel === 'PORTAL' && after.college === null ? [toCollege(app, after, null, false)] : [];
+    case 'IdentityFailed':
+      // A portal application reaches the college when its identity check is over, verified or failed (item 49).
+      return reachesCollege(before, after) ? [toCollege(app, after, null, false)] : [];
     case 'DeliveredToCollege':
-      return [toCollege(app, after, event.registerId, false)];
+      return reachesCollege(before, after) ? [toCollege(app, after, event.registerId, false)] : [];
     case 'PreliminaryRefusalIssued':
       return hearingNotice(app, event);
     case 'DuplicateIssued':
-      return resultDispatch(app, after);
+      return resultDispatch(app, after, event.at, cal);
     case 'DigitalDiplomaPublished':
       return [
         {
@@ -219,7 +282,8 @@ export function partyIntents(event: ApplicationEvent, after: ApplicationState): 
           documentKind: event.requestedDocument,
           series: event.series,
           number: event.number,
-          issuedOn: almatyDate(event.at),
+          // The paper duplicate's date of issue (items 59-60: the digital diploma is the same document).
+          issuedOn: event.issuedOn,
         },
       ];
     case 'ApplicationRefused': {
@@ -233,15 +297,16 @@ export function partyIntents(event: ApplicationEvent, after: ApplicationState): 
               }),
             ]
           : [];
-      return [...refused, ...resultDispatch(app, after)];
+      return [...refused, ...resultDispatch(app, after, event.at, cal)];
     }
     case 'ResultRequestedBack':
-      return resultDispatch(app, after);
+      return resultDispatch(app, after, event.at, cal);
     case 'ResultReady':
       return resultReady(app, after, event);
     case 'ReturnToCollegeDue':
+      if (app.resultPlace.kind !== 'PSC') return [];
       return [
-        toPsc(app, {
+        toResultBranch(app.resultPlace.branchId, {
           kind: 'RETURN_TO_COLLEGE_DUE',
           receiptNumber: receiptNumberOf(app),
           collegeBin: app.collegeBin,

@@ -70,6 +70,21 @@ export function readyText(place: ResultPlace, collegeName: string, digital: bool
   };
 }
 
+/** Item 58: the motivated refusal after the hearing, and where its paper waits. */
+export function refusalAtPlaceText(
+  ground: RefusalGround,
+  motivation: Bilingual,
+  place: ResultPlace,
+  collegeName: string,
+): Bilingual {
+  const r = refusalText(ground, motivation);
+  const p = placeText(place, collegeName);
+  return {
+    kk: `${r.kk} Дәлелді бас тартуды алу орны: ${p.kk}.`,
+    ru: `${r.ru} Мотивированный отказ можно получить: ${p.ru}.`,
+  };
+}
+
 /** Item 50, Appendix 3: the office's receipt of acceptance. */
 export function officeReceiptText(receiptNumber: string, resultDueOn: string): Bilingual {
   return {

@@ -126,7 +126,8 @@ export interface IssuePreliminaryRefusal extends CommandBase, FromCollege {
 /** Item 58 (R15): the hearing was held; the applicant objected (when) or did not. */
 export interface HoldHearing extends CommandBase, FromCollege {
   type: 'HoldHearing';
-  objection: { receivedOn: string; summary: string } | null;
+  /** The summary is null when the college reported an objection without one (the core records a default). */
+  objection: { receivedOn: string; summary: string | null } | null;
 }
 
 /** Items 58-60 (R14, R17): the college issued the duplicate (paper and digital). */

@@ -1,8 +1,8 @@
 /**
  * Deadlines and the calendar they rest on. A calendar version is data that changes while the
  * service runs (a year becomes official, Kurban Ait is announced, the labour authority moves a
- * day off): every open application's deadlines are then recomputed on the new version, and a
- * change is reported (DEADLINES_REVISED) once per application and version.
+ * day off): the deadlines of every application whose term still runs are then recomputed on the
+ * new version, and a change is reported (DEADLINES_REVISED) once per application and version.
  */
 import type { ClassifiedCalendar } from '../../calendar/index.js';
 import {
@@ -16,7 +16,7 @@ import type { DecideContext } from './context.js';
 import type { ApplicationEvent, RevisableDeadlines } from './events.js';
 import { appOf } from './guards.js';
 import { accept, type DecideResult } from './rejection.js';
-import type { ApplicationState, DeadlineBasis } from './state.js';
+import { isTermRunning, type ApplicationState, type DeadlineBasis } from './state.js';
 import { almatyDate } from './time.js';
 
 /** The calendar version, and whether any year from submission to the term end is provisional. */
@@ -60,6 +60,9 @@ export function decideReviseDeadlines(
   ctx: DecideContext,
 ): DecideResult<ApplicationEvent> {
   if (state.calendar?.calendarVersion === ctx.calendar.version.id) return accept();
+  // The term was met when the result reached its place (item 63): its deadlines are history, not
+  // revised, and the applicant is not told of a new term end (the edge selects none of these).
+  if (!isTermRunning(state)) return accept();
   const previous = storedDeadlines(state);
   const revised = recomputedDeadlines(state, ctx.calendar);
   const calendar = deadlineBasis(ctx.calendar, appOf(state).app.submittedAt, revised.deadlines.termEndDate);

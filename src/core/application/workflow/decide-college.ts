@@ -188,6 +188,9 @@ export function decidePreliminaryRefusal(
   });
 }
 
+/** Item 58: what is recorded of an objection the college reported without a summary of it. */
+export const OBJECTION_SUMMARY_NOT_GIVEN = 'Objection received; the college sent no summary of it.';
+
 export function decideHoldHearing(state: ApplicationState, cmd: HoldHearing): DecideResult<ApplicationEvent> {
   const bad =
     rejectIfDecided(state, cmd) ??
@@ -195,8 +198,9 @@ export function decideHoldHearing(state: ApplicationState, cmd: HoldHearing): De
     (cmd.objection === null
       ? null
       : checkFields(state, cmd, [
-          ['objection.receivedOn', 'date', cmd.objection?.receivedOn],
-          ['objection.summary', 'text', cmd.objection?.summary],
+          ['objection.receivedOn', 'date', cmd.objection.receivedOn],
+          // A summary the college did not give is null (recorded with the default); an empty one is malformed.
+          ['objection.summary', 'text', cmd.objection.summary ?? OBJECTION_SUMMARY_NOT_GIVEN],
         ]));
   if (bad) return bad;
   const pre = state.preliminaryRefusal!;
@@ -229,7 +233,9 @@ export function decideHoldHearing(state: ApplicationState, cmd: HoldHearing): De
     type: 'HearingHeld',
     applicationId: cmd.applicationId,
     at: cmd.at,
-    objection: cmd.objection ? { receivedOn: cmd.objection.receivedOn, summary: cmd.objection.summary } : null,
+    objection: cmd.objection
+      ? { receivedOn: cmd.objection.receivedOn, summary: cmd.objection.summary ?? OBJECTION_SUMMARY_NOT_GIVEN }
+      : null,
     findings,
     stageDeadline: endOfAlmatyDay(pre.hearingLatest),
   });
@@ -272,11 +278,12 @@ export function decideIssueDuplicate(state: ApplicationState, cmd: IssueDuplicat
     at: cmd.at,
     series: cmd.series,
     number: cmd.number,
+    issuedOn: cmd.issuedOn,
     requestedDocument: app.requestedDocument,
     stageDeadline,
   };
   const events: ApplicationEvent[] = [
-    { ...common, type: 'DuplicateIssued', issuedOn: cmd.issuedOn, afterHearing: state.hearing !== null },
+    { ...common, type: 'DuplicateIssued', afterHearing: state.hearing !== null },
     { ...common, type: 'DigitalDiplomaPublished', applicantIin: app.applicant.iin },
   ];
   // Portal and office places: the paper duplicate waits at the college office from now (item 58).

@@ -144,7 +144,8 @@ export function decideDeliverResultToPsc(
     readyOn,
     storageEnd: pscStorageEnd(readyOn),
     afterReturn,
-    stageDeadline: afterReturn ? null : deadlines.termEndsAt,
+    // Items 58-59: the result is due at the PSC no later than one day before the term ends.
+    stageDeadline: afterReturn ? null : deadlines.resultToPscLatest,
   });
   return accept(...events);
 }

@@ -187,6 +187,8 @@ export interface DigitalDiplomaPublished extends EventBase {
   applicantIin: string;
   series: string;
   number: string;
+  /** The date of issue of the duplicate, as the college gave it: the digital diploma carries the same. */
+  issuedOn: string;
   requestedDocument: RequestedDocumentKind;
   stageDeadline: string;
 }

@@ -22,6 +22,16 @@ function identityOf(s: ApplicationState): IdentityState {
   );
 }
 
+/**
+ * Item 49: a portal application is electronic and reaches the college when its identity check is
+ * over, verified or failed (the college then judges, e.g. a preliminary refusal on G1), once: a
+ * later answer after an operator's retry does not send it again, nor does one after registration.
+ */
+function sentWhenIdentityKnown(s: ApplicationState, at: string): string | null {
+  if (s.sentToCollegeAt) return s.sentToCollegeAt;
+  return s.application?.channel === 'PORTAL' && s.college === null ? at : null;
+}
+
 function afterIntakeAccepted(channel: string): Phase {
   return channel === 'PSC' ? 'AWAITING_REGISTER_DISPATCH' : 'AWAITING_REGISTRATION';
 }
@@ -43,6 +53,8 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
         intakeFindings: e.findings,
         consentMissing: refused ? false : e.consentMissing,
         registerPlan: e.type === 'ApplicationAccepted' ? e.registerPlan : null,
+        // The office's application is at the college already (item 50): it is sent with the acceptance.
+        sentToCollegeAt: e.type === 'ApplicationAccepted' && e.application.channel === 'COLLEGE_OFFICE' ? e.at : null,
         identity: refused
           ? null
           : {
@@ -60,6 +72,7 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
     case 'IdentityVerified':
       return {
         ...s,
+        sentToCollegeAt: sentWhenIdentityKnown(s, e.at),
         identity: {
           ...identityOf(s),
           status: 'VERIFIED',
@@ -73,6 +86,7 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
     case 'IdentityFailed':
       return {
         ...s,
+        sentToCollegeAt: sentWhenIdentityKnown(s, e.at),
         identity: {
           ...identityOf(s),
           status: 'FAILED',
@@ -111,6 +125,7 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
         ...s,
         phase: 'AWAITING_REGISTRATION',
         register: s.register ? { ...s.register, deliveredAt: e.at } : null,
+        sentToCollegeAt: s.sentToCollegeAt ?? e.at,
       };
     case 'RegisteredAtCollege':
       return {
@@ -176,21 +191,26 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
         dispatch: { dispatchId: e.dispatchId, courierSlot: e.courierSlot, at: e.at },
       });
     case 'ResultReady':
+      // Each arrival starts its own month of storage (item 62): its end is reported anew.
       return withResult(s, 'READY', {
         firstReadyAt: s.result?.firstReadyAt ?? e.at,
         readyOn: e.readyOn,
         storageEnd: e.storageEnd,
+        returnDueAt: null,
       });
     case 'HandedOver':
       return withResult(s, 'HANDED_OVER', { handedOverAt: e.at });
     case 'ReturnedToCollege':
       return withResult(s, 'RETURNED_TO_COLLEGE', { returnedAt: e.at });
-    case 'ResultRequestedBack':
-      // Item 62: the college sends the stored result back with a new courier order.
+    case 'ResultRequestedBack': {
+      // Item 62: the college sends the stored result back with a new courier order, numbered after the last one.
+      const n = (s.result?.dispatchSequence ?? 1) + 1;
       return withResult(s, 'REQUESTED_BACK', {
         requestedBackAt: e.at,
-        plannedDispatch: { dispatchId: resultDispatchId(e.applicationId, 2), deliverBy: null },
+        plannedDispatch: { dispatchId: resultDispatchId(e.applicationId, n), deliverBy: null },
+        dispatchSequence: n,
       });
+    }
     case 'ReturnToCollegeDue':
       return withResult(s, s.phase, { returnDueAt: e.at });
     case 'DeadlinesRevised': {
@@ -229,6 +249,7 @@ function newResult(s: ApplicationState, outcome: 'DUPLICATE' | 'REFUSAL'): Appli
             deliverBy: s.deadlines?.resultToPscLatest ?? null,
           }
         : null,
+    dispatchSequence: s.application!.resultPlace.kind === 'PSC' ? 1 : 0,
     returnDueAt: null,
     dispatch: null,
     firstReadyAt: null,

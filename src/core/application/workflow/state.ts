@@ -108,6 +108,12 @@ export interface ResultState {
    * decision (or the request back); its id is the order's message id, which the courier's events name.
    */
   plannedDispatch: { dispatchId: string; deliverBy: string | null } | null;
+  /**
+   * The number of the courier orders planned for the result so far: 1 with the decision (PSC place),
+   * one more with each request back after storage (item 62); 0 for a portal or office place. The
+   * next order is numbered from it, so every order has its own dispatch id.
+   */
+  dispatchSequence: number;
   /** Item 62: the PSC was told the month of storage is over (once). */
   returnDueAt: string | null;
   /** The current (or last) courier dispatch to the PSC. */
@@ -153,6 +159,12 @@ export interface ApplicationState {
   /** Items 54-55: the register a PSC application travels in and its courier slot, decided at acceptance. */
   registerPlan: { registerId: string; courierSlot: CourierSlot } | null;
   register: RegisterState | null;
+  /**
+   * Items 49, 54, 57: when the application was sent to the college (college.applications.v1), which
+   * happens once: an office one at acceptance, a PSC one on the register's delivery, a portal one when
+   * its identity check is over (verified or failed). Null until then, and for states stored before it.
+   */
+  sentToCollegeAt: string | null;
   college: CollegeState | null;
   preliminaryRefusal: PreliminaryRefusalState | null;
   hearing: HearingState | null;
@@ -175,6 +187,7 @@ export const initialState: ApplicationState = Object.freeze({
   identity: null,
   registerPlan: null,
   register: null,
+  sentToCollegeAt: null,
   college: null,
   preliminaryRefusal: null,
   hearing: null,
