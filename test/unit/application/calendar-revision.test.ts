@@ -101,6 +101,77 @@ describe('ReviseDeadlines (a new calendar version)', () => {
     expect(after.college?.reviewDeadline).toBe('2027-05-19');
   });
 
+  it('a term moved later withdraws an SLA signal that is premature on the new deadlines, and the new timers report it again', () => {
+    const submitted = history(cmd.receive(mayApp));
+    const onA = submitted.reduce(evolve, initialState);
+    const oldAtRisk = `${onA.atRiskFrom}T09:00:00+05:00`;
+    // At risk on calendar A (the working day before the term's last day), reported once.
+    // (The registration step, due on 5 May, is reported breached with it.)
+    const risked = [
+      ...submitted,
+      ...given(submitted)
+        .when(cmd.checkSla(oldAtRisk))
+        .then([{ type: 'SlaBreached', scope: 'STAGE' }, { type: 'SlaAtRisk' }]).events,
+    ];
+    const { events, after } = given(risked)
+      .when(revise(`${onA.atRiskFrom}T12:00:00+05:00`), ctxB)
+      .then([{ type: 'DeadlinesRevised', termEndChanged: true }]);
+    // Kurban Ait on Monday 17 May moves the term a working day later: the at-risk day is not reached yet.
+    expect(after.atRiskFrom! > onA.atRiskFrom!).toBe(true);
+    expect(after.sla.atRiskReportedAt).toBeNull();
+    // What monitoring sees: DEADLINES_REVISED with the new term end and ON_TIME (the risk withdrawn).
+    expect(stageOf(events[0]!, risked.reduce(evolve, initialState))).toMatchObject({
+      stage: 'DEADLINES_REVISED',
+      termEndsAt: after.deadlines!.termEndsAt,
+      slaStatus: 'ON_TIME',
+    });
+    const revised = [...risked, ...events];
+    given(revised)
+      .when(cmd.checkSla(`${onA.atRiskFrom}T23:00:00+05:00`), ctxB)
+      .then([]);
+    given(revised)
+      .when(cmd.checkSla(`${after.atRiskFrom}T00:00:00+05:00`), ctxB)
+      .then([{ type: 'SlaAtRisk', termEndsAt: after.deadlines!.termEndsAt }]);
+  });
+
+  it('a breach reported before the revised term end is withdrawn too; a signal still true on the new deadlines stands', () => {
+    const submitted = history(cmd.receive(mayApp));
+    const onA = submitted.reduce(evolve, initialState);
+    const justAfterEnd = new Date(Date.parse(onA.deadlines!.termEndsAt) + 60_000).toISOString();
+    const breached = [
+      ...submitted,
+      ...given(submitted)
+        .when(cmd.checkSla(justAfterEnd))
+        .then([
+          { type: 'SlaBreached', scope: 'STAGE' },
+          { type: 'SlaBreached', scope: 'TERM' },
+        ]).events,
+    ];
+    const { events, after } = given(breached)
+      .when(revise(justAfterEnd), ctxB)
+      .then([{ type: 'DeadlinesRevised' }]);
+    expect(after.sla.breachedReportedAt).toBeNull();
+    // On the new deadlines the revision instant falls on the at-risk day: the stage says so.
+    expect(stageOf(events[0]!, breached.reduce(evolve, initialState))).toMatchObject({ slaStatus: 'AT_RISK' });
+    const afterEnd = new Date(Date.parse(after.deadlines!.termEndsAt) + 60_000).toISOString();
+    given([...breached, ...events])
+      .when(cmd.checkSla(afterEnd), ctxB)
+      .then([{ type: 'SlaBreached', scope: 'TERM', termEndsAt: after.deadlines!.termEndsAt }]);
+
+    // A term moved later but a risk reported on the new at-risk day or after it: the signal stands.
+    const lateRisk = `${after.atRiskFrom}T09:00:00+05:00`;
+    const risked = [
+      ...submitted,
+      ...given(submitted)
+        .when(cmd.checkSla(lateRisk))
+        .then([{ type: 'SlaBreached', scope: 'STAGE' }, { type: 'SlaAtRisk' }]).events,
+    ];
+    const kept = given(risked)
+      .when(revise(lateRisk), ctxB)
+      .then([{ type: 'DeadlinesRevised' }]).after;
+    expect(kept.sla.atRiskReportedAt).toBe(lateRisk);
+  });
+
   it('is refused for a closed application (intake refused)', () => {
     const refused = history(cmd.receive(refusedPscApp()));
     expect(refused[0]!.type).toBe('IntakeRefused');
