@@ -68,17 +68,20 @@ export async function selectOpenApplicationIds(db: Knex, termEndsBefore: Date, l
 }
 
 /**
- * Open applications whose deadlines do not rest on calendar `version` yet, locked for this
- * transaction; rows another instance is revising are skipped (SKIP LOCKED), never waited for.
+ * Open applications whose deadlines do not rest on calendar `version`, with an id after `afterId`
+ * (a cursor: '' from the start), in id order, locked for this transaction; rows another instance
+ * is revising are skipped (SKIP LOCKED), never waited for.
  */
 export async function selectApplicationsToRevise(
   tx: Knex.Transaction,
   version: string,
+  afterId: string,
   limit: number,
 ): Promise<string[]> {
   return tx('applications')
     .whereNotIn('status', ['INTAKE_REFUSED', 'HANDED_OVER', 'NEW'])
     .andWhere((q) => q.whereNull('calendar_version').orWhereNot('calendar_version', version))
+    .andWhere('application_id', '>', afterId)
     .orderBy('application_id')
     .limit(limit)
     .forUpdate()

@@ -223,9 +223,20 @@ describe('selectApplicationsToRevise and markCalendarVersion', () => {
     await insert(pscHandedOver());
     await insert(portalReceived('REV-ON-V'));
     await db.runtime.transaction((tx) => markCalendarVersion(tx, 'REV-ON-V', V));
-    const ids = await db.runtime.transaction((tx) => selectApplicationsToRevise(tx, V, 10));
+    const ids = await db.runtime.transaction((tx) => selectApplicationsToRevise(tx, V, '', 10));
     expect(ids).toEqual(['REV-A', 'REV-B']);
-    expect(await db.runtime.transaction((tx) => selectApplicationsToRevise(tx, V, 1))).toEqual(['REV-A']);
+    expect(await db.runtime.transaction((tx) => selectApplicationsToRevise(tx, V, '', 1))).toEqual(['REV-A']);
+  });
+
+  it('starts after the cursor id, so a run passes each application once', async () => {
+    await insert(pscAccepted('REV-A'));
+    await insert(portalReceived('REV-B'));
+    await insert(portalReceived('REV-C'));
+    expect(await db.runtime.transaction((tx) => selectApplicationsToRevise(tx, V, 'REV-A', 10))).toEqual([
+      'REV-B',
+      'REV-C',
+    ]);
+    expect(await db.runtime.transaction((tx) => selectApplicationsToRevise(tx, V, 'REV-C', 10))).toEqual([]);
   });
 
   it("stores the state's calendar version in the column on insert", async () => {
@@ -242,11 +253,11 @@ describe('selectApplicationsToRevise and markCalendarVersion', () => {
     const held = new Promise<void>((r) => (release = r));
     let first: string[] = [];
     const t1 = db.runtime.transaction(async (tx) => {
-      first = await selectApplicationsToRevise(tx, V, 1);
+      first = await selectApplicationsToRevise(tx, V, '', 1);
       await held;
     });
     await new Promise((r) => setTimeout(r, 200));
-    const second = await db.runtime.transaction((tx) => selectApplicationsToRevise(tx, V, 10));
+    const second = await db.runtime.transaction((tx) => selectApplicationsToRevise(tx, V, '', 10));
     release();
     await t1;
     expect(first).toEqual(['REV-1']);

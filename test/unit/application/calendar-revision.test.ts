@@ -76,6 +76,30 @@ describe('ReviseDeadlines (a new calendar version)', () => {
       .then([]);
   });
 
+  it('never takes an application back to an older version (a stale instance that restarted with old files)', () => {
+    const before = history(cmd.receive(mayApp));
+    const { events } = given(before)
+      .when(revise('2027-04-20T12:00:00+05:00'), ctxB)
+      .then([{ type: 'DeadlinesRevised' }]);
+    // calA (the shipped files, published 2026-12-01) is older than B (2027-04-20): nothing happens.
+    given([...before, ...events])
+      .when(revise('2027-04-20T12:10:00+05:00'))
+      .then([]);
+    // The same day, an earlier time: older too.
+    const morning = calendarOf([shippedYear(2025), shippedYear(2026)], undefined, '2027-04-20T09:00:00/aaaaaaaaaaaa');
+    const evening = calendarOf(
+      [shippedYear(2025), shippedYear(2026), y2027Official],
+      undefined,
+      '2027-04-20T18:00:00/bbbbbbbbbbbb',
+    );
+    const onEvening = given(before)
+      .when(revise('2027-04-20T18:05:00+05:00'), { ...ctxB, calendar: evening })
+      .then([{}]);
+    given([...before, ...onEvening.events])
+      .when(revise('2027-04-20T18:10:00+05:00'), { ...ctxB, calendar: morning })
+      .then([]);
+  });
+
   it('adopts a version that moves nothing without a stage (an April 2026 term is not touched by 2027)', () => {
     const { events } = given(history(cmd.receive(portalApp())))
       .when(revise('2026-04-07T09:00:00+05:00'), ctxB)

@@ -2,9 +2,10 @@
  * Deadlines and the calendar they rest on. A calendar version is data that changes while the
  * service runs (a year becomes official, Kurban Ait is announced, the labour authority moves a
  * day off): every open application's deadlines are then recomputed on the new version, and a
- * change is reported (DEADLINES_REVISED) once per application and version.
+ * change is reported (DEADLINES_REVISED) once per application and version. Versions are ordered
+ * (compareCalendarVersions): an application already on a newer version is left on it.
  */
-import type { ClassifiedCalendar } from '../../calendar/index.js';
+import { compareCalendarVersions, type ClassifiedCalendar } from '../../calendar/index.js';
 import {
   collegeReviewDeadline,
   computeServiceDeadlines,
@@ -59,7 +60,9 @@ export function decideReviseDeadlines(
   cmd: ReviseDeadlines,
   ctx: DecideContext,
 ): DecideResult<ApplicationEvent> {
-  if (state.calendar?.calendarVersion === ctx.calendar.version.id) return accept();
+  // Already on this version, or on a newer one (another instance loaded it): never revised back.
+  const on = state.calendar?.calendarVersion;
+  if (on !== undefined && compareCalendarVersions(on, ctx.calendar.version.id) >= 0) return accept();
   const previous = storedDeadlines(state);
   const revised = recomputedDeadlines(state, ctx.calendar);
   const calendar = deadlineBasis(ctx.calendar, appOf(state).app.submittedAt, revised.deadlines.termEndDate);
