@@ -69,24 +69,35 @@ export async function selectOpenApplicationIds(db: Knex, termEndsBefore: Date, l
 
 /**
  * Open applications whose deadlines do not rest on calendar `version`, with an id after `afterId`
- * (a cursor: '' from the start), in id order, locked for this transaction; rows another instance
- * is revising are skipped (SKIP LOCKED), never waited for.
+ * (a cursor: '' from the start), in id order. Nothing is locked: each is revised in a transaction
+ * of its own (lockApplicationSkipLocked).
  */
-export async function selectApplicationsToRevise(
-  tx: Knex.Transaction,
+export async function selectApplicationIdsToRevise(
+  db: Knex | Knex.Transaction,
   version: string,
   afterId: string,
   limit: number,
 ): Promise<string[]> {
-  return tx('applications')
+  return db('applications')
     .whereNotIn('status', ['INTAKE_REFUSED', 'HANDED_OVER', 'NEW'])
     .andWhere((q) => q.whereNull('calendar_version').orWhereNot('calendar_version', version))
     .andWhere('application_id', '>', afterId)
     .orderBy('application_id')
     .limit(limit)
+    .pluck('application_id');
+}
+
+/**
+ * Locks one application's row for this transaction unless another transaction holds it (SKIP
+ * LOCKED): true when locked here, false when it is held (never waited for).
+ */
+export async function lockApplicationSkipLocked(tx: Knex.Transaction, applicationId: string): Promise<boolean> {
+  const ids = await tx('applications')
+    .where({ application_id: applicationId })
     .forUpdate()
     .skipLocked()
     .pluck('application_id');
+  return ids.length > 0;
 }
 
 /** Records that an application's deadlines rest on `version` when the revision changed nothing to write. */
