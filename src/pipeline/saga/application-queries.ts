@@ -126,8 +126,3 @@ export async function selectRegisterMembersForUpdate(
     .select('state');
   return rows.map((r: { state: unknown }) => decodeState(r.state));
 }
-
-/** The ids of a register's applications (items 54-55), in id order. */
-export async function selectApplicationIdsOfRegister(tx: Knex.Transaction, registerId: string): Promise<string[]> {
-  return tx('applications').where({ register_id: registerId }).orderBy('application_id').pluck('application_id');
-}

@@ -89,6 +89,17 @@ function timerIntents(event: ApplicationEvent, after: ApplicationState, ctx: Eff
         : [];
       return [overdue(p.responseTimeoutMs, after.identity!.requestId!), ...slaTimers(after), ...slot];
     }
+    case 'RegisterReplanned':
+      // The next slot's register: one timer per register, shared by its applications.
+      return [
+        {
+          type: 'ScheduleTimer',
+          purpose: 'REGISTER_SLOT',
+          at: event.registerPlan.courierSlot.pickupAt,
+          requestId: null,
+          sharedKey: event.registerPlan.registerId,
+        },
+      ];
     case 'IdentityCheckRetried':
       return [overdue(p.responseTimeoutMs, event.requestId)];
     case 'IdentityRequestRepeated':

@@ -101,6 +101,13 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
       return { ...s, identity: { ...identityOf(s), updatedAt: e.at } };
     case 'IdentityRequestRepeated':
       return { ...s, identity: { ...identityOf(s), attempt: e.attempt, updatedAt: e.at } };
+    case 'RegisterOrdered':
+      return {
+        ...s,
+        registerOrder: { registerId: e.registerId, orderMessageId: e.orderMessageId, orderedAt: e.at },
+      };
+    case 'RegisterReplanned':
+      return { ...s, registerPlan: e.registerPlan };
     case 'RegisterDispatched':
       return {
         ...s,

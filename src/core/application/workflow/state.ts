@@ -152,6 +152,8 @@ export interface ApplicationState {
   identity: IdentityState | null;
   /** Items 54-55: the register a PSC application travels in and its courier slot, decided at acceptance. */
   registerPlan: { registerId: string; courierSlot: CourierSlot } | null;
+  /** Items 54-55: the courier order the application's register left in (one per application). */
+  registerOrder: { registerId: string; orderMessageId: string; orderedAt: string } | null;
   register: RegisterState | null;
   college: CollegeState | null;
   preliminaryRefusal: PreliminaryRefusalState | null;
@@ -174,6 +176,7 @@ export const initialState: ApplicationState = Object.freeze({
   consentMissing: false,
   identity: null,
   registerPlan: null,
+  registerOrder: null,
   register: null,
   college: null,
   preliminaryRefusal: null,
