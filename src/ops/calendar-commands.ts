@@ -163,6 +163,10 @@ export function checkCalendarFile(dir: string, candidatePath: string, years?: nu
   }
   lines.push(`Version of the files of ${dir}: ${current.version.id} (published ${current.version.publishedAt}).`);
   if (current.version.hash === next.version.hash) lines.push('The candidate is identical to the file in use.');
+  else if (Date.parse(next.version.publishedAt) <= Date.parse(current.version.publishedAt))
+    lines.push(
+      `Warning: it is not published after the version in use (publishedAt ${next.version.publishedAt}); a running adapter refuses it (CALENDAR_VERSION_NOT_NEWER): set publishedAt of the changed file to the time of the change.`,
+    );
   for (const year of years ?? yearsOf(basename(candidatePath), current, next)) {
     // Years without a file are computed on first use: the candidate's statute can still fail one here.
     const problem = buildProblem(next, year);

@@ -86,8 +86,13 @@ export function timerTasks(db: Knex, deps: AdapterDeps): Record<TaskName, (paylo
     },
     [TASKS.registerSlot]: async (payload) => {
       const { registerId } = payload as { registerId: string };
-      const sent = await dispatchRegister(db, deps, registerId);
-      if (sent > 0) deps.log.info({ registerId, applications: sent }, 'register handed to the courier');
+      const { ordered, replanned } = await dispatchRegister(db, deps, registerId);
+      if (ordered > 0) deps.log.info({ registerId, applications: ordered }, 'register handed to the courier');
+      if (replanned > 0)
+        deps.log.info(
+          { registerId, applications: replanned },
+          "accepted after the register's order left: planned into the next slot",
+        );
     },
     [TASKS.calendarRevision]: async (payload) => {
       const { version } = payload as { version: string };

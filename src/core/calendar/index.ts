@@ -5,7 +5,7 @@
 export type { WorkingCalendar, ClassifiedCalendar, CalendarData } from './working-calendar.js';
 export { buildCalendar, FIRST_YEAR, LAST_YEAR } from './working-calendar.js';
 export type { CalendarVersion } from './version.js';
-export { versionId } from './version.js';
+export { compareCalendarVersions, versionId } from './version.js';
 export type { CalendarYear, ParsedYear } from './year-schema.js';
 export { yearSchema, parseCalendarYear } from './year-schema.js';
 export type { Statute, StatuteHoliday } from './statute-schema.js';

@@ -69,24 +69,38 @@ export async function selectOpenApplicationIds(db: Knex, termEndsBefore: Date, l
 }
 
 /**
- * Applications whose term still runs (not closed, the result not yet at its place) and whose
- * deadlines do not rest on calendar `version` yet, locked for this transaction; rows another
- * instance is revising are skipped (SKIP LOCKED), never waited for. A met term is not revised.
+ * Applications whose term still runs (not closed, the result not yet at its place: a met term is
+ * not revised) and whose deadlines do not rest on calendar `version`, with an id after `afterId`
+ * (a cursor: '' from the start), in id order. Nothing is locked: each is revised in a transaction
+ * of its own (lockApplicationSkipLocked).
  */
-export async function selectApplicationsToRevise(
-  tx: Knex.Transaction,
+export async function selectApplicationIdsToRevise(
+  db: Knex | Knex.Transaction,
   version: string,
+  afterId: string,
   limit: number,
 ): Promise<string[]> {
-  return tx('applications')
+  return db('applications')
     .whereNotIn('status', ['INTAKE_REFUSED', 'HANDED_OVER', 'NEW'])
     .whereNull('term_met_at')
     .andWhere((q) => q.whereNull('calendar_version').orWhereNot('calendar_version', version))
+    .andWhere('application_id', '>', afterId)
     .orderBy('application_id')
     .limit(limit)
+    .pluck('application_id');
+}
+
+/**
+ * Locks one application's row for this transaction unless another transaction holds it (SKIP
+ * LOCKED): true when locked here, false when it is held (never waited for).
+ */
+export async function lockApplicationSkipLocked(tx: Knex.Transaction, applicationId: string): Promise<boolean> {
+  const ids = await tx('applications')
+    .where({ application_id: applicationId })
     .forUpdate()
     .skipLocked()
     .pluck('application_id');
+  return ids.length > 0;
 }
 
 /** Records that an application's deadlines rest on `version` when the revision changed nothing to write. */
@@ -118,9 +132,4 @@ export async function selectRegisterMembersForUpdate(
     .forUpdate()
     .select('state');
   return rows.map((r: { state: unknown }) => decodeState(r.state));
-}
-
-/** The ids of a register's applications (items 54-55), in id order. */
-export async function selectApplicationIdsOfRegister(tx: Knex.Transaction, registerId: string): Promise<string[]> {
-  return tx('applications').where({ register_id: registerId }).orderBy('application_id').pluck('application_id');
 }

@@ -1,8 +1,9 @@
 /**
  * The calendar in use, loaded from a directory at start and reloaded while the adapter runs: on a
  * file change (fs.watch, debounced) or on request (SIGHUP, the reload method). A version that
- * does not validate is refused with its problems logged, and the version in use stays; a valid
- * new version is announced to the listeners (the deadline revision).
+ * does not validate, or is not published after the version in use, is refused with its problems
+ * logged, and the version in use stays; a valid new version is announced to the listeners (the
+ * deadline revision).
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +51,21 @@ export class CalendarStore {
       return false;
     }
     if (next.version.hash === this.calendar.version.hash) return false;
+    // Versions are ordered by their publication (docs/deadline-rules.md): a change that is not
+    // published after the version in use (an edited file whose publishedAt was not moved, or older
+    // files put back) would be older than the deadlines already revised on the version in use.
+    if (Date.parse(next.version.publishedAt) <= Date.parse(this.calendar.version.publishedAt)) {
+      this.log.error(
+        {
+          code: 'CALENDAR_VERSION_NOT_NEWER',
+          version: next.version.id,
+          publishedAt: next.version.publishedAt,
+          inUse: this.calendar.version.id,
+        },
+        `calendar reload refused; version ${this.calendar.version.id} stays in use: the changed files are not published after it (newest publishedAt ${next.version.publishedAt}); set publishedAt of the file you changed to the time of the change`,
+      );
+      return false;
+    }
     const previous = this.calendar;
     this.calendar = next;
     this.log.info(

@@ -17,6 +17,7 @@ import { eligiblePerson, portalApplication, pscApplication } from '../../../src/
 import { startAdapter, type RunningAdapter } from '../../../src/adapter/adapter.js';
 import { harness, type Harness } from '../../support/adapter-harness.js';
 import { SHIPPED_CALENDAR_DIR } from '../../support/calendar.js';
+import { captureLog as capturedLog, waitFor } from '../timers/support.js';
 
 let h: Harness;
 let second: RunningAdapter | null = null;
@@ -38,6 +39,7 @@ afterAll(async () => {
   await h?.stop();
 });
 
+const waitUntil = (what: string, p: () => boolean) => waitFor(what, () => (p() ? true : undefined), 30_000);
 const stages = () => h.reader.on(h.topic(Topics.monitoringStages)).map((m) => m.value as unknown as MonitoringStage);
 const stagesOf = (id: string) => stages().filter((s) => s.applicationId === id);
 const revisionsOf = (id: string) => stagesOf(id).filter((s) => s.stage === 'DEADLINES_REVISED');
@@ -122,8 +124,34 @@ describe('a calendar version loaded while the adapter runs', () => {
       else expect(r.calendar_version).toBe(version.id);
     }
 
-    // A restart reads the same version: nothing is revised again.
+    // A stale instance restarts with the old files (its directory was not updated) while the up-to-date
+    // one is down: it asks for a revision on its old version, takes the job itself, and takes no
+    // application back to it (the old version is older than the one they rest on).
     await h.adapter!.stop();
+    const staleDir = mkdtempSync(join(tmpdir(), 'calendar-stale-'));
+    cpSync(SHIPPED_CALENDAR_DIR, staleDir, { recursive: true });
+    const staleLog = capturedLog();
+    const stale = await startAdapter(
+      { ...h.config, calendar: { ...h.config.calendar, dir: staleDir, watch: false } },
+      staleLog.log,
+    );
+    try {
+      expect(stale.calendars.current().version.id).toBe(before[0]!.calendarVersion);
+      await waitUntil('the stale revision job', () => staleLog.lines().some((l) => l.code === 'DEADLINES_REVISION'));
+      expect(staleLog.lines().find((l) => l.code === 'DEADLINES_REVISION')).toMatchObject({
+        version: before[0]!.calendarVersion,
+        revised: 0,
+      });
+      for (const m of affected) {
+        const row = await stale.db('applications').where({ application_id: m.applicationId }).first('calendar_version');
+        expect(row.calendar_version).toBe(version.id);
+      }
+      await stale.relay.drained();
+    } finally {
+      await stale.stop();
+    }
+
+    // A restart reads the same version: nothing is revised again.
     await h.startAdapter();
     await h.adapter!.revisionsSettled();
     const probe = portalApplication(person(5), { submittedAt: '2027-05-06T08:45:00+05:00' });

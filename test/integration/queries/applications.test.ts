@@ -5,9 +5,10 @@ import { evolve } from '../../../src/core/application/index.js';
 import {
   countApplicationsToRevise,
   insertApplication,
+  lockApplicationSkipLocked,
   markCalendarVersion,
   selectApplicationForUpdate,
-  selectApplicationsToRevise,
+  selectApplicationIdsToRevise,
   selectOpenApplicationIds,
   updateApplication,
 } from '../../../src/pipeline/saga/application-queries.js';
@@ -215,8 +216,8 @@ describe('selectOpenApplicationIds', () => {
   });
 });
 
-describe('selectApplicationsToRevise and markCalendarVersion', () => {
-  const V = '2027-05-06/aaaaaaaaaaaa';
+describe('selectApplicationIdsToRevise and markCalendarVersion', () => {
+  const V = '2027-05-06T12:00:00/aaaaaaaaaaaa';
   it('selects the open applications not on the version, in id order, and skips closed and current ones', async () => {
     await insert(portalReceived('REV-B'));
     await insert(pscAccepted('REV-A'));
@@ -224,9 +225,29 @@ describe('selectApplicationsToRevise and markCalendarVersion', () => {
     await insert(pscHandedOver());
     await insert(portalReceived('REV-ON-V'));
     await db.runtime.transaction((tx) => markCalendarVersion(tx, 'REV-ON-V', V));
-    const ids = await db.runtime.transaction((tx) => selectApplicationsToRevise(tx, V, 10));
-    expect(ids).toEqual(['REV-A', 'REV-B']);
-    expect(await db.runtime.transaction((tx) => selectApplicationsToRevise(tx, V, 1))).toEqual(['REV-A']);
+    expect(await selectApplicationIdsToRevise(db.runtime, V, '', 10)).toEqual(['REV-A', 'REV-B']);
+    expect(await selectApplicationIdsToRevise(db.runtime, V, '', 1)).toEqual(['REV-A']);
+  });
+
+  it('starts after the cursor id, so a run passes each application once', async () => {
+    await insert(pscAccepted('REV-A'));
+    await insert(portalReceived('REV-B'));
+    await insert(portalReceived('REV-C'));
+    expect(await selectApplicationIdsToRevise(db.runtime, V, 'REV-A', 10)).toEqual(['REV-B', 'REV-C']);
+    expect(await selectApplicationIdsToRevise(db.runtime, V, 'REV-C', 10)).toEqual([]);
+  });
+
+  it('locks nothing: a row another transaction holds is listed', async () => {
+    await insert(portalReceived('REV-1'));
+    const held = await db.runtime.transaction();
+    try {
+      await selectApplicationForUpdate(held, 'REV-1');
+      const listed = selectApplicationIdsToRevise(db.runtime, V, '', 10);
+      expect(await stillPendingAfter(listed, 2_000)).toBe(false);
+      expect(await listed).toEqual(['REV-1']);
+    } finally {
+      await held.rollback();
+    }
   });
 
   it('leaves out, and does not count, applications whose result is at its place (the term met, item 63)', async () => {
@@ -236,7 +257,7 @@ describe('selectApplicationsToRevise and markCalendarVersion', () => {
     await insert(ready);
     const row = await db.runtime('applications').where({ application_id: 'REV-READY' }).first('term_met_at');
     expect((row.term_met_at as Date).toISOString()).toBe(new Date(ready.result!.firstReadyAt!).toISOString());
-    expect(await db.runtime.transaction((tx) => selectApplicationsToRevise(tx, V, 10))).toEqual(['REV-OPEN']);
+    expect(await selectApplicationIdsToRevise(db.runtime, V, '', 10)).toEqual(['REV-OPEN']);
     expect(await countApplicationsToRevise(db.runtime, V)).toBe(1);
     // A term met on an update (the row was open before) drops out too.
     const open = portalRegistered();
@@ -252,22 +273,26 @@ describe('selectApplicationsToRevise and markCalendarVersion', () => {
     const row = await db.runtime('applications').where({ application_id: 'REV-COL' }).first('calendar_version');
     expect(row.calendar_version).toBe(state.calendar!.calendarVersion);
   });
+});
 
-  it('skips rows another transaction holds (SKIP LOCKED), so two instances never revise one application at once', async () => {
+describe('lockApplicationSkipLocked', () => {
+  it('locks a free row for the transaction (true), and skips one another transaction holds (false, never waits)', async () => {
     await insert(portalReceived('REV-1'));
     await insert(portalReceived('REV-2'));
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    let first: string[] = [];
-    const t1 = db.runtime.transaction(async (tx) => {
-      first = await selectApplicationsToRevise(tx, V, 1);
-      await held;
-    });
-    await new Promise((r) => setTimeout(r, 200));
-    const second = await db.runtime.transaction((tx) => selectApplicationsToRevise(tx, V, 10));
-    release();
-    await t1;
-    expect(first).toEqual(['REV-1']);
-    expect(second).toEqual(['REV-2']);
+    const first = await db.runtime.transaction();
+    try {
+      expect(await lockApplicationSkipLocked(first, 'REV-1')).toBe(true);
+      const second = db.runtime.transaction((tx) => lockApplicationSkipLocked(tx, 'REV-1'));
+      expect(await stillPendingAfter(second, 2_000)).toBe(false);
+      expect(await second).toBe(false);
+      expect(await db.runtime.transaction((tx) => lockApplicationSkipLocked(tx, 'REV-2'))).toBe(true);
+    } finally {
+      await first.rollback();
+    }
+    expect(await db.runtime.transaction((tx) => lockApplicationSkipLocked(tx, 'REV-1'))).toBe(true);
+  });
+
+  it('is false for an application without a row', async () => {
+    expect(await db.runtime.transaction((tx) => lockApplicationSkipLocked(tx, 'REV-NONE'))).toBe(false);
   });
 });

@@ -87,6 +87,30 @@ describe('ReviseDeadlines (a new calendar version)', () => {
       .then([]);
   });
 
+  it('never takes an application back to an older version (a stale instance that restarted with old files)', () => {
+    const before = history(cmd.receive(mayApp));
+    const { events } = given(before)
+      .when(revise('2027-04-20T12:00:00+05:00'), ctxB)
+      .then([{ type: 'DeadlinesRevised' }]);
+    // calA (the shipped files, published 2026-12-01) is older than B (2027-04-20): nothing happens.
+    given([...before, ...events])
+      .when(revise('2027-04-20T12:10:00+05:00'))
+      .then([]);
+    // The same day, an earlier time: older too.
+    const morning = calendarOf([shippedYear(2025), shippedYear(2026)], undefined, '2027-04-20T09:00:00/aaaaaaaaaaaa');
+    const evening = calendarOf(
+      [shippedYear(2025), shippedYear(2026), y2027Official],
+      undefined,
+      '2027-04-20T18:00:00/bbbbbbbbbbbb',
+    );
+    const onEvening = given(before)
+      .when(revise('2027-04-20T18:05:00+05:00'), { ...ctxB, calendar: evening })
+      .then([{}]);
+    given([...before, ...onEvening.events])
+      .when(revise('2027-04-20T18:10:00+05:00'), { ...ctxB, calendar: morning })
+      .then([]);
+  });
+
   it('adopts a version that moves nothing without a stage (an April 2026 term is not touched by 2027)', () => {
     const { events } = given(history(cmd.receive(portalApp())))
       .when(revise('2026-04-07T09:00:00+05:00'), ctxB)
@@ -155,6 +179,77 @@ describe('ReviseDeadlines (a new calendar version)', () => {
     given(decided)
       .when(revise('2027-05-12T12:00:00+05:00'), ctxB)
       .then([{ type: 'DeadlinesRevised', termEndChanged: true }]);
+  });
+
+  it('a term moved later withdraws an SLA signal that is premature on the new deadlines, and the new timers report it again', () => {
+    const submitted = history(cmd.receive(mayApp));
+    const onA = submitted.reduce(evolve, initialState);
+    const oldAtRisk = `${onA.atRiskFrom}T09:00:00+05:00`;
+    // At risk on calendar A (the working day before the term's last day), reported once.
+    // (The registration step, due on 5 May, is reported breached with it.)
+    const risked = [
+      ...submitted,
+      ...given(submitted)
+        .when(cmd.checkSla(oldAtRisk))
+        .then([{ type: 'SlaBreached', scope: 'STAGE' }, { type: 'SlaAtRisk' }]).events,
+    ];
+    const { events, after } = given(risked)
+      .when(revise(`${onA.atRiskFrom}T12:00:00+05:00`), ctxB)
+      .then([{ type: 'DeadlinesRevised', termEndChanged: true }]);
+    // Kurban Ait on Monday 17 May moves the term a working day later: the at-risk day is not reached yet.
+    expect(after.atRiskFrom! > onA.atRiskFrom!).toBe(true);
+    expect(after.sla.atRiskReportedAt).toBeNull();
+    // What monitoring sees: DEADLINES_REVISED with the new term end and ON_TIME (the risk withdrawn).
+    expect(stageOf(events[0]!, risked.reduce(evolve, initialState))).toMatchObject({
+      stage: 'DEADLINES_REVISED',
+      termEndsAt: after.deadlines!.termEndsAt,
+      slaStatus: 'ON_TIME',
+    });
+    const revised = [...risked, ...events];
+    given(revised)
+      .when(cmd.checkSla(`${onA.atRiskFrom}T23:00:00+05:00`), ctxB)
+      .then([]);
+    given(revised)
+      .when(cmd.checkSla(`${after.atRiskFrom}T00:00:00+05:00`), ctxB)
+      .then([{ type: 'SlaAtRisk', termEndsAt: after.deadlines!.termEndsAt }]);
+  });
+
+  it('a breach reported before the revised term end is withdrawn too; a signal still true on the new deadlines stands', () => {
+    const submitted = history(cmd.receive(mayApp));
+    const onA = submitted.reduce(evolve, initialState);
+    const justAfterEnd = new Date(Date.parse(onA.deadlines!.termEndsAt) + 60_000).toISOString();
+    const breached = [
+      ...submitted,
+      ...given(submitted)
+        .when(cmd.checkSla(justAfterEnd))
+        .then([
+          { type: 'SlaBreached', scope: 'STAGE' },
+          { type: 'SlaBreached', scope: 'TERM' },
+        ]).events,
+    ];
+    const { events, after } = given(breached)
+      .when(revise(justAfterEnd), ctxB)
+      .then([{ type: 'DeadlinesRevised' }]);
+    expect(after.sla.breachedReportedAt).toBeNull();
+    // On the new deadlines the revision instant falls on the at-risk day: the stage says so.
+    expect(stageOf(events[0]!, breached.reduce(evolve, initialState))).toMatchObject({ slaStatus: 'AT_RISK' });
+    const afterEnd = new Date(Date.parse(after.deadlines!.termEndsAt) + 60_000).toISOString();
+    given([...breached, ...events])
+      .when(cmd.checkSla(afterEnd), ctxB)
+      .then([{ type: 'SlaBreached', scope: 'TERM', termEndsAt: after.deadlines!.termEndsAt }]);
+
+    // A term moved later but a risk reported on the new at-risk day or after it: the signal stands.
+    const lateRisk = `${after.atRiskFrom}T09:00:00+05:00`;
+    const risked = [
+      ...submitted,
+      ...given(submitted)
+        .when(cmd.checkSla(lateRisk))
+        .then([{ type: 'SlaBreached', scope: 'STAGE' }, { type: 'SlaAtRisk' }]).events,
+    ];
+    const kept = given(risked)
+      .when(revise(lateRisk), ctxB)
+      .then([{ type: 'DeadlinesRevised' }]).after;
+    expect(kept.sla.atRiskReportedAt).toBe(lateRisk);
   });
 
   it('is refused for a closed application (intake refused)', () => {

@@ -72,6 +72,20 @@ describe('intentsOf: timers and order', () => {
     expect(ms((xs[0] as { at: string }).at)).toBe(ms(NOW) + identityBackoffMs(requestNo(1), 1, ctx3.policy.identity));
   });
 
+  it('an ERROR once the request was repeated leaves the repetition its own timeout (it may be a late ERROR to an earlier request)', () => {
+    // Attempt 2 is out; an ERROR arrives. The repetitions share one request id and the gateway echoes
+    // nothing else of the request, so it cannot be told from a late ERROR to attempt 1: it is recorded,
+    // and the timer of attempt 2 (timeout plus backoff) is not replaced by a shorter one.
+    let s: ApplicationState = history(cmd.receive(portalApp())).reduce(evolve, initialState);
+    const repeated = decide(s, cmd.identityOverdue(at('06', '10:20')), ctx3);
+    expect(repeated.ok && repeated.events).toMatchObject([{ type: 'IdentityRequestRepeated', attempt: 2 }]);
+    s = repeated.ok ? repeated.events.reduce(evolve, s) : s;
+    const r = decide(s, cmd.identityError(at('06', '10:21')), ctx3);
+    expect(r.ok && r.events).toMatchObject([{ type: 'IdentityAnswerErrored', attempt: 2 }]);
+    const e = r.ok ? r.events[0]! : null;
+    expect(intentsOf(e!, s, evolve(s, e!), fx)).toEqual([]);
+  });
+
   it('an answer cancels the identity timer', () => {
     expect(timers(intentsAfter([cmd.receive(portalApp())], cmd.identityOk(at('06', '10:05'))))).toEqual([
       { type: 'CancelTimer', purpose: 'IDENTITY_OVERDUE' },

@@ -100,6 +100,17 @@ describe('identity through the gateway (item 49)', () => {
       .then([{ type: 'IdentityVerified' }]);
   });
 
+  it('after giving up (NO_ANSWER) a late NOT_FOUND or ERROR records nothing: IDENTITY_FAILED is reported once', () => {
+    const failed = history(cmd.receive(portalApp()), cmd.identityFailed(at('06', '12:00')));
+    expect(given(failed).state.identity).toMatchObject({ status: 'FAILED', failure: { reason: 'NO_ANSWER' } });
+    given(failed)
+      .when(cmd.identityFailed(at('06', '12:30'), 'NOT_FOUND'))
+      .then([]);
+    given(failed)
+      .when(cmd.identityError(at('06', '12:30')))
+      .then([]);
+  });
+
   it('a duplicate answer or an overdue timer after the answer changes nothing', () => {
     given(paths.portalRegistered())
       .when(cmd.identityOk(at('06', '12:00')))

@@ -11,6 +11,7 @@ import {
   loadCalendarDirectory,
   readCalendarFiles,
 } from '../../../src/platform/calendar/load-calendar-directory.js';
+import { compareCalendarVersions, versionId } from '../../../src/core/calendar/index.js';
 import { SHIPPED_CALENDAR_DIR } from '../../support/calendar.js';
 import { shippedYearFile, SRC, yearFile } from './fixtures.js';
 
@@ -98,7 +99,8 @@ describe('calendar version', () => {
     const b = loadCalendarDirectory(shippedCopy()).version;
     expect(b).toEqual(a);
     expect(a.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(a.id).toBe(`${a.publishedAt.slice(0, 10)}/${a.hash.slice(0, 12)}`);
+    // The newest publishedAt (2026-12-01T12:00:00+05:00) at UTC+5, to the second, and the hash.
+    expect(a.id).toBe(`2026-12-01T12:00:00/${a.hash.slice(0, 12)}`);
   });
 
   it.each(['statute.json', '2025.json', '2026.json', '2027.json'])('changes when %s changes', (name) => {
@@ -122,7 +124,37 @@ describe('calendar version', () => {
     writeJson(dir, '2029.json', yearFile(2029, { publishedAt: '2027-01-15T09:00:00+05:00' }));
     const v = loadCalendarDirectory(dir).version;
     expect(v.publishedAt).toBe('2027-01-15T09:00:00+05:00');
-    expect(v.id.startsWith('2027-01-15/')).toBe(true);
+    expect(v.id.startsWith('2027-01-15T09:00:00/')).toBe(true);
+  });
+
+  it('orders versions by the publication instant, then by the hash: same-day versions too', () => {
+    const dir = shippedCopy();
+    const morning = writeJson(dir, '2029.json', yearFile(2029, { publishedAt: '2027-01-15T09:00:00+05:00' }));
+    const a = loadCalendarDirectory(dir).version;
+    writeFileSync(morning, `${JSON.stringify(yearFile(2029, { publishedAt: '2027-01-15T17:30:00+05:00' }))}\n`);
+    const b = loadCalendarDirectory(dir).version;
+    // The same day: the date alone cannot order them, the time does.
+    expect(a.id.slice(0, 10)).toBe(b.id.slice(0, 10));
+    expect(compareCalendarVersions(a.id, b.id)).toBeLessThan(0);
+    expect(compareCalendarVersions(b.id, a.id)).toBeGreaterThan(0);
+    expect(compareCalendarVersions(b.id, b.id)).toBe(0);
+    // An older year file edited without moving its publishedAt: the same instant, ordered by the hash
+    // (arbitrary, but every instance agrees).
+    const edited = shippedYearFile(2025);
+    writeJson(dir, '2025.json', { ...edited, notes: ['edited, publishedAt left as it was'] });
+    const c = loadCalendarDirectory(dir).version;
+    expect(c.publishedAt).toBe(b.publishedAt);
+    expect(c.id).not.toBe(b.id);
+    expect(Math.sign(compareCalendarVersions(b.id, c.id))).toBe(-Math.sign(compareCalendarVersions(c.id, b.id)));
+    expect(compareCalendarVersions(b.id, c.id)).not.toBe(0);
+  });
+
+  it('orders an id of the older form (the date only) before the ids of its day and after earlier days', () => {
+    expect(compareCalendarVersions('2026-12-01/ffffffffffff', '2026-12-01T00:00:00/000000000000')).toBeLessThan(0);
+    expect(compareCalendarVersions('2026-12-01/000000000000', '2026-11-30T23:59:59/ffffffffffff')).toBeGreaterThan(0);
+    expect(compareCalendarVersions('2027-04-20/bbbbbbbbbbbb', '2026-12-01T12:00:00/aaaaaaaaaaaa')).toBeGreaterThan(0);
+    // The id keeps the time at UTC+5 whatever offset the file wrote.
+    expect(versionId('a'.repeat(64), '2027-01-15T04:00:00Z')).toBe('2027-01-15T09:00:00/aaaaaaaaaaaa');
   });
 });
 

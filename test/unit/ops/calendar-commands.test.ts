@@ -88,7 +88,9 @@ describe('checkCalendarFile', () => {
     const { ok, text } = checkCalendarFile(dir, path);
     expect(ok).toBe(true);
     expect(text).toContain(`OK: ${path} is valid with the files of ${dir}.`);
-    expect(text).toMatch(/Deployed, it gives calendar version 2026-12-01\/[0-9a-f]{12} \(published 2026-12-01T12:00/);
+    expect(text).toMatch(
+      /Deployed, it gives calendar version 2026-12-01T12:00:00\/[0-9a-f]{12} \(published 2026-12-01T12:00/,
+    );
     expect(text).toContain(`Version of the files of ${dir}: ${shippedCalendar().version.id}`);
     expect(text).toContain('2027: status provisional (year file), unchanged');
     expect(text).toContain('  Kurban Ait: 2027-05-16 EXPECTED -> 2027-05-17 ANNOUNCED');

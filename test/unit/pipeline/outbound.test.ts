@@ -146,7 +146,7 @@ describe('outbound of a portal application (ApplicationSubmitted)', () => {
       deadlinesProvisional: false,
       revision: null,
     });
-    expect(steps[0]!.after.calendar!.calendarVersion).toMatch(/^\d{4}-\d{2}-\d{2}\/[0-9a-f]{12}$/);
+    expect(steps[0]!.after.calendar!.calendarVersion).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\/[0-9a-f]{12}$/);
     expect(deadlines.termEndsAt).toMatch(/^2026-03-\d\dT23:59:59\.999\+05:00$/);
   });
 

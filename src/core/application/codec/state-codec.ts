@@ -87,6 +87,8 @@ const stateSchema = z
       .strict()
       .nullable(),
     registerPlan: z.object({ registerId: str, courierSlot: slot }).strict().nullable().default(null),
+    // States stored before the register's order was recorded read as null (ordered before: unknown).
+    registerOrder: z.object({ registerId: str, orderMessageId: str, orderedAt: str }).strict().nullable().default(null),
     register: z
       .object({ registerId: str, courierSlot: slot, dispatchedAt: str, deliveredAt: nstr })
       .strict()

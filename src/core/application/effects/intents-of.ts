@@ -94,12 +94,27 @@ function timerIntents(event: ApplicationEvent, after: ApplicationState, ctx: Eff
         : [];
       return [overdue(p.responseTimeoutMs, after.identity!.requestId!), ...slaTimers(after), ...slot];
     }
+    case 'RegisterReplanned':
+      // The next slot's register: one timer per register, shared by its applications.
+      return [
+        {
+          type: 'ScheduleTimer',
+          purpose: 'REGISTER_SLOT',
+          at: event.registerPlan.courierSlot.pickupAt,
+          requestId: null,
+          sharedKey: event.registerPlan.registerId,
+        },
+      ];
     case 'IdentityCheckRetried':
       return [overdue(p.responseTimeoutMs, event.requestId)];
     case 'IdentityRequestRepeated':
       return [overdue(p.responseTimeoutMs + identityBackoffMs(event.requestId, event.attempt - 1, p), event.requestId)];
     case 'IdentityAnswerErrored':
-      return [overdue(identityBackoffMs(event.requestId, event.attempt, p), event.requestId)];
+      // The repetitions of a request share its id, and the gateway echoes nothing else of a request,
+      // so once it was repeated an ERROR may be a late one to an earlier attempt: the repetition
+      // keeps its own timer (timeout plus backoff) instead of being repeated early. Only an ERROR
+      // to the first request, which cannot be late, brings the next request forward.
+      return event.attempt >= 2 ? [] : [overdue(identityBackoffMs(event.requestId, event.attempt, p), event.requestId)];
     case 'IdentityVerified':
     case 'IdentityFailed':
       return [{ type: 'CancelTimer', purpose: 'IDENTITY_OVERDUE' }];

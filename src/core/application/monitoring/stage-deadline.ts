@@ -5,6 +5,7 @@
  */
 import type { ClassifiedCalendar } from '../../calendar/index.js';
 import { decisionDeadline } from '../workflow/decide-college.js';
+import { registerSlotDay } from '../workflow/decide-register.js';
 import type { ApplicationState } from '../workflow/state.js';
 import { almatyDate, endOfAlmatyDay, laterDate, workingDayOnOrAfter } from '../workflow/time.js';
 
@@ -24,8 +25,9 @@ export function stageDeadlineOf(s: ApplicationState, cal: ClassifiedCalendar): S
   if (!app || !d) return null;
   switch (s.phase) {
     case 'AWAITING_REGISTER_DISPATCH': {
-      // Items 54-55: the register leaves on the day of its slot.
-      const slotDay = s.registerPlan ? almatyDate(s.registerPlan.courierSlot.pickupAt) : d.registrationDate;
+      // Items 54-55: the register leaves on the day of the acceptance's slot (also when the
+      // application missed it and was planned into a later one: that is late).
+      const slotDay = s.registerPlan ? registerSlotDay(s, cal) : d.registrationDate;
       return of('REGISTER_DISPATCHED', endOfAlmatyDay(slotDay));
     }
     case 'REGISTER_IN_TRANSIT': {

@@ -36,6 +36,8 @@ const STAGES: Record<ApplicationEvent['type'], { stage: StageCode; judge: Judgem
   IdentityCheckRetried: null,
   IdentityAnswerErrored: null,
   IdentityRequestRepeated: null,
+  RegisterOrdered: null,
+  RegisterReplanned: null,
   RegisterDispatched: { stage: 'REGISTER_DISPATCHED', judge: 'TERM' },
   DeliveredToCollege: { stage: 'DELIVERED_TO_COLLEGE', judge: 'TERM' },
   RegisteredAtCollege: { stage: 'REGISTERED_AT_COLLEGE', judge: 'TERM' },

@@ -91,18 +91,43 @@ export interface RetryIdentityCheck extends CommandBase {
   operatorId: string;
 }
 
+/**
+ * Items 54-55: the slot of the application's register came and its courier order left with the
+ * application in it (the slot timer); `orderMessageId` is the order's message id, which the
+ * courier's events name.
+ */
+export interface OrderRegister extends CommandBase {
+  type: 'OrderRegister';
+  registerId: string;
+  orderMessageId: string;
+}
+
+/**
+ * Items 54-55: the register the application was planned into left without it (it was accepted
+ * just before the slot and reached the adapter after the order): it goes in the next slot.
+ */
+export interface ReplanRegister extends CommandBase {
+  type: 'ReplanRegister';
+  /** The register whose order left. */
+  registerId: string;
+}
+
 /** Items 54-55 (R9): the PSC hands the register (two copies) to the courier. */
 export interface DispatchRegister extends CommandBase {
   type: 'DispatchRegister';
   registerId: string;
   /** Absent: the slot planned at acceptance. */
   courierSlot?: CourierSlot;
+  /** The courier order the event is about (its message id), when known. */
+  orderMessageId?: string;
 }
 
 /** Items 54-55: the courier delivered the register to the college. */
 export interface DeliverRegister extends CommandBase {
   type: 'DeliverRegister';
   registerId: string;
+  /** The courier order the event is about (its message id), when known. */
+  orderMessageId?: string;
 }
 
 /** Item 57 (R11): the college registered the application. */
@@ -207,6 +232,8 @@ export type ApplicationCommand =
   | RecordIdentityAnswer
   | RecordIdentityOverdue
   | RetryIdentityCheck
+  | OrderRegister
+  | ReplanRegister
   | DispatchRegister
   | DeliverRegister
   | RegisterAtCollege

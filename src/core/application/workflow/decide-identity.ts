@@ -52,8 +52,8 @@ function identityStageDeadline(state: ApplicationState): string {
 
 /**
  * Is `requestId` the request the application waits for? An answer that comes after the check gave
- * up waiting (NO_ANSWER) still counts: the gateway did answer. Any other request of ours is late
- * (ignored); a request id that is not ours is refused.
+ * up waiting (NO_ANSWER) is still one of the current check (a FOUND verifies it). Any other request
+ * of ours is late (ignored); a request id that is not ours is refused.
  */
 function matchRequest(state: ApplicationState, cmd: RecordIdentityAnswer | RecordIdentityOverdue) {
   const id = state.identity;
@@ -81,6 +81,9 @@ export function decideIdentityAnswer(
   if (typeof match === 'object') return match;
   // A duplicate or late answer (the check moved on): nothing changes.
   if (match === 'LATE' || !IDENTITY_PHASES.includes(state.phase)) return accept();
+  // After the check failed (NO_ANSWER) only the person found changes it: a late NOT_FOUND or ERROR
+  // says nothing new, and IDENTITY_FAILED is reported once per check.
+  if (state.identity!.status === 'FAILED' && cmd.answer?.status !== 'FOUND') return accept();
   const base = { applicationId: cmd.applicationId, at: cmd.at, requestId: cmd.requestId };
   const attempt = state.identity!.attempt;
   switch (cmd.answer?.status) {

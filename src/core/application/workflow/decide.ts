@@ -17,7 +17,12 @@ import {
 } from './decide-college.js';
 import { decideIdentityAnswer, decideIdentityOverdue, decideIdentityRetry } from './decide-identity.js';
 import { decideIntake } from './decide-intake.js';
-import { decideDeliverRegister, decideDispatchRegister } from './decide-register.js';
+import {
+  decideDeliverRegister,
+  decideDispatchRegister,
+  decideOrderRegister,
+  decideReplanRegister,
+} from './decide-register.js';
 import {
   decideDeliverResultToPsc,
   decideDispatchResult,
@@ -49,6 +54,10 @@ function route(state: ApplicationState, cmd: ApplicationCommand, ctx: DecideCont
       return decideIdentityOverdue(state, cmd, ctx);
     case 'RetryIdentityCheck':
       return decideIdentityRetry(state, cmd);
+    case 'OrderRegister':
+      return decideOrderRegister(state, cmd);
+    case 'ReplanRegister':
+      return decideReplanRegister(state, cmd, ctx);
     case 'DispatchRegister':
       return decideDispatchRegister(state, cmd, ctx);
     case 'DeliverRegister':
@@ -131,8 +140,9 @@ function precheck(state: ApplicationState, cmd: ApplicationCommand): DecideResul
       'the application is closed (refused at intake, or handed over); nothing more can happen to it — drop this message.',
     );
   }
-  // A revision runs at the adapter's own instant, which may precede a submission stamped by a fast clock.
-  if (cmd.type === 'ReviseDeadlines') return null;
+  // A revision and a register's slot run at the adapter's own instant, which may precede a
+  // submission stamped by a fast clock.
+  if (cmd.type === 'ReviseDeadlines' || cmd.type === 'OrderRegister' || cmd.type === 'ReplanRegister') return null;
   const fromCollege = (cmd as { collegeBin?: unknown }).collegeBin;
   if (
     COLLEGE_COMMANDS.includes(cmd.type) &&

@@ -122,6 +122,22 @@ export interface IdentityRequestRepeated extends EventBase {
   attempt: number;
 }
 
+/** Items 54-55: the register's courier order left with the application in it. Not a stage. */
+export interface RegisterOrdered extends EventBase {
+  type: 'RegisterOrdered';
+  registerId: string;
+  /** The order's message id: the courier's events name it. */
+  orderMessageId: string;
+  courierSlot: CourierSlot;
+}
+
+/** Items 54-55: the planned register left without the application; it travels in the next slot. Not a stage. */
+export interface RegisterReplanned extends EventBase {
+  type: 'RegisterReplanned';
+  previousRegisterId: string;
+  registerPlan: { registerId: string; courierSlot: CourierSlot };
+}
+
 export interface RegisterDispatched extends EventBase {
   type: 'RegisterDispatched';
   registerId: string;
@@ -297,6 +313,8 @@ export type ApplicationEvent =
   | IdentityCheckRetried
   | IdentityAnswerErrored
   | IdentityRequestRepeated
+  | RegisterOrdered
+  | RegisterReplanned
   | RegisterDispatched
   | DeliveredToCollege
   | RegisteredAtCollege

@@ -3,9 +3,10 @@
  * it trusts the event (decide has checked it) and never mutates its inputs.
  */
 import type { ApplicationEvent } from './events.js';
-import type { ApplicationState, IdentityState, Phase } from './state.js';
+import type { ApplicationState, IdentityState, Phase, SlaState } from './state.js';
 import { identityRequestId } from './identity-request-id.js';
 import { resultDispatchId } from './result-dispatch-id.js';
+import { almatyDate, isAfter } from './time.js';
 
 function identityOf(s: ApplicationState): IdentityState {
   return (
@@ -114,6 +115,13 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
       return { ...s, identity: { ...identityOf(s), updatedAt: e.at } };
     case 'IdentityRequestRepeated':
       return { ...s, identity: { ...identityOf(s), attempt: e.attempt, updatedAt: e.at } };
+    case 'RegisterOrdered':
+      return {
+        ...s,
+        registerOrder: { registerId: e.registerId, orderMessageId: e.orderMessageId, orderedAt: e.at },
+      };
+    case 'RegisterReplanned':
+      return { ...s, registerPlan: e.registerPlan };
     case 'RegisterDispatched':
       return {
         ...s,
@@ -225,6 +233,7 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
           s.preliminaryRefusal && r.hearingLatest && r.objectionWindowEnd
             ? { ...s.preliminaryRefusal, hearingLatest: r.hearingLatest, objectionWindowEnd: r.objectionWindowEnd }
             : s.preliminaryRefusal,
+        sla: slaOnRevisedDeadlines(s.sla, r.atRiskFrom, r.deadlines.termEndsAt),
       };
     }
     case 'CalendarAdopted':
@@ -236,6 +245,20 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
         return { ...s, sla: { ...s.sla, stageBreaches: [...(s.sla.stageBreaches ?? []), e.step] } };
       return { ...s, sla: { ...s.sla, breachedReportedAt: e.at } };
   }
+}
+
+/**
+ * docs/sla.md: a term signal reported before the revised deadlines reach it (the term moved later)
+ * is withdrawn, so the SLA timers moved with the revision report it again; one still true stands.
+ */
+function slaOnRevisedDeadlines(sla: SlaState, atRiskFrom: string, termEndsAt: string): SlaState {
+  const risk = sla.atRiskReportedAt;
+  const breach = sla.breachedReportedAt;
+  return {
+    ...sla,
+    atRiskReportedAt: risk !== null && almatyDate(risk) < atRiskFrom ? null : risk,
+    breachedReportedAt: breach !== null && !isAfter(breach, termEndsAt) ? null : breach,
+  };
 }
 
 function newResult(s: ApplicationState, outcome: 'DUPLICATE' | 'REFUSAL'): ApplicationState['result'] {

@@ -158,6 +158,8 @@ export interface ApplicationState {
   identity: IdentityState | null;
   /** Items 54-55: the register a PSC application travels in and its courier slot, decided at acceptance. */
   registerPlan: { registerId: string; courierSlot: CourierSlot } | null;
+  /** Items 54-55: the courier order the application's register left in (one per application). */
+  registerOrder: { registerId: string; orderMessageId: string; orderedAt: string } | null;
   register: RegisterState | null;
   /**
    * Items 49, 54, 57: when the application was sent to the college (college.applications.v1), which
@@ -186,6 +188,7 @@ export const initialState: ApplicationState = Object.freeze({
   consentMissing: false,
   identity: null,
   registerPlan: null,
+  registerOrder: null,
   register: null,
   sentToCollegeAt: null,
   college: null,
