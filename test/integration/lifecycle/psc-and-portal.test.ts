@@ -250,6 +250,8 @@ describe('a portal application refused after a hearing', () => {
       values(Topics.portalNotifications).some((n) => n.applicationId === id && n.kind === 'REFUSED'),
     );
     await h.adapter!.relay.drained();
+    // Published is not yet read: the test's reader follows the monitoring topic on its own.
+    await until('the stages up to RESULT_READY', () => stagesOf(id).includes('RESULT_READY'));
     expect(
       values(Topics.portalNotifications)
         .filter((n) => n.applicationId === id)
