@@ -112,6 +112,20 @@ describe('the adapter killed with SIGKILL in the middle of 500 whole lifecycles'
     await new Promise((r) => setTimeout(r, 4000));
 
     const all = stages();
+    // Figures for the notes (docs/benchmarks.md): how long the lifecycles took on both clocks.
+    const last = Math.max(...all.map((s) => Date.parse(s.occurredAt)));
+    h.log.warn(
+      {
+        lifecycles: N,
+        stages: all.length,
+        stagesAtKill: atKill,
+        realSeconds: Math.round(realMs / 1000),
+        clockDays: Math.round(((last - Date.parse(filedAt)) / 86_400_000) * 10) / 10,
+        lifecyclesPerRealMinute: Math.round((N / realMs) * 60_000),
+      },
+      'full lifecycles measured',
+    );
+
     expect(new Set(all.map((s) => s.messageId)).size).toBe(all.length);
     const map = byApplication();
     expect(map.size).toBe(N);
@@ -140,20 +154,6 @@ describe('the adapter killed with SIGKILL in the middle of 500 whole lifecycles'
       ).toEqual(expectedOrders(a));
     }
     for (const t of INBOUND_TOPICS) expect(h.reader.on(dlqTopic(h.topic(t))), t).toHaveLength(0);
-
-    // Figures for the notes (docs/benchmarks.md): how long the lifecycles took on both clocks.
-    const last = Math.max(...all.map((s) => Date.parse(s.occurredAt)));
-    h.log.warn(
-      {
-        lifecycles: N,
-        stages: all.length,
-        stagesAtKill: atKill,
-        realSeconds: Math.round(realMs / 1000),
-        clockDays: Math.round(((last - Date.parse(filedAt)) / 86_400_000) * 10) / 10,
-        lifecyclesPerRealMinute: Math.round((N / realMs) * 60_000),
-      },
-      'full lifecycles measured',
-    );
 
     // Personal data never reached the adapter's log in clear.
     const log = readFileSync(adapterLog, 'utf8');
