@@ -6,9 +6,10 @@
  *
  * The Avro contract (schemas/) mirrors these names; the edges map Avro records to these types.
  */
+import type { ScheduleChannel } from '../calendar/schedules.js';
 
-/** R1: the three ways to apply. */
-export type Channel = 'PORTAL' | 'PSC' | 'COLLEGE_OFFICE';
+/** R1: the three ways to apply (the calendar's schedules name them first: deadlines depend on them). */
+export type Channel = ScheduleChannel;
 
 /**
  * R2 (Appendix 5): what is requested. The Appendix 37 certificate for persons who did not

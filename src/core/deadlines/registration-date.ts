@@ -2,7 +2,7 @@
  * Item 53 (R8): an application filed after working hours, on a weekend or on a public holidays
  * (Labour Code) is registered on the next working day.
  */
-import type { Channel } from '../application/model.js';
+import type { ScheduleChannel as Channel } from '../calendar/schedules.js';
 import {
   almatyDate,
   almatyMinuteOfDay,

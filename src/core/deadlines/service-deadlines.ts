@@ -2,7 +2,7 @@
  * The service term and the deadlines derived from it (Order No. 312, items 53, 56, 58, 59, 63).
  * See docs/deadline-rules.md for how each count works and why.
  */
-import type { Channel } from '../application/model.js';
+import type { ScheduleChannel as Channel } from '../calendar/schedules.js';
 import { almatyDate, almatyDateTime, endOfAlmatyDay, KZ_ZONE, type ClassifiedCalendar } from '../calendar/index.js';
 import { registrationDate } from './registration-date.js';
 
