@@ -14,7 +14,11 @@ import { untilSignal } from './signals.js';
 
 export async function runCollegeSimulatorCommand(): Promise<void> {
   const config = loadConfig();
-  const log = createLogger({ level: config.log.level, name: `${config.serviceName}-college-simulator` });
+  const log = createLogger({
+    level: config.log.level,
+    format: config.log.format,
+    name: `${config.serviceName}-college-simulator`,
+  });
   const sim = await startCollegeSimulator(config, log);
   log.info(
     {

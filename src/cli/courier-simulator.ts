@@ -14,7 +14,11 @@ import { untilSignal } from './signals.js';
 
 export async function runCourierSimulatorCommand(): Promise<void> {
   const config = loadConfig();
-  const log = createLogger({ level: config.log.level, name: `${config.serviceName}-courier-simulator` });
+  const log = createLogger({
+    level: config.log.level,
+    format: config.log.format,
+    name: `${config.serviceName}-courier-simulator`,
+  });
   const sim = await startCourierSimulator(config, log);
   log.info(
     {

@@ -8,10 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../platform/config/load.js';
 import { startGatewayStub } from '../local/gateway-stub/stub.js';
 import { createLogger } from '../platform/logging/logger.js';
+import { untilSignal } from './signals.js';
 
 export async function runGatewayStubCommand(): Promise<void> {
   const config = loadConfig();
-  const log = createLogger({ level: config.log.level, name: `${config.serviceName}-gateway-stub` });
+  const log = createLogger({
+    level: config.log.level,
+    format: config.log.format,
+    name: `${config.serviceName}-gateway-stub`,
+  });
   const stub = await startGatewayStub(config, log);
   const g = config.gatewayStub;
   log.info(
@@ -27,10 +32,7 @@ export async function runGatewayStubCommand(): Promise<void> {
     },
     'gateway stub ready',
   );
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  const signal = await untilSignal();
   log.info({ signal }, 'gateway stub stopping');
   await stub.stop();
   log.info({ stats: stub.stats() }, 'gateway stub stopped');

@@ -1,10 +1,11 @@
 import type { AppConfig } from '../platform/config/schema.js';
 import type { Logger } from '../platform/logging/logger.js';
 import { startInfrastructure } from '../local/infra/launcher.js';
-import { untilSignal } from './signals.js';
+import { orderedStopSignals } from './signals.js';
 
 /** `infra`: the three services in the foreground, until Ctrl-C; prints their connection strings. */
 export async function runInfra(config: AppConfig, log: Logger): Promise<void> {
+  const signals = orderedStopSignals(() => process.exit(130));
   const infra = await startInfrastructure(config, log);
   process.stdout.write(
     [
@@ -17,6 +18,7 @@ export async function runInfra(config: AppConfig, log: Logger): Promise<void> {
       '',
     ].join('\n'),
   );
-  await untilSignal();
+  await signals.first;
   await infra.stop();
+  signals.dispose();
 }

@@ -103,6 +103,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger({
     level: config.log.level,
+    format: config.log.format,
     name: `${config.serviceName}${name === 'start' || name === 'adapter' ? '' : `-${name}`}`,
   });
   await cmd.run(config, log, args);

@@ -61,7 +61,9 @@ export async function startInfrastructure(config: AppConfig, log: Logger): Promi
   log.info({ mode, given }, `infrastructure mode: ${mode}`);
 
   const timings: Record<string, number> = {};
-  const stops: Array<() => Promise<void>> = [];
+  // Stopped one after the other in this order: Kafka (its clients are gone by then), the registry,
+  // PostgreSQL.
+  const stops: Partial<Record<'kafka' | 'registry' | 'postgres', () => Promise<void>>> = {};
   const cacheDir = cacheRoot(config.infra.cacheDir);
   const timeoutMs = config.infra.startTimeoutMs;
 
@@ -70,11 +72,11 @@ export async function startInfrastructure(config: AppConfig, log: Logger): Promi
     : timed(timings, 'kafka', async () => {
         if (mode === 'docker') {
           const s = await startKafkaContainer(config.infra.kafkaVersion);
-          stops.push(s.stop);
+          stops.kafka = s.stop;
           return s.url.split(',');
         }
         const k = await startKafka({ cacheDir, version: config.infra.kafkaVersion, timeoutMs });
-        stops.push(k.stop);
+        stops.kafka = k.stop;
         return k.brokers;
       });
   const registry = given.registry
@@ -89,19 +91,27 @@ export async function startInfrastructure(config: AppConfig, log: Logger): Promi
                 minJava: config.infra.apicurioMinJava,
                 timeoutMs,
               });
-        stops.push(r.stop);
+        stops.registry = r.stop;
         return r.url;
       });
   const db = given.db
     ? Promise.resolve(config.database.url)
     : timed(timings, 'postgres', async () => {
-        const p = mode === 'docker' ? await startPostgresContainer() : await startPostgres();
-        stops.push(p.stop);
+        const p = mode === 'docker' ? await startPostgresContainer() : await startPostgres({ timeoutMs });
+        stops.postgres = p.stop;
         return p.url;
       });
 
   const stopAll = async () => {
-    await Promise.allSettled(stops.splice(0).map((s) => s()));
+    for (const name of ['kafka', 'registry', 'postgres'] as const) {
+      const stop = stops[name];
+      if (!stop) continue;
+      delete stops[name];
+      await stop().then(
+        () => log.info(`${name} stopped`),
+        (err: unknown) => log.warn({ err }, `${name} did not stop cleanly`),
+      );
+    }
   };
   const results = await Promise.allSettled([kafka, registry, db]);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

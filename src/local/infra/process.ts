@@ -7,6 +7,8 @@ export interface ServiceProcess {
   name: string;
   logFile: string;
   child: ChildProcess;
+  /** Sent at exit when the child is still running (SIGKILL unless the service asks otherwise). */
+  exitSignal?: NodeJS.Signals;
   stop(): Promise<void>;
 }
 
@@ -36,7 +38,7 @@ function installExitHooks(): void {
   if (hooksInstalled) return;
   hooksInstalled = true;
   process.on('exit', () => {
-    for (const s of running) s.child.kill('SIGKILL');
+    for (const s of running) s.child.kill(s.exitSignal ?? 'SIGKILL');
     for (const s of stoppables) s.kill?.();
   });
   const exitCodes = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
@@ -60,7 +62,24 @@ export function tail(file: string, lines = 40): string {
     .join('\n');
 }
 
-/** Starts a long-running child with stdout and stderr going to `logFile`. */
+export interface ProcessOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Run as this user and group (embedded PostgreSQL refuses to run as root). */
+  uid?: number;
+  gid?: number;
+  /** What stop() sends first (SIGTERM; PostgreSQL: SIGINT, its fast shutdown). */
+  stopSignal?: NodeJS.Signals;
+  /** What is sent when this process exits without having stopped the child (SIGKILL). */
+  exitSignal?: NodeJS.Signals;
+}
+
+/**
+ * Starts a long-running child with stdout and stderr going to `logFile`, in a process group of its
+ * own (`detached`): the terminal's Ctrl-C reaches only this process, which stops its children
+ * itself, in order (the adapter before the services it uses). A child is never left behind: it is
+ * killed when this process exits, and stopped on a bare signal (installExitHooks).
+ */
 export function startProcess(
   name: string,
   cmd: string,
@@ -68,26 +87,45 @@ export function startProcess(
   logFile: string,
   env?: NodeJS.ProcessEnv,
   cwd?: string,
+  opts: Omit<ProcessOptions, 'env' | 'cwd'> = {},
 ): ServiceProcess {
-  installExitHooks();
   const out = openSync(logFile, 'a');
   const child = spawn(cmd, args, {
     stdio: ['ignore', out, out],
     env: { ...process.env, ...env },
     cwd,
-    detached: false,
+    uid: opts.uid,
+    gid: opts.gid,
+    detached: true,
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return superviseChild(name, child, { ...opts, logFile });
+}
+
+/**
+ * Takes `child` into the set this process stops on a bare signal and kills at exit; stop() sends
+ * `stopSignal`, waits up to `graceMs` for the exit, then SIGKILL.
+ */
+export function superviseChild(
+  name: string,
+  child: ChildProcess,
+  opts: { logFile?: string; stopSignal?: NodeJS.Signals; exitSignal?: NodeJS.Signals; graceMs?: number } = {},
+): ServiceProcess {
+  installExitHooks();
+  const exited =
+    child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const svc: ServiceProcess = {
     name,
-    logFile,
+    logFile: opts.logFile ?? '(inherited output)',
     child,
+    exitSignal: opts.exitSignal ?? 'SIGKILL',
     async stop() {
       running.delete(svc);
       if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
+      child.kill(opts.stopSignal ?? 'SIGTERM');
       // An unref'd timer: a pending grace period must not keep the caller's process alive.
-      const done = await Promise.race([exited.then(() => true), sleep(15_000, false, { ref: false })]);
+      const done = await Promise.race([exited.then(() => true), sleep(opts.graceMs ?? 15_000, false, { ref: false })]);
       if (!done) {
         child.kill('SIGKILL');
         await exited;
@@ -95,6 +133,7 @@ export function startProcess(
     },
   };
   running.add(svc);
+  void exited.then(() => running.delete(svc));
   return svc;
 }
 

@@ -89,6 +89,8 @@ export const configSchema = z.object({
   }),
   log: z.object({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    /** pretty: coloured lines for a person; json: one object a line; auto: pretty on a terminal only. */
+    format: z.enum(['pretty', 'json', 'auto']),
   }),
   /** Identity enrichment through the e-government gateway (R5, item 49). */
   identity: z.object({
@@ -232,6 +234,7 @@ export const envOverrides: ReadonlyArray<{ env: string; path: string; kind: Kind
   { env: 'HTTP_HOST', path: 'http.host', kind: 'string' },
   { env: 'HTTP_PORT', path: 'http.port', kind: 'int' },
   { env: 'LOG_LEVEL', path: 'log.level', kind: 'string' },
+  { env: 'LOG_FORMAT', path: 'log.format', kind: 'string' },
   { env: 'CALENDAR_DIR', path: 'calendar.dir', kind: 'string' },
   { env: 'CALENDAR_WATCH', path: 'calendar.watch', kind: 'bool' },
   { env: 'CLOCK_START_AT', path: 'clock.startAt', kind: 'string' },

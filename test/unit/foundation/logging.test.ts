@@ -4,7 +4,7 @@ import type { Application } from '../../../src/core/application/model.js';
 import { createLogger } from '../../../src/platform/logging/logger.js';
 import { redactDeep } from '../../../src/platform/logging/redact.js';
 
-function capture() {
+function capture(format: 'json' | 'pretty' = 'json') {
   const lines: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _enc, cb) {
@@ -12,7 +12,7 @@ function capture() {
       cb();
     },
   });
-  return { log: createLogger({ level: 'debug', destination }), text: () => lines.join('') };
+  return { log: createLogger({ level: 'debug', destination, format }), text: () => lines.join('') };
 }
 
 const application: Application = {
@@ -86,6 +86,34 @@ describe('log redaction', () => {
       expect(out).not.toContain(p);
     expect(out).toContain('lookup failed');
     expect(out).toContain('not found');
+  });
+
+  it('writes the same redaction in the pretty format as in JSON: no IIN, name, phone or e-mail in clear', () => {
+    const pretty = capture('pretty');
+    pretty.log.info({ application }, 'application received');
+    pretty.log.info(`identity lookup for 080215650019 by aigerim.zh@mail.kz, call +7 701 234 56 78`);
+    pretty.log.error({ err: new Error('person 750512400011 not found') }, 'lookup failed');
+    const out = pretty.text();
+    expect(out).not.toMatch(/^\{/m); // pretty lines, not JSON objects
+    expect(out).toContain('INFO');
+    expect(out).toContain('application received');
+    expect(out).toContain('APP-2026-000123');
+    expect(out).toContain('lookup failed');
+    for (const p of personal) expect(out, `leaked ${p}`).not.toContain(p);
+  });
+
+  it('writes JSON to a given destination unless pretty is asked for', () => {
+    for (const format of ['json', 'auto'] as const) {
+      const lines: string[] = [];
+      const destination = new Writable({
+        write(chunk: Buffer, _enc, cb) {
+          lines.push(chunk.toString());
+          cb();
+        },
+      });
+      createLogger({ destination, format }).info({ iin: '080215650019' }, 'hello');
+      expect(JSON.parse(lines.join(''))).toMatchObject({ msg: 'hello', iin: '[REDACTED]', level: 'info' });
+    }
   });
 
   it('keeps non-personal numbers that are not 12 digits, and survives cycles and buffers', () => {
