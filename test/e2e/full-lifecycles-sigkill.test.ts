@@ -3,10 +3,11 @@
  * the PSC; issued, refused after a hearing, G3 without consent), the adapter, the college and the
  * courier simulators as processes, the clock 3000 times faster. The adapter is killed with SIGKILL
  * while it works and started again: every application ends with exactly its stages, once each, in
- * order, no SLA signal (every partner was on time), nothing on a DLQ, no personal data in its log.
+ * order, nothing on a DLQ, no personal data in its log. The seconds the adapter is down are hours
+ * of this clock, so a same-day step may really be late: its SLA signal is allowed, once per step.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,19 +113,23 @@ describe('the adapter killed with SIGKILL in the middle of 500 whole lifecycles'
     await new Promise((r) => setTimeout(r, 4000));
 
     const all = stages();
+    const sla = all.filter((s) => s.stage.startsWith('SLA_'));
     // Figures for the notes (docs/benchmarks.md): how long the lifecycles took on both clocks.
     const last = Math.max(...all.map((s) => Date.parse(s.occurredAt)));
-    h.log.warn(
-      {
-        lifecycles: N,
-        stages: all.length,
-        stagesAtKill: atKill,
-        realSeconds: Math.round(realMs / 1000),
-        clockDays: Math.round(((last - Date.parse(filedAt)) / 86_400_000) * 10) / 10,
-        lifecyclesPerRealMinute: Math.round((N / realMs) * 60_000),
-      },
-      'full lifecycles measured',
-    );
+    const figures = {
+      lifecycles: N,
+      stages: all.length,
+      stagesAtKill: atKill,
+      slaSignals: sla.length,
+      realSeconds: Math.round(realMs / 1000),
+      clockDays: Math.round(((last - Date.parse(filedAt)) / 86_400_000) * 10) / 10,
+      lifecyclesPerRealMinute: Math.round((N / realMs) * 60_000),
+    };
+    writeFileSync(join(dir, 'measured.json'), JSON.stringify(figures));
+    process.stdout.write(`full lifecycles measured: ${JSON.stringify(figures)} (${dir}/measured.json)\n`);
+    // A step late because the adapter was down is reported once per step (its stage deadline).
+    const signals = sla.map((s) => `${s.applicationId} ${s.stage} ${s.stageDeadline ?? ''} ${s.serviceTermEndsAt}`);
+    expect(new Set(signals).size).toBe(signals.length);
 
     expect(new Set(all.map((s) => s.messageId)).size).toBe(all.length);
     const map = byApplication();
@@ -134,13 +139,13 @@ describe('the adapter killed with SIGKILL in the middle of 500 whole lifecycles'
       expect(
         comparable(
           a,
-          got.map((s) => s.stage),
+          got.map((s) => s.stage).filter((stage) => !stage.startsWith('SLA_')),
         ),
         `${a.id} ${a.channel}/${a.place}/${a.path}`,
       ).toEqual(expectedStages(a));
       expect(got.map((s) => s.sequence)).toEqual(got.map((_, i) => i + 1));
     }
-    expect(all).toHaveLength(total);
+    expect(all.length - sla.length).toBe(total);
     const orders = h.reader.on(h.topic(Topics.courierOrders)).map((m) => m.value as unknown as CourierOrderMessage);
     for (const a of apps) {
       const mine = orders.filter((o) =>
