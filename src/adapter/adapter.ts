@@ -191,11 +191,17 @@ export async function startAdapter(
     },
     async stop() {
       calendars.close();
-      await observability.stop();
-      await consumer.stop();
-      await timers.stop();
-      await relay.stop();
-      await db.destroy();
+      // In this order, each step whatever the one before did: nothing is left open.
+      const steps: Array<[string, () => Promise<void>]> = [
+        ['operator endpoints', () => observability.stop()],
+        ['consumer', () => consumer.stop()],
+        ['timers', () => timers.stop()],
+        ['relay', () => relay.stop()],
+        ['database pool', () => db.destroy()],
+      ];
+      for (const [part, stop] of steps) {
+        await stop().catch((err: unknown) => log.warn({ err, part }, 'a part did not stop cleanly'));
+      }
       log.info('adapter stopped');
     },
   };

@@ -3,7 +3,7 @@
  * function, each a single aggregate (no row leaves the database, so no personal data either).
  */
 import type { Knex } from 'knex';
-import { CLOSED_PHASES } from '../core/application/index.js';
+import { CLOSED_PHASES, IDENTITY_PHASES } from '../core/application/index.js';
 
 export interface OutboxBacklog {
   /** Rows not yet published (set aside ones included). */
@@ -38,11 +38,11 @@ export async function countOpenApplicationsByPhase(db: Knex): Promise<PhaseCount
 }
 
 export interface SlaCounts {
-  /** Open applications whose service term was reported at risk and not breached. */
+  /** Applications whose term still runs and was reported at risk, not breached. */
   atRisk: number;
-  /** Open applications whose service term was reported breached. */
+  /** Applications whose term still runs and was reported breached. */
   breached: number;
-  /** Open applications whose identity check waits for the gateway. */
+  /** Applications whose identity check waits for the gateway while it can still complete. */
   identityInFlight: number;
 }
 
@@ -50,12 +50,15 @@ export interface SlaCounts {
 export async function countSlaAndIdentity(db: Knex): Promise<SlaCounts> {
   const { rows } = await db.raw<{ rows: Array<{ at_risk: number; breached: number; identity: number }> }>(
     `SELECT
-       count(*) FILTER (WHERE state -> 'state' -> 'sla' ->> 'atRiskReportedAt' IS NOT NULL
+       count(*) FILTER (WHERE term_met_at IS NULL
+                          AND state -> 'state' -> 'sla' ->> 'atRiskReportedAt' IS NOT NULL
                           AND state -> 'state' -> 'sla' ->> 'breachedReportedAt' IS NULL)::int AS at_risk,
-       count(*) FILTER (WHERE state -> 'state' -> 'sla' ->> 'breachedReportedAt' IS NOT NULL)::int AS breached,
-       count(*) FILTER (WHERE state -> 'state' -> 'identity' ->> 'status' = 'PENDING')::int AS identity
+       count(*) FILTER (WHERE term_met_at IS NULL
+                          AND state -> 'state' -> 'sla' ->> 'breachedReportedAt' IS NOT NULL)::int AS breached,
+       count(*) FILTER (WHERE state -> 'state' -> 'identity' ->> 'status' = 'PENDING'
+                          AND status IN (${IDENTITY_PHASES.map(() => '?').join(', ')}))::int AS identity
        FROM applications WHERE status NOT IN (${CLOSED_PHASES.map(() => '?').join(', ')})`,
-    [...CLOSED_PHASES],
+    [...IDENTITY_PHASES, ...CLOSED_PHASES],
   );
   const r = rows[0];
   return { atRisk: r?.at_risk ?? 0, breached: r?.breached ?? 0, identityInFlight: r?.identity ?? 0 };

@@ -10,6 +10,7 @@ export type { DecideContext, DecidePolicy, IdentityPolicy } from './workflow/con
 export { identityRequestId } from './workflow/identity-request-id.js';
 export type { TimerPurpose } from './effects/intents.js';
 export { initialState, isTermRunning, CLOSED_PHASES } from './workflow/state.js';
+export { IDENTITY_PHASES } from './workflow/decide-identity.js';
 export type * from './workflow/state.js';
 export { decide, decideOrThrow } from './workflow/decide.js';
 export { evolve, fold } from './workflow/evolve.js';

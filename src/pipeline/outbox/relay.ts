@@ -75,6 +75,8 @@ export function resolveTopic(stored: string, prefix: string): string {
 export class OutboxRelay {
   private stopped = false;
   private crashed = false;
+  /** Failed attempts to connect and recover, in a row (0 once connected). */
+  private connectFailures = 0;
   private loop: Promise<void> | null = null;
   private producer: Producer | null = null;
   private lockClient: pg.Client | null = null;
@@ -90,9 +92,9 @@ export class OutboxRelay {
 
   constructor(private readonly o: RelayOptions) {}
 
-  /** False once the relay stopped on an error, or after 3 failed batches in a row (readiness). */
+  /** False once the relay stopped on an error, or after 3 failed batches or connects in a row (readiness). */
   isHealthy(): boolean {
-    return !this.crashed && !this.stopped && this.failures < 3;
+    return !this.crashed && !this.stopped && this.failures < 3 && this.connectFailures < 3;
   }
 
   start(): void {
@@ -135,9 +137,12 @@ export class OutboxRelay {
         maxTimeout: 10_000,
         randomize: true,
         shouldRetry: () => !this.stopped,
-        onFailedAttempt: ({ error, attemptNumber }) =>
-          this.o.log.warn({ err: error, attemptNumber }, 'outbox relay cannot reach Kafka or PostgreSQL; retrying'),
+        onFailedAttempt: ({ error, attemptNumber }) => {
+          this.connectFailures = attemptNumber;
+          this.o.log.warn({ err: error, attemptNumber }, 'outbox relay cannot reach Kafka or PostgreSQL; retrying');
+        },
       }).catch(() => undefined);
+      this.connectFailures = 0;
       try {
         while (!this.stopped) {
           const n = await this.publishBatch();

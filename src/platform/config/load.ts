@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseConnectionString } from 'pg-connection-string';
 import { AppError } from '../errors/app-error.js';
 import { configSchema, envOverrides, type AppConfig } from './schema.js';
 
@@ -120,7 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dir: string = C
   }
   const config = withDerivedDefaults(parsed.data);
   checkKafkaSecurity(config);
-  if (envName === 'production') refuseDefaultSecrets(config);
+  if (isProduction(env)) refuseDefaultSecrets(config, env);
   return config;
 }
 
@@ -135,36 +136,61 @@ function checkKafkaSecurity(config: AppConfig): void {
   }
 }
 
-/** Passwords shipped for local runs, which a production deployment must not keep. */
-const DEFAULT_PASSWORDS = new Set(['postgres', 'tvet_runtime', 'password', 'secret', 'changeme']);
+/** Passwords shipped for local runs (and the usual placeholders), which production must not keep. */
+const DEFAULT_PASSWORDS = new Set(['', 'postgres', 'tvet_runtime', 'tvet_owner', 'password', 'secret', 'changeme']);
+
+/** The user and password pg will log in with: the URL's, its query parameters, else PGUSER/PGPASSWORD. */
+function ownerLogin(url: string, env: NodeJS.ProcessEnv): { user: string; password: string } {
+  try {
+    const c = parseConnectionString(url);
+    return { user: c.user || env.PGUSER || '', password: c.password ?? env.PGPASSWORD ?? '' };
+  } catch {
+    // Never the value: it holds a password.
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      'Invalid configuration. database.url (env DATABASE_URL) is not a connection string pg can read.',
+      {
+        keys: ['database.url'],
+      },
+    );
+  }
+}
+
+export function isProduction(env: NodeJS.ProcessEnv): boolean {
+  return env.APP_ENV === 'production' || env.NODE_ENV === 'production';
+}
 
 /**
  * Production (APP_ENV or NODE_ENV `production`) refuses what an auditor would flag: the shipped
- * runtime password, an owner role that is the `postgres` superuser or has a default password, and
- * Kafka with neither TLS nor SASL. Each refusal names the setting and what to set instead.
+ * runtime password, an owner role that is the `postgres` superuser or has a default password
+ * (read as pg reads it: URL, query parameters, PGUSER/PGPASSWORD), and Kafka without TLS, or with
+ * a default SASL password. Each refusal names the setting and what to set instead, never a value.
  */
-function refuseDefaultSecrets(config: AppConfig): void {
+function refuseDefaultSecrets(config: AppConfig, env: NodeJS.ProcessEnv): void {
   const problems: string[] = [];
   const db = config.database;
   if (DEFAULT_PASSWORDS.has(db.runtimePassword) || db.runtimePassword === db.runtimeRole) {
-    problems.push('DATABASE_RUNTIME_PASSWORD is a shipped default: set a secret of its own (at least 16 characters).');
+    problems.push('DATABASE_RUNTIME_PASSWORD is a shipped default: set a secret of its own.');
   }
   if (db.url !== '') {
-    const owner = new URL(db.url);
-    if (decodeURIComponent(owner.username) === 'postgres') {
+    const owner = ownerLogin(db.url, env);
+    if (owner.user === 'postgres' || owner.user === '') {
       problems.push(
-        'DATABASE_URL connects as the postgres superuser: use an owner role without SUPERUSER ' +
-          '(CREATE ROLE tvet_owner LOGIN CREATEROLE; a database or schema it owns).',
+        'DATABASE_URL connects as the postgres superuser (or names no user): use an owner role without ' +
+          'SUPERUSER (CREATE ROLE tvet_owner LOGIN CREATEROLE; a database or schema it owns).',
       );
     }
-    if (DEFAULT_PASSWORDS.has(decodeURIComponent(owner.password))) {
-      problems.push("DATABASE_URL's password is a shipped default: set the owner role's own secret.");
+    if (DEFAULT_PASSWORDS.has(owner.password)) {
+      problems.push("DATABASE_URL's password is empty or a shipped default: set the owner role's own secret.");
     }
   }
-  if (!config.kafka.ssl && config.kafka.sasl.mechanism === '') {
+  if (!config.kafka.ssl) {
     problems.push(
-      'Kafka has neither TLS nor authentication: set KAFKA_SSL=true and/or KAFKA_SASL_MECHANISM (scram-sha-512).',
+      'Kafka without TLS: set KAFKA_SSL=true (personal data and SASL passwords must not cross the network in clear).',
     );
+  }
+  if (config.kafka.sasl.mechanism !== '' && DEFAULT_PASSWORDS.has(config.kafka.sasl.password)) {
+    problems.push("KAFKA_SASL_PASSWORD is a placeholder: set the client's own secret.");
   }
   if (problems.length > 0) {
     throw new ConfigError(

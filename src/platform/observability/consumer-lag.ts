@@ -21,7 +21,8 @@ export async function readConsumerLag(admin: Admin, groupId: string, topics: str
       const high = Number(end.high);
       const low = Number(end.low);
       const done = at.get(end.partition) ?? -1;
-      out.push({ topic, partition: end.partition, lag: Math.max(0, high - (done >= 0 ? done : low)) });
+      // Below the low mark (retention deleted them), nothing is left to consume there.
+      out.push({ topic, partition: end.partition, lag: Math.max(0, high - Math.max(done, low)) });
     }
   }
   return out;

@@ -45,7 +45,7 @@ export function createMetrics(prefix = 'tvet_'): PipelineMetrics {
     }),
     handled: new Counter({
       name: `${prefix}inbound_messages_handled_total`,
-      help: 'Inbound messages applied (a duplicate included: the inbox made it a no-op)',
+      help: 'Inbound messages applied (a redelivered duplicate, a no-op for the inbox, is not counted)',
       labelNames: ['topic'],
       registers,
     }),

@@ -36,13 +36,34 @@ describe('secure defaults in production (issue 12 item 9)', () => {
     ['the runtime password equal to its role', { DATABASE_RUNTIME_PASSWORD: 'tvet_runtime' }, 'shipped default'],
     ['the postgres superuser as owner', { DATABASE_URL: 'postgres://postgres:x-9f2c-long@db/tvet' }, 'superuser'],
     ['a default owner password', { DATABASE_URL: 'postgres://tvet_owner:postgres@db/tvet' }, "DATABASE_URL's password"],
-    ['Kafka with neither TLS nor SASL', { KAFKA_SSL: 'false', KAFKA_SASL_MECHANISM: '' }, 'KAFKA_SSL=true'],
+    ['Kafka without TLS', { KAFKA_SSL: 'false', KAFKA_SASL_MECHANISM: '' }, 'KAFKA_SSL=true'],
+    ['SASL PLAIN without TLS', { KAFKA_SSL: 'false', KAFKA_SASL_MECHANISM: 'plain' }, 'KAFKA_SSL=true'],
+    ['a placeholder SASL password', { KAFKA_SASL_PASSWORD: 'changeme' }, 'KAFKA_SASL_PASSWORD'],
+    [
+      'the superuser given in query parameters',
+      { DATABASE_URL: 'postgres://db/tvet?user=postgres&password=postgres' },
+      'superuser',
+    ],
+    ['no user in the URL (PGUSER unset)', { DATABASE_URL: 'postgres://db:5432/tvet' }, 'names no user'],
+    [
+      'production named by NODE_ENV only',
+      { APP_ENV: 'prod', DATABASE_RUNTIME_PASSWORD: 'tvet_runtime' },
+      'shipped default',
+    ],
   ])('refuses %s, naming what to set', (_what, change, named) => {
     const err = refusal({ ...PRODUCTION, ...change });
     expect(err).toBeInstanceOf(ConfigError);
     expect(err.code).toBe('CONFIG_DEFAULT_SECRET');
     expect(err.message).toContain(named);
     expect(err.message).not.toContain('Kafka-Secret-77e1');
+  });
+
+  it('reads the owner as pg does: a password with a bare % and a Unix socket pass, a URL pg cannot read is named, never shown', () => {
+    const socket = 'postgresql://tvet_owner:Ab%zz-Owner-Secret@/tvet?host=/var/run/postgresql';
+    expect(loadConfig({ ...PRODUCTION, DATABASE_URL: socket }).database.url).toBe(socket);
+    const err = refusal({ ...PRODUCTION, DATABASE_URL: 'postgres://tvet_owner:Owner-Secret-9f2c@[bad/tvet' });
+    expect(err.message).toContain('DATABASE_URL');
+    expect(`${err.message} ${JSON.stringify(err)}`).not.toContain('Owner-Secret-9f2c');
   });
 
   it('keeps the local defaults outside production (a local run needs nothing set)', () => {

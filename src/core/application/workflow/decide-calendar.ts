@@ -1,12 +1,8 @@
 /**
  * Deadlines and the calendar they rest on. A calendar version is data that changes while the
  * service runs (a year becomes official, Kurban Ait is announced, the labour authority moves a
-  // Already on this version, or on a newer one (another instance loaded it): never revised back.
-  const on = state.calendar?.calendarVersion;
-  if (on !== undefined && compareCalendarVersions(on, ctx.calendar.version.id) >= 0) return accept();
-  // The term was met when the result reached its place (item 63): its deadlines are history, not
-  // revised, and the applicant is not told of a new term end (the edge selects none of these).
-  if (!isTermRunning(state)) return accept();
+ * day off): the deadlines of every application whose term still runs are then recomputed on the
+ * new version, and a change is reported (DEADLINES_REVISED) once per application and version.
  */
 import { compareCalendarVersions, type ClassifiedCalendar } from '../../calendar/index.js';
 import {

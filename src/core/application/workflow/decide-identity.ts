@@ -17,7 +17,7 @@ import type { ApplicationState, IdentityStatus, Phase } from './state.js';
 import { endOfAlmatyDay } from './time.js';
 
 /** The identity check may complete until the college decides. */
-const IDENTITY_PHASES: Phase[] = [
+export const IDENTITY_PHASES: readonly Phase[] = [
   'AWAITING_REGISTER_DISPATCH',
   'REGISTER_IN_TRANSIT',
   'AWAITING_REGISTRATION',

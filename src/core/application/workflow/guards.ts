@@ -44,7 +44,7 @@ export function checkFields(state: ApplicationState, cmd: ApplicationCommand, fi
 export function requirePhase(
   state: ApplicationState,
   cmd: ApplicationCommand,
-  phases: Phase[],
+  phases: readonly Phase[],
   what: string,
 ): Rejected | null {
   if (phases.includes(state.phase)) return null;
