@@ -156,6 +156,9 @@ export async function startAdapter(
     log,
     db,
     kafka,
+    codec,
+    now: () => deps.now(),
+    calendar: () => calendars.current(),
     timersSchema,
     metrics,
     readiness: [

@@ -2,17 +2,20 @@
  * The adapter's metrics and operator endpoints: the pipeline's counters (passed to the consumer
  * and the relay) and the gauges read when scraped (consumer lag, outbox backlog, open
  * applications per phase, SLA signals, identity checks in flight, pending timers), served with
- * /health and /ready on config.http.
+ * /health, /ready and the read-only operator console (/console) on config.http.
  */
 import type { Knex } from 'knex';
 import type { Kafka } from 'kafkajs';
-import { INBOUND_TOPICS, topicName } from '../contract/topics.js';
+import { INBOUND_TOPICS, dlqTopic, topicName } from '../contract/topics.js';
+import type { ClassifiedCalendar } from '../core/calendar/index.js';
 import type { AppConfig } from '../platform/config/schema.js';
 import type { Logger } from '../platform/logging/logger.js';
+import type { MessageCodec } from '../platform/messaging/codec.js';
 import { readConsumerLag } from '../platform/observability/consumer-lag.js';
 import { scrapedGauge, type PipelineMetrics } from '../platform/observability/metrics.js';
 import { countOpenApplicationsByPhase, countSlaAndIdentity, selectOutboxBacklog } from '../pipeline/status-queries.js';
 import { countPendingTimers } from '../timers/timer-queue.js';
+import { readDeadLetters } from '../ops/dead-letters/read-dead-letters.js';
 import { startHttpServer, type ReadinessCheck, type RunningHttpServer } from '../ops/http-server.js';
 
 export interface ObservedParts {
@@ -20,6 +23,11 @@ export interface ObservedParts {
   log: Logger;
   db: Knex;
   kafka: Kafka;
+  codec: MessageCodec;
+  /** The adapter's clock (the console's "now"). */
+  now: () => Date;
+  /** The calendar in use (the console's calendar page). */
+  calendar: () => ClassifiedCalendar;
   timersSchema: string;
   metrics: PipelineMetrics;
   readiness: ReadinessCheck[];
@@ -117,8 +125,15 @@ export async function startObservability(p: ObservedParts): Promise<Observabilit
       port: p.config.http.port,
       registry: p.metrics.registry,
       readiness: [...p.readiness, database],
+      console: {
+        db: p.db,
+        now: p.now,
+        calendar: p.calendar,
+        deadLetters: (inbound) =>
+          readDeadLetters(p.kafka, p.codec, dlqTopic(topicName(inbound, p.config.kafka.topicPrefix)), 15_000),
+      },
     });
-    p.log.info({ address: http.address }, 'operator endpoints: /health /ready /metrics');
+    p.log.info({ address: http.address }, 'operator endpoints: /health /ready /metrics /console');
     return {
       http,
       async stop() {

@@ -1,11 +1,13 @@
 /**
  * The adapter's HTTP endpoints for operators and orchestrators, on fastify, bound to 127.0.0.1 by
  * default: `/health` (the process answers), `/ready` (consumers running, relay leading or standing
- * by, database reachable; 503 with what is not), `/metrics` (Prometheus text format).
+ * by, database reachable; 503 with what is not), `/metrics` (Prometheus text format), and the
+ * read-only operator console under `/console` when its sources are given.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
 import { AppError } from '../platform/errors/app-error.js';
+import { registerConsole, type ConsoleDeps } from './console/routes.js';
 
 export interface ReadinessCheck {
   name: string;
@@ -19,6 +21,8 @@ export interface HttpServerOptions {
   port: number;
   registry: Registry;
   readiness: ReadinessCheck[];
+  /** What the operator console reads; no console without it. */
+  console?: ConsoleDeps;
 }
 
 export interface RunningHttpServer {
@@ -52,6 +56,7 @@ export function buildHttpServer(o: Omit<HttpServerOptions, 'host' | 'port'>): Fa
     const body = await o.registry.metrics();
     return reply.type(o.registry.contentType).send(body);
   });
+  if (o.console) registerConsole(app, o.console);
   return app;
 }
 

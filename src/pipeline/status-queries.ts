@@ -1,6 +1,7 @@
 /**
- * What the operator sees of the pipeline's state, read when metrics are scraped: one query per
- * function, each a single aggregate (no row leaves the database, so no personal data either).
+ * What the operator sees of the pipeline's state, read when metrics are scraped or the operator
+ * console is opened: one query per function, each an aggregate or a list of ids, phases and
+ * deadlines (no personal data leaves the database).
  */
 import type { Knex } from 'knex';
 import { CLOSED_PHASES, IDENTITY_PHASES } from '../core/application/index.js';
@@ -62,4 +63,62 @@ export async function countSlaAndIdentity(db: Knex): Promise<SlaCounts> {
   );
   const r = rows[0];
   return { atRisk: r?.at_risk ?? 0, breached: r?.breached ?? 0, identityInFlight: r?.identity ?? 0 };
+}
+
+export interface OverdueApplication {
+  applicationId: string;
+  phase: string;
+  channel: string;
+  termEndsAt: Date | null;
+  /** True when the service term ended before `now` and the result has not reached its place. */
+  termPassed: boolean;
+  /** The steps whose own deadline passed undone (reported by the SLA check). */
+  overdueSteps: string[];
+  atRiskReportedAt: string | null;
+  breachedReportedAt: string | null;
+}
+
+/**
+ * The stuck and overdue open applications, oldest term first: whose term ended before `now` (the
+ * adapter's clock) with the result not yet at its place, whose step deadline passed undone, or
+ * which were reported at risk. Ids, phases and deadlines only: no personal data leaves the database.
+ */
+export async function selectOverdueApplications(db: Knex, now: Date, limit = 200): Promise<OverdueApplication[]> {
+  const { rows } = await db.raw<{
+    rows: Array<{
+      application_id: string;
+      status: string;
+      channel: string;
+      term_ends_at: Date | null;
+      term_passed: boolean;
+      steps: string[] | null;
+      at_risk: string | null;
+      breached: string | null;
+    }>;
+  }>(
+    `SELECT application_id, status, channel, term_ends_at,
+            coalesce(term_ends_at < ?, false) AS term_passed,
+            state -> 'state' -> 'sla' -> 'stageBreaches' AS steps,
+            state -> 'state' -> 'sla' ->> 'atRiskReportedAt' AS at_risk,
+            state -> 'state' -> 'sla' ->> 'breachedReportedAt' AS breached
+       FROM applications
+      WHERE status NOT IN (${[...CLOSED_PHASES, 'NEW'].map(() => '?').join(', ')})
+        AND term_met_at IS NULL
+        AND (term_ends_at < ?
+             OR jsonb_array_length(coalesce(state -> 'state' -> 'sla' -> 'stageBreaches', '[]'::jsonb)) > 0
+             OR state -> 'state' -> 'sla' ->> 'atRiskReportedAt' IS NOT NULL)
+      ORDER BY term_ends_at NULLS LAST, application_id
+      LIMIT ?`,
+    [now, ...CLOSED_PHASES, 'NEW', now, limit],
+  );
+  return rows.map((r) => ({
+    applicationId: r.application_id,
+    phase: r.status,
+    channel: r.channel,
+    termEndsAt: r.term_ends_at,
+    termPassed: r.term_passed,
+    overdueSteps: r.steps ?? [],
+    atRiskReportedAt: r.at_risk,
+    breachedReportedAt: r.breached,
+  }));
 }
