@@ -42,8 +42,6 @@ export function traceHeaders(ctx: Context = context.active()): Record<string, st
   return out;
 }
 
-const tracer = trace.getTracer('tvet-duplicate-adapter');
-
 export interface MessageSpanInput {
   topic: string;
   partition: number;
@@ -59,7 +57,8 @@ export interface MessageSpanInput {
  */
 export async function inMessageSpan<T>(m: MessageSpanInput, fn: (span: Span) => Promise<T>): Promise<T> {
   const parent = contextFromHeaders(m.headers);
-  const span = tracer.startSpan(
+  // Asked each time, not kept: whatever provider is global now (none: not recorded).
+  const span = trace.getTracer('tvet-duplicate-adapter').startSpan(
     `handle ${m.topic}`,
     {
       kind: SpanKind.CONSUMER,
