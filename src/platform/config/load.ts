@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseConnectionString } from 'pg-connection-string';
+// CommonJS: Node's ESM loader gives it as the default export only.
+import connectionString from 'pg-connection-string';
 import { AppError } from '../errors/app-error.js';
 import { configSchema, envOverrides, type AppConfig } from './schema.js';
 
@@ -142,7 +143,7 @@ const DEFAULT_PASSWORDS = new Set(['', 'postgres', 'tvet_runtime', 'tvet_owner',
 /** The user and password pg will log in with: the URL's, its query parameters, else PGUSER/PGPASSWORD. */
 function ownerLogin(url: string, env: NodeJS.ProcessEnv): { user: string; password: string } {
   try {
-    const c = parseConnectionString(url);
+    const c = connectionString.parse(url);
     return { user: c.user || env.PGUSER || '', password: c.password ?? env.PGPASSWORD ?? '' };
   } catch {
     // Never the value: it holds a password.
