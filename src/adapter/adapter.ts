@@ -27,6 +27,7 @@ import { defaultDeps, type AdapterDeps } from '../pipeline/deps.js';
 import { createMetrics, type PipelineMetrics } from '../platform/observability/metrics.js';
 import type { RunningHttpServer } from '../ops/http-server.js';
 import { startObservability } from './observability.js';
+import { startTracing } from '../platform/observability/tracing.js';
 
 export interface RunningAdapter {
   deps: AdapterDeps;
@@ -72,6 +73,10 @@ export async function startAdapter(
   log: Logger,
   overrides: Partial<AdapterDeps> = {},
 ): Promise<RunningAdapter> {
+  // Before the first client: propagation always, the SDK when configured (a no-op if the CLI did it).
+  const tracing = startTracing(config);
+  if (tracing.recording)
+    log.info({ endpoint: config.tracing.endpoint || '(OTLP default)' }, 'traces recorded and exported by OTLP');
   const applied = await migrate(config);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
   const calendars = new CalendarStore(config.calendar.dir || SHIPPED_CALENDAR_DIR, log);
@@ -200,6 +205,7 @@ export async function startAdapter(
         ['consumer', () => consumer.stop()],
         ['timers', () => timers.stop()],
         ['relay', () => relay.stop()],
+        ['traces', () => tracing.forceFlush()],
         ['database pool', () => db.destroy()],
       ];
       for (const [part, stop] of steps) {

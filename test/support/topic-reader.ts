@@ -8,6 +8,8 @@ export interface Read<T = Record<string, unknown>> {
   key: string | null;
   value: T;
   offset: string;
+  /** The record's headers as strings (the relay's `outbox-id`, a `traceparent`). */
+  headers: Record<string, string>;
 }
 
 /**
@@ -35,6 +37,11 @@ export class TopicReader {
           key: message.key?.toString() ?? null,
           value: await this.codec.decode(message.value!),
           offset: message.offset,
+          headers: Object.fromEntries(
+            Object.entries(message.headers ?? {}).flatMap(([k, v]) =>
+              v === undefined ? [] : [[k, (Array.isArray(v) ? v[0]! : v).toString()]],
+            ),
+          ),
         });
       },
     });

@@ -24,6 +24,7 @@ import {
 import type { InboundHandler } from './handler.js';
 import { SubjectCheck } from './subject-check.js';
 import type { PipelineMetrics } from '../../platform/observability/metrics.js';
+import { inMessageSpan } from '../../platform/observability/trace-context.js';
 
 export interface InboundRoute {
   base: TopicName;
@@ -382,49 +383,54 @@ export class InboundConsumer {
       if (i > 0 && i % 100 === 0) await heartbeat();
       const m = messages[i]!;
       const d = decoded[i]!;
-      let reason: DeadLetterReason | null = d.ok ? null : d.reason;
-      if (d.ok) {
-        try {
-          // A savepoint holds the inbox row and the effects: a rejected message leaves neither
-          // behind, so the same message replayed from the DLQ after a fix is processed anew.
-          const fresh = await tx.transaction(async (sp) => {
-            const messageId = d.value.messageId as string;
-            const digest = messageDigest(topic, m.value!);
-            if (!(await recordInboxEntry(sp, { messageId, topic, partition, offset: m.offset, digest }))) {
-              // Seen before: the same message again changes nothing; another one under its id is
-              // parked, never dropped in silence.
-              const first = await selectInboxEntry(sp, messageId);
-              if (first.digest === null || first.digest.equals(digest)) return false;
-              throw new RejectedInputError(
-                'MESSAGE_ID_CONFLICT',
-                `Another message with this messageId was consumed before (${first.topic} ${first.partition}/` +
-                  `${first.offset}) with other content (the sha256 of topic and value differ); this one was not ` +
-                  'applied. The sender must give every message its own messageId; send it again with a new one.',
-                { path: 'messageId' },
-              );
-            }
-            await route.handle({
-              base: route.base,
-              topic,
-              partition,
-              offset: m.offset,
-              key: m.key?.toString() ?? null,
-              value: d.value,
-              tx: sp,
+      // The trace context of the record's headers: the outbox rows (and a dead letter) written
+      // for it carry it on (see trace-context.ts).
+      await inMessageSpan({ topic, partition, offset: m.offset, headers: m.headers }, async (span) => {
+        let reason: DeadLetterReason | null = d.ok ? null : d.reason;
+        if (d.ok) {
+          try {
+            // A savepoint holds the inbox row and the effects: a rejected message leaves neither
+            // behind, so the same message replayed from the DLQ after a fix is processed anew.
+            const fresh = await tx.transaction(async (sp) => {
+              const messageId = d.value.messageId as string;
+              const digest = messageDigest(topic, m.value!);
+              if (!(await recordInboxEntry(sp, { messageId, topic, partition, offset: m.offset, digest }))) {
+                // Seen before: the same message again changes nothing; another one under its id is
+                // parked, never dropped in silence.
+                const first = await selectInboxEntry(sp, messageId);
+                if (first.digest === null || first.digest.equals(digest)) return false;
+                throw new RejectedInputError(
+                  'MESSAGE_ID_CONFLICT',
+                  `Another message with this messageId was consumed before (${first.topic} ${first.partition}/` +
+                    `${first.offset}) with other content (the sha256 of topic and value differ); this one was not ` +
+                    'applied. The sender must give every message its own messageId; send it again with a new one.',
+                  { path: 'messageId' },
+                );
+              }
+              await route.handle({
+                base: route.base,
+                topic,
+                partition,
+                offset: m.offset,
+                key: m.key?.toString() ?? null,
+                value: d.value,
+                tx: sp,
+              });
+              return true;
             });
-            return true;
-          });
-          if (fresh) done++;
-        } catch (err) {
-          if (isOutage(err)) throw err;
-          reason = inputErrorReason(err) ?? (run.final ? handlerFailureReason(err, run.attempt) : null);
-          if (!reason) throw err;
+            if (fresh) done++;
+          } catch (err) {
+            if (isOutage(err)) throw err;
+            reason = inputErrorReason(err) ?? (run.final ? handlerFailureReason(err, run.attempt) : null);
+            if (!reason) throw err;
+          }
         }
-      }
-      if (reason && (await this.park(tx, route.base, topic, partition, m, d, reason, run))) {
-        dead++;
-        codes.push(reason.code);
-      }
+        if (reason) span.setAttribute('adapter.parked', reason.code);
+        if (reason && (await this.park(tx, route.base, topic, partition, m, d, reason, run))) {
+          dead++;
+          codes.push(reason.code);
+        }
+      });
     }
     return { done, dead, codes };
   }

@@ -4,6 +4,7 @@ import { deadLetterSchema, topicSchema } from '../../contract/schemas.js';
 import { DLQ_SUFFIX, type TopicName } from '../../contract/topics.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { toStorable } from './json-bytes.js';
+import { traceHeaders } from '../../platform/observability/trace-context.js';
 
 /** A message for a contract topic, typed by its topic (values are the Avro records of messages.ts). */
 export type TopicMessage<T extends TopicName = TopicName> = T extends TopicName
@@ -54,19 +55,25 @@ export function assertOutboxValue(m: OutboxMessage): void {
   }
 }
 
-/** Queues messages for publication, in the caller's transaction (the one that changed the state); one statement. */
+/**
+ * Queues messages for publication, in the caller's transaction (the one that changed the state); one statement.
+ * Every row gets the active trace context's `traceparent` / `tracestate` headers, when there is one.
+ */
 export async function insertOutboxMessages(
   tx: Knex.Transaction | Knex,
   messages: readonly OutboxMessage[],
 ): Promise<void> {
   if (messages.length === 0) return;
   for (const m of messages) assertOutboxValue(m);
+  const trace = traceHeaders();
   await tx('outbox').insert(
     messages.map((m) => ({
       topic: m.topic,
       message_key: m.key,
       value: JSON.stringify(toStorable(m.value)),
-      headers: JSON.stringify(m.headers ?? {}),
+      // The trace context in which the row is written (the inbound message's, when handling one),
+      // so the relay's record continues that trace; a builder's own headers win.
+      headers: JSON.stringify({ ...trace, ...(m.headers ?? {}) }),
     })),
   );
 }

@@ -87,6 +87,16 @@ export const configSchema = z.object({
     /** 0: a free port (tests); the bound address is logged. */
     port: z.number().int().min(0).max(65535),
   }),
+  /**
+   * Traces (OpenTelemetry). none: no SDK, nothing recorded; an inbound `traceparent` is still
+   * carried to the messages it causes. otlp: spans of message handling and its pg queries, sent by
+   * OTLP over HTTP.
+   */
+  tracing: z.object({
+    exporter: z.enum(['none', 'otlp']),
+    /** The collector's traces URL (http://host:4318/v1/traces); empty: OTEL_EXPORTER_OTLP_ENDPOINT or localhost. */
+    endpoint: z.union([z.literal(''), z.string().url('an http(s) URL')]),
+  }),
   log: z.object({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     /** pretty: coloured lines for a person; json: one object a line; auto: pretty on a terminal only. */
@@ -233,6 +243,8 @@ export const envOverrides: ReadonlyArray<{ env: string; path: string; kind: Kind
   { env: 'HTTP_ENABLED', path: 'http.enabled', kind: 'bool' },
   { env: 'HTTP_HOST', path: 'http.host', kind: 'string' },
   { env: 'HTTP_PORT', path: 'http.port', kind: 'int' },
+  { env: 'TRACING_EXPORTER', path: 'tracing.exporter', kind: 'string' },
+  { env: 'TRACING_OTLP_ENDPOINT', path: 'tracing.endpoint', kind: 'string' },
   { env: 'LOG_LEVEL', path: 'log.level', kind: 'string' },
   { env: 'LOG_FORMAT', path: 'log.format', kind: 'string' },
   { env: 'CALENDAR_DIR', path: 'calendar.dir', kind: 'string' },

@@ -1,0 +1,84 @@
+import {
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  context,
+  propagation,
+  trace,
+  type Context,
+  type Span,
+  type TextMapGetter,
+} from '@opentelemetry/api';
+import type { IHeaders } from 'kafkajs';
+
+/** The headers of the W3C trace context that travel with a message. */
+export const TRACE_HEADERS = ['traceparent', 'tracestate'] as const;
+
+/** Reads kafkajs headers, whose values are Buffers or strings (or arrays of them: the first counts). */
+const kafkaHeaderGetter: TextMapGetter<IHeaders> = {
+  keys: (carrier) => Object.keys(carrier),
+  get(carrier, key) {
+    const found = Object.keys(carrier).find((k) => k.toLowerCase() === key);
+    const v = found === undefined ? undefined : carrier[found];
+    const first = Array.isArray(v) ? v[0] : v;
+    return first === undefined ? undefined : first.toString();
+  },
+};
+
+/** The trace context a record's headers carry (none: the root context). */
+export function contextFromHeaders(headers: IHeaders | undefined): Context {
+  return headers ? propagation.extract(ROOT_CONTEXT, headers, kafkaHeaderGetter) : ROOT_CONTEXT;
+}
+
+/**
+ * The trace-context headers of a context (the active one by default): `traceparent` and, when it
+ * has one, `tracestate`; empty when there is no valid span in it (nothing to continue).
+ */
+export function traceHeaders(ctx: Context = context.active()): Record<string, string> {
+  const carrier: Record<string, string> = {};
+  propagation.inject(ctx, carrier);
+  const out: Record<string, string> = {};
+  for (const k of TRACE_HEADERS) if (carrier[k]) out[k] = carrier[k];
+  return out;
+}
+
+export interface MessageSpanInput {
+  topic: string;
+  partition: number;
+  offset: string;
+  headers: IHeaders | undefined;
+}
+
+/**
+ * Runs `fn` in a span `handle <topic>`, the child of the trace context of the record's headers,
+ * and active while it runs (so pg queries and outbox rows see it). With tracing off the span is
+ * not recorded and keeps the inbound context as it is: the caused messages carry the same
+ * `traceparent`. An error thrown ends the span with status ERROR and is thrown on.
+ */
+export async function inMessageSpan<T>(m: MessageSpanInput, fn: (span: Span) => Promise<T>): Promise<T> {
+  const parent = contextFromHeaders(m.headers);
+  // Asked each time, not kept: whatever provider is global now (none: not recorded).
+  const span = trace.getTracer('tvet-duplicate-adapter').startSpan(
+    `handle ${m.topic}`,
+    {
+      kind: SpanKind.CONSUMER,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': m.topic,
+        'messaging.destination.partition.id': String(m.partition),
+        'messaging.kafka.offset': Number(m.offset),
+      },
+    },
+    parent,
+  );
+  try {
+    return await context.with(trace.setSpan(parent, span), () => fn(span));
+  } catch (err) {
+    span.recordException(err as Error);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
+    throw err;
+  } finally {
+    span.end();
+  }
+}

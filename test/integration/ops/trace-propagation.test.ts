@@ -1,0 +1,158 @@
+/**
+ * Traces on real Kafka, registry and PostgreSQL (issue 10 item 4): the trace context of an inbound
+ * record's `traceparent` header goes through the handling (a consumer span, its pg queries), the
+ * outbox rows and the relay to every record it caused. The SDK runs in-process with an in-memory
+ * exporter, started before anything loads pg (the pg instrumentation patches pg as it is loaded).
+ */
+import { SpanKind, trace } from '@opentelemetry/api';
+import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MonitoringStage } from '../../../src/contract/messages.js';
+import { startTracing, type Tracing } from '../../../src/platform/observability/tracing.js';
+import type { Harness } from '../../support/adapter-harness.js';
+import type { Read } from '../../support/topic-reader.js';
+
+const spans = new InMemorySpanExporter();
+let tracing: Tracing;
+let h: Harness;
+let Topics: typeof import('../../../src/contract/topics.js').Topics;
+let dlqTopic: typeof import('../../../src/contract/topics.js').dlqTopic;
+let demo: typeof import('../../../src/local/demo/applications.js');
+let now: () => string;
+
+const TRACE_ID = '0af7651916cd43dd8448eb211c80319c';
+const PARENT_SPAN_ID = 'b7ad6b7169203331';
+const TRACEPARENT = `00-${TRACE_ID}-${PARENT_SPAN_ID}-01`;
+
+beforeAll(async () => {
+  tracing = startTracing(
+    { serviceName: 'trace-test', tracing: { exporter: 'none', endpoint: '' } },
+    {
+      spanExporter: spans,
+    },
+  );
+  ({ Topics, dlqTopic } = await import('../../../src/contract/topics.js'));
+  demo = await import('../../../src/local/demo/applications.js');
+  const { harness } = await import('../../support/adapter-harness.js');
+  const { clockNow } = await import('../../support/clock.js');
+  h = await harness('traces');
+  now = () => clockNow(h.config);
+  await h.startStub();
+  await h.startAdapter();
+});
+afterAll(async () => {
+  await h?.stop();
+  await tracing?.shutdown();
+});
+
+/** A portal application sent with the given headers; its id. */
+async function sendApplication(n: number, headers: Record<string, string>): Promise<string> {
+  const { person } = demo.eligiblePerson(
+    h.config.gatewayStub.populationSeed,
+    h.config.gatewayStub.populationSize,
+    n,
+    now().slice(0, 10),
+  );
+  const app = demo.portalApplication(person, { submittedAt: now() });
+  const topic = h.topic(Topics.portalApplications);
+  await h.producer.send({
+    topic,
+    messages: [{ key: app.applicationId, value: await h.messaging.codec.encode(topic, app), headers }],
+  });
+  return app.applicationId;
+}
+
+/** The SUBMITTED stage and the identity request of an application, once both are on their topics. */
+async function causedBy(applicationId: string): Promise<{ stage: Read; request: Read }> {
+  const stage = () =>
+    h.reader.on(h.topic(Topics.monitoringStages)).find((m) => {
+      const s = m.value as unknown as MonitoringStage;
+      return s.applicationId === applicationId && s.stage === 'SUBMITTED';
+    });
+  const request = () => h.reader.on(h.topic(Topics.identityRequests)).find((m) => m.key === applicationId);
+  await h.reader.until(
+    () => !!stage() && !!request(),
+    30_000,
+    `SUBMITTED and the identity request of ${applicationId}`,
+  );
+  return { stage: stage()!, request: request()! };
+}
+
+const traceIdOf = (traceparent: string | undefined) => traceparent?.split('-')[1];
+const spanIdOf = (traceparent: string | undefined) => traceparent?.split('-')[2];
+const handleSpans = (traceId: string): ReadableSpan[] =>
+  spans.getFinishedSpans().filter((s) => s.name.startsWith('handle ') && s.spanContext().traceId === traceId);
+
+describe('trace context from an inbound record to the records it caused', () => {
+  it('continues the sender trace: a consumer span, its pg queries, the outbox records', async () => {
+    const id = await sendApplication(5, { traceparent: TRACEPARENT, tracestate: 'portal=1' });
+    const { stage, request } = await causedBy(id);
+
+    const [handle, ...more] = handleSpans(TRACE_ID);
+    expect(more).toEqual([]);
+    expect(handle!.name).toBe(`handle ${h.topic(Topics.portalApplications)}`);
+    expect(handle!.kind).toBe(SpanKind.CONSUMER);
+    expect(handle!.parentSpanContext?.spanId).toBe(PARENT_SPAN_ID);
+    expect(handle!.attributes['messaging.destination.name']).toBe(h.topic(Topics.portalApplications));
+
+    // The queries of the handling (inbox, saga state, outbox) are its children.
+    const pgSpans = spans
+      .getFinishedSpans()
+      .filter(
+        (s) =>
+          s.spanContext().traceId === TRACE_ID && s.instrumentationScope.name === '@opentelemetry/instrumentation-pg',
+      );
+    expect(pgSpans.length).toBeGreaterThan(0);
+    expect(pgSpans.every((s) => s.parentSpanContext?.spanId === handle!.spanContext().spanId)).toBe(true);
+
+    // Every record it caused carries the trace on, as the child of the consumer span.
+    for (const r of [stage, request]) {
+      expect(traceIdOf(r.headers.traceparent), r.topic).toBe(TRACE_ID);
+      expect(spanIdOf(r.headers.traceparent), r.topic).toBe(handle!.spanContext().spanId);
+      expect(r.headers.tracestate, r.topic).toBe('portal=1');
+      expect(r.headers['outbox-id'], r.topic).toBeDefined();
+    }
+  });
+
+  it('starts a trace for a record without one, and the records it caused belong to it', async () => {
+    const id = await sendApplication(6, {});
+    const { stage, request } = await causedBy(id);
+    const traceId = traceIdOf(stage.headers.traceparent);
+    expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(traceIdOf(request.headers.traceparent)).toBe(traceId);
+    const [handle] = handleSpans(traceId!);
+    expect(handle?.parentSpanContext).toBeUndefined();
+  });
+
+  it('gives a dead letter the trace of the record it parks', async () => {
+    const topic = h.topic(Topics.portalApplications);
+    const poisonTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
+    await h.producer.send({
+      topic,
+      messages: [
+        {
+          key: 'poison-trace',
+          value: Buffer.from('not avro'),
+          headers: { traceparent: `00-${poisonTrace}-00f067aa0ba902b7-01` },
+        },
+      ],
+    });
+    const letter = () => h.reader.on(dlqTopic(topic)).find((m) => m.key === 'poison-trace');
+    await h.reader.until(() => !!letter(), 30_000, 'the poison parked');
+    expect(traceIdOf(letter()!.headers.traceparent)).toBe(poisonTrace);
+    const [handle] = handleSpans(poisonTrace);
+    expect(handle!.attributes['adapter.parked']).toBe('UNDECODABLE');
+  });
+
+  // Last: it turns the recording off for the rest of the file.
+  it('with tracing off (no tracer provider), carries the inbound traceparent through unchanged', async () => {
+    trace.disable();
+    const off = { trace: 'c0ffee0000000000000000000000beef', span: '1234567890abcdef' };
+    const traceparent = `00-${off.trace}-${off.span}-01`;
+    const id = await sendApplication(7, { traceparent });
+    const { stage, request } = await causedBy(id);
+    expect(stage.headers.traceparent).toBe(traceparent);
+    expect(request.headers.traceparent).toBe(traceparent);
+    expect(handleSpans(off.trace)).toEqual([]);
+  });
+});
