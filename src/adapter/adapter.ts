@@ -100,6 +100,7 @@ export async function startAdapter(
     log,
     groupId: config.kafka.groupId,
     deadLetterMaxInlineBytes: config.kafka.dlqMaxInlineBytes,
+    sessionTimeoutMs: config.kafka.sessionTimeoutMs,
     metrics,
     routes: [
       { base: Topics.portalApplications, handle: portalApplicationHandler(deps) },

@@ -50,6 +50,11 @@ export interface InboundConsumerOptions {
   deadLetterMaxInlineBytes?: number;
   /** Batch sizes and durations, messages handled and parked (by code). */
   metrics?: PipelineMetrics;
+  /**
+   * How long the group waits for a member that stopped answering (a killed instance) before its
+   * partitions go to the others: every partition it held stalls that long (config kafka.sessionTimeoutMs).
+   */
+  sessionTimeoutMs?: number;
 }
 
 /** Below the broker's default max message size (1 MiB), with room for the record's framing. */
@@ -114,10 +119,11 @@ export class InboundConsumer {
 
   private async startConsumer(): Promise<void> {
     const { kafka, codec, groupId } = this.o;
+    const sessionTimeout = this.o.sessionTimeoutMs ?? 30_000;
     const c = kafka.consumer({
       groupId,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout,
+      heartbeatInterval: Math.max(500, Math.floor(sessionTimeout / 10)),
       maxBytesPerPartition: 1_048_576,
     });
     this.consumer = c;

@@ -24,6 +24,8 @@ export const configSchema = z.object({
      * (keep it at or below the topics' max.message.bytes): a larger outbox row is set aside.
      */
     maxMessageBytes: z.number().int().min(10_000).max(100_000_000),
+    /** Consumer group session timeout: how long a killed instance's partitions stall (6 s - 5 min). */
+    sessionTimeoutMs: z.number().int().min(6_000).max(300_000),
     /** TLS to the brokers (the system's CA store; NODE_EXTRA_CA_CERTS adds a private CA). */
     ssl: z.boolean(),
     /** SASL authentication to the brokers; mechanism empty means none (local runs only). */
@@ -225,6 +227,7 @@ export const envOverrides: ReadonlyArray<{ env: string; path: string; kind: Kind
   { env: 'KAFKA_DLQ_RETENTION_MS', path: 'kafka.dlqRetentionMs', kind: 'int' },
   { env: 'KAFKA_DLQ_MAX_INLINE_BYTES', path: 'kafka.dlqMaxInlineBytes', kind: 'int' },
   { env: 'KAFKA_MAX_MESSAGE_BYTES', path: 'kafka.maxMessageBytes', kind: 'int' },
+  { env: 'KAFKA_SESSION_TIMEOUT_MS', path: 'kafka.sessionTimeoutMs', kind: 'int' },
   { env: 'KAFKA_SSL', path: 'kafka.ssl', kind: 'bool' },
   { env: 'KAFKA_SASL_MECHANISM', path: 'kafka.sasl.mechanism', kind: 'string' },
   { env: 'KAFKA_SASL_USERNAME', path: 'kafka.sasl.username', kind: 'string' },
