@@ -28,17 +28,19 @@ import { createLogger, type Logger } from '../platform/logging/logger.js';
 import { orderedStopSignals } from './signals.js';
 import { startSystem } from './start.js';
 
-export const DEMO_USAGE = 'demo [--size N] [--speed X] [--timeout seconds] [--uncollected]';
+export const DEMO_USAGE = 'demo [--size N] [--speed X] [--timeout seconds] [--uncollected] [--out dir]';
 
 export interface DemoOptions {
   size: number;
   speed: number;
   timeoutS: number;
   uncollected: boolean;
+  /** Where index.html goes (default demo-report). */
+  out: string;
 }
 
 export function demoOptions(args: string[]): DemoOptions {
-  const o: DemoOptions = { size: 200, speed: 3000, timeoutS: 1800, uncollected: false };
+  const o: DemoOptions = { size: 200, speed: 3000, timeoutS: 1800, uncollected: false, out: 'demo-report' };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const num = () => {
@@ -50,6 +52,7 @@ export function demoOptions(args: string[]): DemoOptions {
     else if (a === '--speed') o.speed = num();
     else if (a === '--timeout') o.timeoutS = num();
     else if (a === '--uncollected') o.uncollected = true;
+    else if (a === '--out' && args[i + 1]) o.out = args[++i]!;
     else throw new Error(`unknown argument ${a}; usage: ${DEMO_USAGE}`);
   }
   return o;
@@ -58,9 +61,9 @@ export function demoOptions(args: string[]): DemoOptions {
 export async function runDemo(base: AppConfig, _log: Logger, args: string[]): Promise<void> {
   const opts = demoOptions(args);
   // The stand-ins read the clock's speed from the environment; the system's log stays quiet
-  // (warnings and errors) so that the progress line can be read.
+  // (errors only) so that the progress line can be read.
   process.env.CLOCK_SPEED = String(opts.speed);
-  process.env.LOG_LEVEL ??= 'warn';
+  process.env.LOG_LEVEL ??= 'error';
   const log = createLogger({ level: process.env.LOG_LEVEL, format: base.log.format, name: `${base.serviceName}-demo` });
   const config: AppConfig = { ...base, clock: { ...base.clock, speed: opts.speed } };
   const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -105,12 +108,14 @@ export async function runDemo(base: AppConfig, _log: Logger, args: string[]): Pr
       recentPerSecond: ((mine.length - lastCount) * 1000) / (now - lastAt),
       dlq,
     });
-    lastCount = mine.length;
-    lastAt = now;
     if (tty) process.stdout.write(`\r\x1b[2K${line}`);
     else if (now - lastLog >= 5000) {
       out(line);
       lastLog = now;
+    }
+    if (tty || now === lastLog) {
+      lastCount = mine.length;
+      lastAt = now;
     }
     if (done() === apps.length) {
       complete = true;
@@ -132,7 +137,7 @@ export async function runDemo(base: AppConfig, _log: Logger, args: string[]): Pr
     workingDaysBetween: (from, to) => calendar.workingDaysBetween(from, to),
     chartJs,
   });
-  const dir = resolve('demo-report');
+  const dir = resolve(opts.out);
   mkdirSync(dir, { recursive: true });
   const file = resolve(dir, 'index.html');
   writeFileSync(file, html);
