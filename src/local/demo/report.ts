@@ -86,7 +86,7 @@ export function summarize(input: Omit<ReportInput, 'chartJs'>): ReportSummary {
   const timing = new Map<string, { distribution: Record<number, number>; deadlines: number[]; late: number }>();
   const latencies: number[] = [];
   for (const list of byApp.values()) {
-    list.sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+    list.sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt));
     const first = list[0]!;
     const start = almatyDate(first.occurredAt);
     const seen = new Set<string>();
@@ -102,7 +102,7 @@ export function summarize(input: Omit<ReportInput, 'chartJs'>): ReportSummary {
       inc(t.distribution, input.workingDaysBetween(start, almatyDate(r.occurredAt)));
       if (r.stageDeadline) {
         t.deadlines.push(input.workingDaysBetween(start, almatyDate(r.stageDeadline)));
-        if (r.occurredAt > r.stageDeadline) t.late += 1;
+        if (Date.parse(r.occurredAt) > Date.parse(r.stageDeadline)) t.late += 1;
       }
       timing.set(r.stage, t);
     }
