@@ -17,6 +17,7 @@ import {
   runOutboxRetry,
 } from '../ops/commands.js';
 import { runStart } from './start.js';
+import { DEMO_USAGE, runDemo } from './demo.js';
 
 export type Run = (config: AppConfig, log: Logger, args: string[]) => Promise<void>;
 
@@ -24,6 +25,10 @@ export const commands: Record<string, { help: string; run: Run }> = {
   start: {
     help: 'the whole system on this machine: infrastructure, migrations, adapter, gateway stub, college and courier simulators',
     run: (c, l) => runStart(c, l, true),
+  },
+  demo: {
+    help: `${DEMO_USAGE}: the whole system on a fast clock with generated applications, a live progress line and a report (demo-report/index.html)`,
+    run: runDemo,
   },
   adapter: {
     help: 'the adapter alone, against KAFKA_BROKERS / SCHEMA_REGISTRY_URL / DATABASE_URL (or started infrastructure)',

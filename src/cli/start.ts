@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startAdapter } from '../adapter/adapter.js';
+import { startAdapter, type RunningAdapter } from '../adapter/adapter.js';
 import type { AppConfig } from '../platform/config/schema.js';
 import { startInfrastructure } from '../local/infra/launcher.js';
 import { superviseChild, type ServiceProcess } from '../local/infra/process.js';
@@ -33,6 +33,24 @@ export async function runStart(config: AppConfig, log: Logger, withStandIns: boo
   void signals.first.then((signal) => {
     if (!up) log.info({ signal }, 'stop requested: stopping once the system is up');
   });
+  const system = await startSystem(config, log, withStandIns);
+  up = true;
+  const signal = await signals.first;
+  log.info({ signal }, 'stopping: the adapter first, then the stand-ins, then the infrastructure');
+  await system.stop();
+  signals.dispose();
+}
+
+/** The system as `start` runs it, up: its effective configuration, the adapter, and the ordered stop. */
+export interface RunningSystem {
+  readonly config: AppConfig;
+  readonly adapter: RunningAdapter;
+  /** The adapter, then the stand-ins, then the infrastructure. */
+  stop(): Promise<void>;
+}
+
+/** Starts what `start` runs (see runStart) and returns once it all runs. */
+export async function startSystem(config: AppConfig, log: Logger, withStandIns: boolean): Promise<RunningSystem> {
   const infra = await startInfrastructure(config, log);
   const effective = withSharedClock(withInfrastructure(config, infra));
   const adapter = await startAdapter(effective, log);
@@ -50,18 +68,18 @@ export async function runStart(config: AppConfig, log: Logger, withStandIns: boo
     },
     'system running; Ctrl-C stops it',
   );
-  up = true;
-  const signal = await signals.first;
-  log.info({ signal }, 'stopping: the adapter first, then the stand-ins, then the infrastructure');
-  process.off('SIGHUP', onHup);
-  await adapter.stop();
-  if (standIns.length > 0) {
-    await Promise.all(standIns.map((s) => s.stop()));
-    log.info({ standIns: standIns.map((s) => s.name) }, 'stand-ins stopped');
-  }
-  await infra.stop();
-  log.info('infrastructure stopped');
-  signals.dispose();
+  let stopping: Promise<void> | undefined;
+  const stop = async () => {
+    process.off('SIGHUP', onHup);
+    await adapter.stop();
+    if (standIns.length > 0) {
+      await Promise.all(standIns.map((s) => s.stop()));
+      log.info({ standIns: standIns.map((s) => s.name) }, 'stand-ins stopped');
+    }
+    await infra.stop();
+    log.info('infrastructure stopped');
+  };
+  return { config: effective, adapter, stop: () => (stopping ??= stop()) };
 }
 
 /**
