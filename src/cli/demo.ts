@@ -65,7 +65,15 @@ export async function runDemo(base: AppConfig, _log: Logger, args: string[]): Pr
   process.env.CLOCK_SPEED = String(opts.speed);
   process.env.LOG_LEVEL ??= 'error';
   const log = createLogger({ level: process.env.LOG_LEVEL, format: base.log.format, name: `${base.serviceName}-demo` });
-  const config: AppConfig = { ...base, clock: { ...base.clock, speed: opts.speed } };
+  // The identity policy's waits are on the service clock: scaled so that the gateway stub gets the
+  // same real time to answer as at speed 1 (else every request times out and IDENTITY_FAILED first).
+  const identity = {
+    ...base.identity,
+    responseTimeoutMs: base.identity.responseTimeoutMs * opts.speed,
+    minBackoffMs: base.identity.minBackoffMs * opts.speed,
+    maxBackoffMs: base.identity.maxBackoffMs * opts.speed,
+  };
+  const config: AppConfig = { ...base, identity, clock: { ...base.clock, speed: opts.speed } };
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const signals = orderedStopSignals(() => process.exit(130));
   out(`demo: starting the system (clock ${opts.speed} times faster, ${opts.size} applications)...`);
