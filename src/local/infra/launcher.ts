@@ -102,17 +102,21 @@ export async function startInfrastructure(config: AppConfig, log: Logger): Promi
         return p.url;
       });
 
-  const stopAll = async () => {
-    for (const name of ['kafka', 'registry', 'postgres'] as const) {
-      const stop = stops[name];
-      if (!stop) continue;
-      delete stops[name];
-      await stop().then(
-        () => log.info(`${name} stopped`),
-        (err: unknown) => log.warn({ err }, `${name} did not stop cleanly`),
-      );
-    }
-  };
+  // One stop, however many ask for it (Ctrl-C and the exit path): a second caller waits for the
+  // same sequence instead of racing it (it once logged "infrastructure stopped" before PostgreSQL had).
+  let stopping: Promise<void> | undefined;
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      for (const name of ['kafka', 'registry', 'postgres'] as const) {
+        const stop = stops[name];
+        if (!stop) continue;
+        delete stops[name];
+        await stop().then(
+          () => log.info(`${name} stopped`),
+          (err: unknown) => log.warn({ err }, `${name} did not stop cleanly`),
+        );
+      }
+    })());
   const results = await Promise.allSettled([kafka, registry, db]);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) {

@@ -47,6 +47,7 @@ function alive(pid: number): boolean {
 interface Line {
   level?: string;
   msg?: string;
+  time: string;
   service?: string;
   standIns?: Record<string, number | string>;
 }
@@ -99,8 +100,13 @@ describe('npm start and Ctrl-C', () => {
     expect(text, output()).not.toMatch(/error|^\s+at /im);
     expect(stderr, output()).not.toMatch(/error|^\s+at /im);
 
-    // The order: adapter, stand-ins (each of them), infrastructure (Kafka, registry, PostgreSQL).
-    const at = (msg: string) => lines().findIndex((l) => l.msg === msg);
+    // The order: adapter, stand-ins (each of them), infrastructure (Kafka, registry, PostgreSQL), by
+    // the time each line was logged: lines of two loggers (the launcher's, the system's) are written
+    // through separate asynchronous streams and may reach the pipe out of their order.
+    const at = (msg: string) => {
+      const line = lines().find((l) => l.msg === msg);
+      return line ? Date.parse(line.time) : -1;
+    };
     const order = [
       'stopping: the adapter first, then the stand-ins, then the infrastructure',
       'adapter stopped',
@@ -113,8 +119,8 @@ describe('npm start and Ctrl-C', () => {
     for (const [m, i] of order) expect(i, `${m}\n${output()}`).toBeGreaterThanOrEqual(0);
     expect(order.map(([, i]) => i)).toEqual([...order.map(([, i]) => i)].sort((a, b) => a - b));
     for (const m of ['gateway stub stopped', 'college simulator stopped', 'courier simulator stopped']) {
-      expect(at(m), m).toBeGreaterThan(at('adapter stopped'));
-      expect(at(m), m).toBeLessThan(at('stand-ins stopped'));
+      expect(at(m), m).toBeGreaterThanOrEqual(at('adapter stopped'));
+      expect(at(m), m).toBeLessThanOrEqual(at('stand-ins stopped'));
     }
     // Nothing is left running.
     for (const pid of standInPids) expect(alive(pid), `stand-in ${pid} still running`).toBe(false);
