@@ -5,53 +5,17 @@
  * directly: `npx tsx src/cli/courier-simulator.ts` (configuration from config/*.json and the
  * environment).
  */
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+
 import { startCourierSimulator } from '../local/courier-simulator/simulator.js';
-import { loadConfig } from '../platform/config/load.js';
-import { createLogger } from '../platform/logging/logger.js';
-import { untilSignal } from './signals.js';
+import { runIfEntry, runStandIn } from './stand-in-process.js';
 
-export async function runCourierSimulatorCommand(): Promise<void> {
-  const config = loadConfig();
-  const log = createLogger({
-    level: config.log.level,
-    format: config.log.format,
-    name: `${config.serviceName}-courier-simulator`,
-  });
-  const sim = await startCourierSimulator(config, log);
-  log.info(
-    {
-      ordersTopic: sim.ordersTopic,
-      eventsTopic: sim.eventsTopic,
-      clock: config.clock,
-      settings: config.courierSimulator,
-    },
-    'courier simulator ready',
-  );
-  const signal = await untilSignal();
-  log.info({ signal }, 'courier simulator stopping');
-  await sim.stop();
-  log.info({ stats: sim.stats() }, 'courier simulator stopped');
+export function runCourierSimulatorCommand(): Promise<void> {
+  return runStandIn('courier simulator', startCourierSimulator, (config, sim) => ({
+    ordersTopic: sim.ordersTopic,
+    eventsTopic: sim.eventsTopic,
+    clock: config.clock,
+    settings: config.courierSimulator,
+  }));
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
-  runCourierSimulatorCommand().then(
-    () => process.exit(0),
-    (err: unknown) => {
-      const e = err as { code?: string; message?: string };
-      process.stderr.write(`error${e.code ? ` ${e.code}` : ''}: ${e.message ?? String(err)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runIfEntry(import.meta.url, runCourierSimulatorCommand);
