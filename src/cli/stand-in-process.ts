@@ -34,16 +34,19 @@ export async function runStandIn<S extends StandIn>(
   log.info({ stats: standIn.stats() }, `${name} stopped`);
 }
 
+function isEntryModule(moduleUrl: string): boolean {
+  const entry = process.argv[1];
+  if (entry === undefined) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(moduleUrl));
+  } catch {
+    return false;
+  }
+}
+
 /** Runs `command` when the file at `moduleUrl` is the process's entry (`npx tsx src/cli/<file>.ts`). */
 export function runIfEntry(moduleUrl: string, command: () => Promise<void>): void {
-  const entry = process.argv[1];
-  let isEntry = false;
-  try {
-    isEntry = entry !== undefined && realpathSync(entry) === realpathSync(fileURLToPath(moduleUrl));
-  } catch {
-    isEntry = false;
-  }
-  if (!isEntry) return;
+  if (!isEntryModule(moduleUrl)) return;
   command().then(
     () => process.exit(0),
     (err: unknown) => {
