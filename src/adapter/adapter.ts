@@ -101,6 +101,7 @@ export async function startAdapter(
     groupId: config.kafka.groupId,
     deadLetterMaxInlineBytes: config.kafka.dlqMaxInlineBytes,
     sessionTimeoutMs: config.kafka.sessionTimeoutMs,
+    timers: deps.timers,
     metrics,
     routes: [
       { base: Topics.portalApplications, handle: portalApplicationHandler(deps) },

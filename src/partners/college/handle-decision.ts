@@ -98,6 +98,6 @@ export function commandOfDecision(m: CollegeDecisionMessage): ApplicationCommand
 export function collegeDecisionHandler(deps: AdapterDeps): InboundHandler {
   return async (m) => {
     const msg = m.value as unknown as CollegeDecisionMessage;
-    await runInboundCommand(m.tx, commandOfDecision(msg), deps, causeOf(m), msg.correlationId);
+    await runInboundCommand(m.work, commandOfDecision(msg), deps, causeOf(m), msg.correlationId);
   };
 }

@@ -49,7 +49,8 @@ async function handleRegisterEvent(
   const members = registerEventMembers(
     registerId,
     orderMessageId,
-    await selectRegisterMembersForUpdate(m.tx, registerId),
+    // A member changed earlier in this batch: the batch's state of it, not the row's.
+    (await selectRegisterMembersForUpdate(m.tx, registerId)).map((s) => m.work.held(s.applicationId!) ?? s),
   );
   if (!members.ok && members.code === 'UNKNOWN_REGISTER') {
     throw new RejectedInputError(
@@ -75,7 +76,7 @@ async function handleRegisterEvent(
   }
   for (const applicationId of members.applicationIds) {
     await runInboundCommand(
-      m.tx,
+      m.work,
       registerCommand(msg.kind, applicationId, registerId, orderMessageId, at),
       deps,
       causeOf(m),
@@ -97,7 +98,7 @@ export function courierEventHandler(deps: AdapterDeps): InboundHandler {
       );
     }
     await runInboundCommand(
-      m.tx,
+      m.work,
       resultCommand(msg.kind, step.applicationId, msg.orderMessageId, step.at),
       deps,
       causeOf(m),

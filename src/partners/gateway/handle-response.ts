@@ -34,7 +34,7 @@ export function identityResponseHandler(deps: AdapterDeps): InboundHandler {
   return async (m) => {
     const r = m.value as unknown as IdentityResponse;
     const res = await runInboundCommand(
-      m.tx,
+      m.work,
       {
         type: 'RecordIdentityAnswer',
         applicationId: r.applicationId,

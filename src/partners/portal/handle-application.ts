@@ -14,7 +14,7 @@ export function portalApplicationHandler(deps: AdapterDeps): InboundHandler {
     const msg = m.value as unknown as PortalApplicationSubmitted;
     const application = applicationFromPortal(msg);
     await runInboundCommand(
-      m.tx,
+      m.work,
       {
         type: 'ReceiveApplication',
         applicationId: application.applicationId,

@@ -48,6 +48,6 @@ export function commandOfCorporation(m: CorporationApplicationMessage): Applicat
 export function corporationApplicationHandler(deps: AdapterDeps): InboundHandler {
   return async (m) => {
     const msg = m.value as unknown as CorporationApplicationMessage;
-    await runInboundCommand(m.tx, commandOfCorporation(msg), deps, causeOf(m), msg.correlationId);
+    await runInboundCommand(m.work, commandOfCorporation(msg), deps, causeOf(m), msg.correlationId);
   };
 }

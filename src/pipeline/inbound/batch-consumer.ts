@@ -7,7 +7,14 @@ import { checkKindFields } from '../../contract/kinds.js';
 import { valueSubject, type TopicName } from '../../contract/topics.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import type { MessageCodec } from '../../platform/messaging/codec.js';
-import { messageDigest, recordInboxEntry, selectInboxEntry } from '../inbox/record-inbox-entry.js';
+import {
+  messageDigest,
+  recordInboxEntries,
+  recordInboxEntry,
+  selectInboxEntries,
+  selectInboxEntry,
+  type InboxEntry,
+} from '../inbox/record-inbox-entry.js';
 import { RejectedInputError } from './rejected-input.js';
 import { insertOutboxMessages } from '../outbox/outbox-queries.js';
 import { deadLetterFor, fitDeadLetter, type DeadLetterReason } from './dead-letter.js';
@@ -24,7 +31,9 @@ import {
 import type { InboundHandler } from './handler.js';
 import { SubjectCheck } from './subject-check.js';
 import type { PipelineMetrics } from '../../platform/observability/metrics.js';
-import { inMessageSpan } from '../../platform/observability/trace-context.js';
+import { inBatchSpan, inMessageSpan } from '../../platform/observability/trace-context.js';
+import { SagaWork } from '../saga/saga-work.js';
+import type { TimerSink } from '../saga/timer-sink.js';
 
 export interface InboundRoute {
   base: TopicName;
@@ -48,6 +57,8 @@ export interface InboundConsumerOptions {
    * it, the original record is kept in PostgreSQL (dead_letter_payloads) and referenced.
    */
   deadLetterMaxInlineBytes?: number;
+  /** Where the saga steps' timer intents go (the job queue), in the batch's transaction. */
+  timers: TimerSink;
   /** Batch sizes and durations, messages handled and parked (by code). */
   metrics?: PipelineMetrics;
   /**
@@ -66,6 +77,29 @@ function reasonOf(err: unknown, fallback: string): DeadLetterReason {
   const e = err as { code?: unknown; message?: string; details?: { path?: unknown } };
   const code = err instanceof AppError || typeof e.code === 'string' ? String(e.code) : fallback;
   return { code, text: e.message ?? String(err), path: typeof e.details?.path === 'string' ? e.details.path : null };
+}
+
+/** Thrown out of a batch run at once when one of its messages fails: the batch then runs message by message. */
+class NeedsIsolation extends Error {
+  constructor(cause: unknown) {
+    super('a message of the batch failed', { cause });
+  }
+}
+
+/** Another message under a messageId consumed before: parked, never dropped in silence. */
+function messageIdConflict(first: { topic: string; partition: number; offset: string }): RejectedInputError {
+  return new RejectedInputError(
+    'MESSAGE_ID_CONFLICT',
+    `Another message with this messageId was consumed before (${first.topic} ${first.partition}/` +
+      `${first.offset}) with other content (the sha256 of topic and value differ); this one was not ` +
+      'applied. The sender must give every message its own messageId; send it again with a new one.',
+    { path: 'messageId' },
+  );
+}
+
+/** Whether a message is the same as the first one consumed under its id (no digest: from before digests). */
+function sameMessage(first: { digest?: Buffer | null }, digest: Buffer): boolean {
+  return !first.digest || first.digest.equals(digest);
 }
 
 /**
@@ -322,16 +356,35 @@ export class InboundConsumer {
     await heartbeat();
     const attempts = this.o.handlerAttempts ?? 3;
     let counts!: { done: number; dead: number; codes: string[] };
+    const { topic, partition, messages } = batch;
+    // First the whole batch at once (set-based); if one of its messages fails, the batch runs
+    // again message by message, each in a savepoint, so that message alone is parked.
+    let isolate = false;
     for (let attempt = 1, conflicts = 0; ;) {
       try {
-        counts = await this.o.db.transaction((tx) =>
-          this.applyBatch(tx, route, batch.topic, batch.partition, batch.messages, decoded, heartbeat, {
-            attempt,
-            final: attempt >= attempts,
-          }),
-        );
+        counts = isolate
+          ? await this.o.db.transaction((tx) =>
+              this.applyBatch(tx, route, topic, partition, messages, decoded, heartbeat, {
+                attempt,
+                final: attempt >= attempts,
+              }),
+            )
+          : await inBatchSpan(topic, partition, messages, () =>
+              this.o.db.transaction((tx) =>
+                this.applyBatchAtOnce(tx, route, topic, partition, messages, decoded, heartbeat),
+              ),
+            );
+        this.o.metrics?.batchRuns.inc({ topic: route.base, mode: isolate ? 'isolated' : 'at-once' });
         break;
       } catch (err) {
+        if (err instanceof NeedsIsolation) {
+          this.o.log.debug(
+            { topic, partition, error: describeError(err.cause) },
+            'a message of the batch failed; running the batch message by message',
+          );
+          isolate = true;
+          continue;
+        }
         const where = { topic: batch.topic, partition: batch.partition, attempt, error: describeError(err) };
         // Two partitions' batches may lock the same applications in opposite orders: PostgreSQL
         // breaks the deadlock by failing one, which is then simply run again.
@@ -372,6 +425,103 @@ export class InboundConsumer {
     }
   }
 
+  /**
+   * The batch in one go: one inbox insert for all its messages, one locking read of their
+   * applications (id order), every handler against the batch's unit of work in memory, then one
+   * write per table. A message that fails (bad input found by its handler, a bug) makes the whole
+   * run fail with NeedsIsolation: the transaction rolls back and the batch runs again message by
+   * message ({@link applyBatch}). Undecodable messages and messageId conflicts are parked here.
+   */
+  private async applyBatchAtOnce(
+    tx: Knex.Transaction,
+    route: InboundRoute,
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+    decoded: Decoded[],
+    heartbeat: () => Promise<void>,
+  ): Promise<{ done: number; dead: number; codes: string[] }> {
+    try {
+      return await this.runAtOnce(tx, route, topic, partition, messages, decoded, heartbeat);
+    } catch (err) {
+      if (err instanceof NeedsIsolation || isOutage(err) || isLockConflict(err)) throw err;
+      throw new NeedsIsolation(err);
+    }
+  }
+
+  private async runAtOnce(
+    tx: Knex.Transaction,
+    route: InboundRoute,
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+    decoded: Decoded[],
+    heartbeat: () => Promise<void>,
+  ): Promise<{ done: number; dead: number; codes: string[] }> {
+    const digests = messages.map((m, i) => (decoded[i]!.ok ? messageDigest(topic, m.value!) : null));
+    // The first message under each messageId in the batch; a later one is a redelivery or a conflict.
+    const firstOf = new Map<string, InboxEntry>();
+    decoded.forEach((d, i) => {
+      if (!d.ok) return;
+      const messageId = d.value.messageId as string;
+      if (!firstOf.has(messageId))
+        firstOf.set(messageId, { messageId, topic, partition, offset: messages[i]!.offset, digest: digests[i]! });
+    });
+    const fresh = await recordInboxEntries(tx, [...firstOf.values()]);
+    const before = await selectInboxEntries(
+      tx,
+      [...firstOf.keys()].filter((id) => !fresh.has(id)),
+    );
+    const work = new SagaWork(tx, this.o.timers);
+    await work.preload(
+      decoded.flatMap((d) => (d.ok && typeof d.value.applicationId === 'string' ? [d.value.applicationId] : [])),
+    );
+    let done = 0;
+    let dead = 0;
+    const codes: string[] = [];
+    for (let i = 0; i < messages.length; i++) {
+      if (i > 0 && i % 100 === 0) await heartbeat();
+      const m = messages[i]!;
+      const d = decoded[i]!;
+      await inMessageSpan({ topic, partition, offset: m.offset, headers: m.headers }, async (span) => {
+        let reason: DeadLetterReason | null = d.ok ? null : d.reason;
+        if (d.ok) {
+          const messageId = d.value.messageId as string;
+          const first = firstOf.get(messageId)!;
+          if (first.offset === m.offset && fresh.has(messageId)) {
+            try {
+              const key = m.key?.toString() ?? null;
+              await route.handle({
+                base: route.base,
+                topic,
+                partition,
+                offset: m.offset,
+                key,
+                value: d.value,
+                tx,
+                work,
+              });
+              done++;
+            } catch (err) {
+              if (isOutage(err) || isLockConflict(err)) throw err;
+              throw new NeedsIsolation(err);
+            }
+          } else {
+            const earlier = first.offset === m.offset ? before.get(messageId)! : first;
+            if (!sameMessage(earlier, digests[i]!)) reason = inputErrorReason(messageIdConflict(earlier));
+          }
+        }
+        if (reason) span.setAttribute('adapter.parked', reason.code);
+        if (reason && (await this.park(tx, route.base, topic, partition, m, d, reason, { attempt: 1, final: false }))) {
+          dead++;
+          codes.push(reason.code);
+        }
+      });
+    }
+    await work.flush();
+    return { done, dead, codes };
+  }
+
   private async applyBatch(
     tx: Knex.Transaction,
     route: InboundRoute,
@@ -404,15 +554,10 @@ export class InboundConsumer {
                 // Seen before: the same message again changes nothing; another one under its id is
                 // parked, never dropped in silence.
                 const first = await selectInboxEntry(sp, messageId);
-                if (first.digest === null || first.digest.equals(digest)) return false;
-                throw new RejectedInputError(
-                  'MESSAGE_ID_CONFLICT',
-                  `Another message with this messageId was consumed before (${first.topic} ${first.partition}/` +
-                    `${first.offset}) with other content (the sha256 of topic and value differ); this one was not ` +
-                    'applied. The sender must give every message its own messageId; send it again with a new one.',
-                  { path: 'messageId' },
-                );
+                if (sameMessage(first, digest)) return false;
+                throw messageIdConflict(first);
               }
+              const work = new SagaWork(sp, this.o.timers);
               await route.handle({
                 base: route.base,
                 topic,
@@ -421,7 +566,9 @@ export class InboundConsumer {
                 key: m.key?.toString() ?? null,
                 value: d.value,
                 tx: sp,
+                work,
               });
+              await work.flush();
               return true;
             });
             if (fresh) done++;

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { TopicName } from '../../contract/topics.js';
+import type { SagaWork } from '../saga/saga-work.js';
 
 /** What a handler gets for one decoded message, inside the batch's transaction. */
 export interface InboundMessage<T = Record<string, unknown>> {
@@ -10,6 +11,8 @@ export interface InboundMessage<T = Record<string, unknown>> {
   key: string | null;
   value: T;
   tx: Knex.Transaction;
+  /** The saga's unit of work of the batch (or of this message alone), in `tx`. */
+  work: SagaWork;
 }
 
 /**

@@ -15,6 +15,26 @@ export async function selectApplicationForUpdate(
   return row ? { state: decodeState(row.state), stageSeq: Number(row.stage_seq) } : null;
 }
 
+/**
+ * Loads the applications of a batch and locks their rows, in id order (two batches that lock
+ * some of the same applications then take the locks in the same order). Missing ids are absent.
+ */
+export async function selectApplicationsForUpdate(
+  tx: Knex.Transaction,
+  applicationIds: readonly string[],
+): Promise<Map<string, StoredApplication>> {
+  const found = new Map<string, StoredApplication>();
+  if (applicationIds.length === 0) return found;
+  const rows = await tx('applications')
+    .whereIn('application_id', [...new Set(applicationIds)])
+    .orderBy('application_id')
+    .forUpdate()
+    .select('application_id', 'state', 'stage_seq');
+  for (const r of rows as { application_id: string; state: unknown; stage_seq: string | number }[])
+    found.set(r.application_id, { state: decodeState(r.state), stageSeq: Number(r.stage_seq) });
+  return found;
+}
+
 function columns(state: ApplicationState, stageSeq: number) {
   const app = state.application!;
   return {
@@ -33,22 +53,38 @@ function columns(state: ApplicationState, stageSeq: number) {
   };
 }
 
-export async function insertApplication(
-  tx: Knex.Transaction,
-  state: ApplicationState,
-  stageSeq: number,
-): Promise<void> {
-  await tx('applications').insert({ application_id: state.applicationId, ...columns(state, stageSeq) });
+/** Inserts new applications, one statement (a second writer of the same id fails on the key). */
+export async function insertApplications(tx: Knex.Transaction, rows: readonly StoredApplication[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx('applications').insert(
+    rows.map((r) => ({ application_id: r.state.applicationId, ...columns(r.state, r.stageSeq) })),
+  );
 }
 
-export async function updateApplication(
-  tx: Knex.Transaction,
-  state: ApplicationState,
-  stageSeq: number,
-): Promise<void> {
-  await tx('applications')
-    .where({ application_id: state.applicationId })
-    .update({ ...columns(state, stageSeq), updated_at: tx.fn.now() });
+/**
+ * Writes the new state of applications that exist (their rows locked by this transaction), one
+ * statement: the rows are joined with a recordset of the new columns.
+ */
+export async function updateApplications(tx: Knex.Transaction, rows: readonly StoredApplication[]): Promise<void> {
+  if (rows.length === 0) return;
+  // The state column is already JSON text: spliced in as it is, not parsed and written again.
+  const values = rows.map((r) => {
+    const { state, ...rest } = columns(r.state, r.stageSeq);
+    return `{${JSON.stringify({ application_id: r.state.applicationId, ...rest }).slice(1, -1)},"state":${state}}`;
+  });
+  await tx.raw(
+    `UPDATE applications AS a SET
+       channel = v.channel, college_bin = v.college_bin, status = v.status, state = v.state,
+       version = v.version, stage_seq = v.stage_seq, registration_date = v.registration_date,
+       term_end_date = v.term_end_date, term_ends_at = v.term_ends_at, calendar_version = v.calendar_version,
+       register_id = v.register_id, term_met_at = v.term_met_at, updated_at = now()
+     FROM jsonb_to_recordset(?::jsonb) AS v(
+       application_id text, channel text, college_bin text, status text, state jsonb, version integer,
+       stage_seq bigint, registration_date date, term_end_date date, term_ends_at timestamptz,
+       calendar_version text, register_id text, term_met_at timestamptz)
+     WHERE a.application_id = v.application_id`,
+    [`[${values.join(',')}]`],
+  );
 }
 
 /**

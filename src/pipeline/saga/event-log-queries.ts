@@ -16,25 +16,29 @@ export interface StoredEvent {
   recordedAt: Date;
 }
 
-/** Appends an application's new events (seq = the state's version after each); one statement. */
-export async function appendEvents(
-  tx: Knex.Transaction,
-  applicationId: string,
-  firstSeq: number,
-  events: readonly ApplicationEvent[],
-  cause: EventCause,
-): Promise<void> {
-  if (events.length === 0) return;
-  await tx('application_events').insert(
-    events.map((e, i) => ({
+/** New events of one application: seq = the state's version after each, from `firstSeq`. */
+export interface EventsToAppend {
+  applicationId: string;
+  firstSeq: number;
+  events: readonly ApplicationEvent[];
+  cause: EventCause;
+}
+
+/** Appends the new events of one or more applications to their logs; one statement. */
+export async function appendEvents(tx: Knex.Transaction, batches: readonly EventsToAppend[]): Promise<void> {
+  const rows = batches.flatMap(({ applicationId, firstSeq, events, cause }) => {
+    const causeJson = JSON.stringify(cause);
+    return events.map((e, i) => ({
       application_id: applicationId,
       seq: firstSeq + i,
       type: e.type,
       at: e.at,
       event: JSON.stringify(e),
-      cause: JSON.stringify(cause),
-    })),
-  );
+      cause: causeJson,
+    }));
+  });
+  if (rows.length === 0) return;
+  await tx('application_events').insert(rows);
 }
 
 /** An application's events in order. */

@@ -11,10 +11,10 @@ import {
 } from '../../core/application/index.js';
 import { intentsOf, type EffectContext } from '../../core/application/effects/index.js';
 import type { GatewaySettings } from '../../partners/gateway/build-identity-request.js';
-import { insertOutboxMessages, type OutboxMessage } from '../outbox/outbox-queries.js';
-import { insertApplication, selectApplicationForUpdate, updateApplication } from './application-queries.js';
+import type { OutboxMessage } from '../outbox/outbox-queries.js';
 import { translateIntents, type OutboundIds } from './build-outbound.js';
-import { appendEvents, type EventCause } from './event-log-queries.js';
+import type { EventCause } from './event-log-queries.js';
+import { SagaWork } from './saga-work.js';
 import type { TimerIntent, TimerSink } from './timer-sink.js';
 
 /** Everything one saga step needs besides the transaction and the command. */
@@ -39,17 +39,18 @@ export interface Executed {
 export type ExecuteResult = Executed | { ok: false; rejection: Rejection };
 
 /**
- * One command against one application, inside the caller's transaction: lock and load the saga
- * state, decide, evolve, and write everything the events cause: the events (the application's
- * event log), the new state (a cache of their fold), the outbound messages (monitoring stages
- * with their per-application sequence, notifications, requests) and the timers. All or nothing.
+ * One command against one application in a unit of work: load (and lock) the saga state, decide,
+ * evolve, and record everything the events cause: the events (the application's event log), the
+ * new state (a cache of their fold), the outbound messages (monitoring stages with their
+ * per-application sequence, notifications, requests) and the timers. The unit of work writes
+ * them when flushed, in its transaction: all or nothing.
  */
-export async function executeCommand(
-  tx: Knex.Transaction,
+export async function executeInWork(
+  work: SagaWork,
   command: ApplicationCommand,
   step: SagaStep,
 ): Promise<ExecuteResult> {
-  const stored = await selectApplicationForUpdate(tx, command.applicationId);
+  const stored = await work.load(command.applicationId);
   const before = stored?.state ?? initialState;
   const decided = decide(before, command, step.decide);
   if (!decided.ok) return decided;
@@ -74,10 +75,27 @@ export async function executeCommand(
     timers.push(...out.timers);
     state = next;
   }
-  await appendEvents(tx, command.applicationId, before.version + 1, decided.events, step.cause);
-  if (stored) await updateApplication(tx, state, seq);
-  else await insertApplication(tx, state, seq);
-  await insertOutboxMessages(tx, messages);
-  if (timers.length > 0) await step.timers.apply(tx, command.applicationId, timers);
+  work.record({
+    applicationId: command.applicationId,
+    firstSeq: before.version + 1,
+    events: decided.events,
+    cause: step.cause,
+    after: state,
+    stageSeq: seq,
+    messages,
+    timers,
+  });
   return { ok: true, events: decided.events, before, after: state, messages, timers };
+}
+
+/** One command in its own unit of work, written before this returns (timers, operator commands). */
+export async function executeCommand(
+  tx: Knex.Transaction,
+  command: ApplicationCommand,
+  step: SagaStep,
+): Promise<ExecuteResult> {
+  const work = new SagaWork(tx, step.timers);
+  const res = await executeInWork(work, command, step);
+  await work.flush();
+  return res;
 }

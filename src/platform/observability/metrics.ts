@@ -11,6 +11,8 @@ export interface PipelineMetrics {
   /** Inbound batches: size and time from decode to offset commit, per topic. */
   batchSize: Histogram<'topic'>;
   batchSeconds: Histogram<'topic'>;
+  /** Inbound batch runs that committed: all at once, or message by message after one failed. */
+  batchRuns: Counter<'topic' | 'mode'>;
   /** Messages applied, per topic; parked on the DLQ, per topic and error code. */
   handled: Counter<'topic'>;
   parked: Counter<'topic' | 'code'>;
@@ -41,6 +43,12 @@ export function createMetrics(prefix = 'tvet_'): PipelineMetrics {
       help: 'Inbound batch from decoding to the offset commit',
       labelNames: ['topic'],
       buckets: SECONDS,
+      registers,
+    }),
+    batchRuns: new Counter({
+      name: `${prefix}inbound_batch_runs_total`,
+      help: 'Inbound batches committed, by mode: at-once (set-based) or isolated (message by message after a failure)',
+      labelNames: ['topic', 'mode'],
       registers,
     }),
     handled: new Counter({

@@ -6,6 +6,7 @@ import {
   propagation,
   trace,
   type Context,
+  type Link,
   type Span,
   type TextMapGetter,
 } from '@opentelemetry/api';
@@ -74,6 +75,53 @@ export async function inMessageSpan<T>(m: MessageSpanInput, fn: (span: Span) => 
   );
   try {
     return await context.with(trace.setSpan(parent, span), () => fn(span));
+  } catch (err) {
+    span.recordException(err as Error);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
+    throw err;
+  } finally {
+    span.end();
+  }
+}
+
+/** Span links kept per batch span: enough to find the senders, bounded for a large batch. */
+const MAX_BATCH_LINKS = 128;
+
+/**
+ * Runs `fn` in a span `process <topic>` for a batch handled at once (its database statements are
+ * the batch's, not one message's): a new trace, linked to the trace context of each record's
+ * headers (OpenTelemetry's batch-processing shape). Each message's own handling still runs in
+ * its `handle <topic>` span ({@link inMessageSpan}), the child of its sender.
+ */
+export async function inBatchSpan<T>(
+  topic: string,
+  partition: number,
+  records: readonly { headers?: IHeaders }[],
+  fn: () => Promise<T>,
+): Promise<T> {
+  const links: Link[] = [];
+  for (const r of records) {
+    if (links.length >= MAX_BATCH_LINKS) break;
+    const sc = trace.getSpanContext(contextFromHeaders(r.headers));
+    if (sc) links.push({ context: sc });
+  }
+  const span = trace.getTracer('tvet-duplicate-adapter').startSpan(
+    `process ${topic}`,
+    {
+      kind: SpanKind.CONSUMER,
+      links,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': topic,
+        'messaging.destination.partition.id': String(partition),
+        'messaging.batch.message_count': records.length,
+      },
+    },
+    ROOT_CONTEXT,
+  );
+  try {
+    return await context.with(trace.setSpan(ROOT_CONTEXT, span), fn);
   } catch (err) {
     span.recordException(err as Error);
     span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });

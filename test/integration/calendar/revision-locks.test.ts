@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CalendarYear } from '../../../src/core/calendar/index.js';
 import type { AdapterDeps } from '../../../src/pipeline/deps.js';
-import { insertApplication } from '../../../src/pipeline/saga/application-queries.js';
+import { insertApplications } from '../../../src/pipeline/saga/application-queries.js';
 import type { TimerSink } from '../../../src/pipeline/saga/timer-sink.js';
 import { createClock } from '../../../src/platform/clock/clock.js';
 import { createLogger } from '../../../src/platform/logging/logger.js';
@@ -56,7 +56,9 @@ beforeEach(async () => {
       submittedAt,
       signature: { kind: 'EDS', reference: 'r', signedAt: submittedAt },
     });
-    await db.runtime.transaction((tx) => insertApplication(tx, stateAfter(cmd.receive(app)), 1));
+    await db.runtime.transaction((tx) =>
+      insertApplications(tx, [{ state: stateAfter(cmd.receive(app)), stageSeq: 1 }]),
+    );
   }
 });
 
@@ -95,9 +97,11 @@ describe('reviseOpenApplications: one application at a time', () => {
     const lockedWhileRevising: string[] = [];
     // The SLA timers of each DeadlinesRevised are written in the transaction of its application.
     const timers: TimerSink = {
-      async apply(_tx, applicationId) {
-        for (const id of done) if (await isLocked(id)) lockedWhileRevising.push(`${id} (while ${applicationId})`);
-        done.push(applicationId);
+      async apply(_tx, steps) {
+        for (const { applicationId } of steps) {
+          for (const id of done) if (await isLocked(id)) lockedWhileRevising.push(`${id} (while ${applicationId})`);
+          done.push(applicationId);
+        }
       },
     };
     const out = await reviseOpenApplications(db.runtime, depsWith(timers), calB.version.id, 2);

@@ -393,6 +393,57 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
     );
   });
 
+  it('a batch is applied at once; one message its handler refuses makes it run message by message: the others pass, that one is parked', async () => {
+    const runs = async (mode: string) =>
+      (await h.adapter!.metrics.batchRuns.get()).values
+        .filter((v) => v.labels.mode === mode && v.labels.topic === Topics.portalApplications)
+        .reduce((n, v) => n + v.value, 0);
+    const person = (i: number) =>
+      eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, i, today()).person;
+    const topic = h.topic(Topics.portalApplications);
+    /** One produce request to one partition: one record batch, fetched as one batch. */
+    const sendTogether = async (msgs: ReturnType<typeof portalApplication>[]) =>
+      h.producer.send({
+        topic,
+        messages: await Promise.all(
+          msgs.map(async (m) => ({
+            key: m.applicationId,
+            partition: 0,
+            value: await h.messaging.codec.encode(topic, m),
+          })),
+        ),
+      });
+
+    const good = [60, 61, 62].map((i) => portalApplication(person(i), { submittedAt: now() }));
+    const atOnceBefore = await runs('at-once');
+    await sendTogether(good);
+    await h.reader.until(() => good.every((g) => stagesOf(g.applicationId).length >= 1), 30_000, 'three first stages');
+    expect(await runs('at-once')).toBeGreaterThan(atOnceBefore);
+
+    // The second application under the first one's id, in the same batch: the core refuses it
+    // against the state the first one left in the batch's unit of work (not yet in the table).
+    const first = portalApplication(person(63), { submittedAt: now() });
+    const again = portalApplication(person(64), { submittedAt: now(), applicationId: first.applicationId });
+    const after = [65, 66].map((i) => portalApplication(person(i), { submittedAt: now() }));
+    const isolatedBefore = await runs('isolated');
+    await sendTogether([first, again, ...after]);
+    const dlq = dlqTopic(topic);
+    await h.reader.until(
+      () =>
+        h.reader.on(dlq).some((m) => m.value.originalMessageId === again.messageId) &&
+        [first, ...after].every((g) => stagesOf(g.applicationId).length >= 1),
+      30_000,
+      'the refused one parked, the others applied',
+    );
+    expect(h.reader.on(dlq).find((m) => m.value.originalMessageId === again.messageId)!.value.errorCode).toBe(
+      'APPLICATION_ALREADY_RECEIVED',
+    );
+    expect(await runs('isolated')).toBeGreaterThan(isolatedBefore);
+    for (const g of [first, ...after]) expect(stagesOf(g.applicationId).map((s) => s.stage)[0]).toBe('SUBMITTED');
+    expect(stagesOf(first.applicationId).filter((s) => s.stage === 'SUBMITTED')).toHaveLength(1);
+    expect((await h.eventTypesOf(first.applicationId))[0]).toBe('ApplicationSubmitted');
+  });
+
   it('checks PSC events against the state: a hand-over before the result is ready, or for an unknown application, is parked, never half-applied', async () => {
     const { person } = eligiblePerson(
       h.config.gatewayStub.populationSeed,

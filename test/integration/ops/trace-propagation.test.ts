@@ -95,15 +95,26 @@ describe('trace context from an inbound record to the records it caused', () => 
     expect(handle!.parentSpanContext?.spanId).toBe(PARENT_SPAN_ID);
     expect(handle!.attributes['messaging.destination.name']).toBe(h.topic(Topics.portalApplications));
 
-    // The queries of the handling (inbox, saga state, outbox) are its children.
+    // The batch's queries (inbox, saga state, outbox: one statement each for the whole batch) are
+    // the children of the batch span, which links to the sender's span.
+    const [batch, ...otherBatches] = spans
+      .getFinishedSpans()
+      .filter(
+        (s) =>
+          s.name === `process ${h.topic(Topics.portalApplications)}` &&
+          s.links.some((l) => l.context.traceId === TRACE_ID && l.context.spanId === PARENT_SPAN_ID),
+      );
+    expect(otherBatches).toEqual([]);
+    expect(batch!.parentSpanContext).toBeUndefined();
     const pgSpans = spans
       .getFinishedSpans()
       .filter(
         (s) =>
-          s.spanContext().traceId === TRACE_ID && s.instrumentationScope.name === '@opentelemetry/instrumentation-pg',
+          s.spanContext().traceId === batch!.spanContext().traceId &&
+          s.instrumentationScope.name === '@opentelemetry/instrumentation-pg',
       );
     expect(pgSpans.length).toBeGreaterThan(0);
-    expect(pgSpans.every((s) => s.parentSpanContext?.spanId === handle!.spanContext().spanId)).toBe(true);
+    expect(pgSpans.every((s) => s.parentSpanContext?.spanId === batch!.spanContext().spanId)).toBe(true);
 
     // Every record it caused carries the trace on, as the child of the consumer span.
     for (const r of [stage, request]) {

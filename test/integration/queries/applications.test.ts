@@ -4,13 +4,14 @@ import { encodeState, type ApplicationState } from '../../../src/core/applicatio
 import { evolve } from '../../../src/core/application/index.js';
 import {
   countApplicationsToRevise,
-  insertApplication,
+  insertApplications,
   lockApplicationSkipLocked,
   markCalendarVersion,
   selectApplicationForUpdate,
+  selectApplicationsForUpdate,
   selectApplicationIdsToRevise,
   selectOpenApplicationIds,
-  updateApplication,
+  updateApplications,
 } from '../../../src/pipeline/saga/application-queries.js';
 import { openQueriesDb, stillPendingAfter, type QueriesDb } from './db.js';
 import { portalReady, portalReceived, portalRegistered, pscAccepted, pscHandedOver, pscRefused } from './states.js';
@@ -26,7 +27,7 @@ beforeEach(async () => {
 
 const FAR = new Date('2100-01-01T00:00:00Z');
 const insert = (state: ApplicationState, stageSeq = 1) =>
-  db.runtime.transaction((tx) => insertApplication(tx, state, stageSeq));
+  db.runtime.transaction((tx) => insertApplications(tx, [{ state: state, stageSeq: stageSeq }]));
 const load = (id: string) => db.runtime.transaction((tx) => selectApplicationForUpdate(tx, id));
 /** The read-side columns, dates as text (no local-zone Date parsing). */
 const columnsOf = async (id: string) => {
@@ -110,7 +111,7 @@ describe('selectApplicationForUpdate', () => {
       second = await db.runtime.transaction();
       const waiting = selectApplicationForUpdate(second, 'APP-1');
       expect(await stillPendingAfter(waiting, 300)).toBe(true);
-      await updateApplication(first, after, 3);
+      await updateApplications(first, [{ state: after, stageSeq: 3 }]);
       await first.commit();
       // Had it not waited, it would have read the old row (stage_seq 1, AWAITING_REGISTRATION).
       expect(await waiting).toEqual({ state: after, stageSeq: 3 });
@@ -145,7 +146,7 @@ describe('updateApplication', () => {
     await new Promise((r) => setTimeout(r, 20));
 
     const after = portalRegistered();
-    await db.runtime.transaction((tx) => updateApplication(tx, after, 3));
+    await db.runtime.transaction((tx) => updateApplications(tx, [{ state: after, stageSeq: 3 }]));
 
     const row = await columnsOf('APP-1');
     expect(row).toMatchObject({
@@ -162,8 +163,60 @@ describe('updateApplication', () => {
   });
 
   it('writes nothing for an application without a row (no upsert)', async () => {
-    await db.runtime.transaction((tx) => updateApplication(tx, portalRegistered(), 3));
+    await db.runtime.transaction((tx) => updateApplications(tx, [{ state: portalRegistered(), stageSeq: 3 }]));
     expect(await load('APP-1')).toBeNull();
+  });
+});
+
+describe('selectApplicationsForUpdate and updateApplications (a batch at once)', () => {
+  it('loads the applications it has, in one statement, and leaves out the ids it has not', async () => {
+    await insert(portalReceived('EGOV-B'), 4);
+    await insert(portalReceived('EGOV-A'), 2);
+    const found = await db.runtime.transaction((tx) =>
+      selectApplicationsForUpdate(tx, ['EGOV-B', 'EGOV-MISSING', 'EGOV-A', 'EGOV-B']),
+    );
+    expect([...found.keys()]).toEqual(['EGOV-A', 'EGOV-B']);
+    expect(found.get('EGOV-B')).toEqual({ state: portalReceived('EGOV-B'), stageSeq: 4 });
+    expect((await db.runtime.transaction((tx) => selectApplicationsForUpdate(tx, []))).size).toBe(0);
+  });
+
+  it('locks every row it read: another transaction waits for any one of them', async () => {
+    await insert(portalReceived('EGOV-A'));
+    await insert(portalReceived('EGOV-B'));
+    const first = await db.runtime.transaction();
+    try {
+      await selectApplicationsForUpdate(first, ['EGOV-A', 'EGOV-B']);
+      const waiting = load('EGOV-B');
+      expect(await stillPendingAfter(waiting, 300)).toBe(true);
+      await first.commit();
+      expect((await waiting)?.state.applicationId).toBe('EGOV-B');
+    } finally {
+      if (!first.isCompleted()) await first.rollback();
+    }
+  });
+
+  it('writes the new state of several applications in one statement, each its own', async () => {
+    await insert(portalReceived('APP-1'), 1);
+    await insert(pscAccepted('GOV4C-1'), 1);
+    await insert(portalReceived('EGOV-OTHER', '08'), 1);
+    const otherBefore = await columnsOf('EGOV-OTHER');
+    const registered = portalRegistered();
+    const accepted = pscAccepted('GOV4C-1');
+    await db.runtime.transaction((tx) =>
+      updateApplications(tx, [
+        { state: registered, stageSeq: 5 },
+        { state: accepted, stageSeq: 7 },
+      ]),
+    );
+    expect(await load('APP-1')).toEqual({ state: registered, stageSeq: 5 });
+    expect(await load('GOV4C-1')).toEqual({ state: accepted, stageSeq: 7 });
+    expect(await columnsOf('APP-1')).toMatchObject({
+      status: 'UNDER_REVIEW',
+      stage_seq: 5,
+      term_end_date: '2026-04-27',
+    });
+    expect(await columnsOf('GOV4C-1')).toMatchObject({ status: 'AWAITING_REGISTER_DISPATCH', stage_seq: 7 });
+    expect(await columnsOf('EGOV-OTHER')).toEqual(otherBefore);
   });
 });
 
@@ -263,7 +316,7 @@ describe('selectApplicationIdsToRevise and markCalendarVersion', () => {
     const open = portalRegistered();
     await insert(open);
     expect(await countApplicationsToRevise(db.runtime, V)).toBe(2);
-    await db.runtime.transaction((tx) => updateApplication(tx, portalReady(), 2));
+    await db.runtime.transaction((tx) => updateApplications(tx, [{ state: portalReady(), stageSeq: 2 }]));
     expect(await countApplicationsToRevise(db.runtime, V)).toBe(1);
   });
 

@@ -24,9 +24,18 @@ const events = history(cmd.receive(portalApp()), cmd.identityOk(at('06', '10:05'
 
 describe('appendEvents and selectEvents', () => {
   it('stores every event with its seq, type, instant and cause, and reads them back in order, equal', async () => {
-    await db.runtime.transaction((tx) => appendEvents(tx, 'APP-1', 1, events.slice(0, 1), cause));
     await db.runtime.transaction((tx) =>
-      appendEvents(tx, 'APP-1', 2, events.slice(1), { kind: 'timer', task: 'identity-overdue', key: 'k' }),
+      appendEvents(tx, [{ applicationId: 'APP-1', firstSeq: 1, events: events.slice(0, 1), cause: cause }]),
+    );
+    await db.runtime.transaction((tx) =>
+      appendEvents(tx, [
+        {
+          applicationId: 'APP-1',
+          firstSeq: 2,
+          events: events.slice(1),
+          cause: { kind: 'timer', task: 'identity-overdue', key: 'k' },
+        },
+      ]),
     );
     const stored = await selectEvents(db.runtime, 'APP-1');
     expect(stored.map((e) => e.seq)).toEqual([1, 2, 3]);
@@ -41,23 +50,45 @@ describe('appendEvents and selectEvents', () => {
   });
 
   it('folds back into the state the events made (the state is a cache of the log)', async () => {
-    await db.runtime.transaction((tx) => appendEvents(tx, 'APP-1', 1, events, cause));
+    await db.runtime.transaction((tx) =>
+      appendEvents(tx, [{ applicationId: 'APP-1', firstSeq: 1, events: events, cause: cause }]),
+    );
     const folded = (await selectEvents(db.runtime, 'APP-1')).map((e) => e.event).reduce(evolve, initialState);
     expect(folded).toEqual(events.reduce(evolve, initialState));
   });
 
   it('refuses a second event with the same seq (two writers of one application cannot both append)', async () => {
-    await db.runtime.transaction((tx) => appendEvents(tx, 'APP-1', 1, events.slice(0, 1), cause));
+    await db.runtime.transaction((tx) =>
+      appendEvents(tx, [{ applicationId: 'APP-1', firstSeq: 1, events: events.slice(0, 1), cause: cause }]),
+    );
     await expect(
-      db.runtime.transaction((tx) => appendEvents(tx, 'APP-1', 1, events.slice(1, 2), cause)),
+      db.runtime.transaction((tx) =>
+        appendEvents(tx, [{ applicationId: 'APP-1', firstSeq: 1, events: events.slice(1, 2), cause: cause }]),
+      ),
     ).rejects.toMatchObject({ code: '23505' });
   });
 
   it('writes nothing for no events and nothing when the transaction rolls back', async () => {
-    await db.runtime.transaction((tx) => appendEvents(tx, 'APP-1', 1, [], cause));
+    await db.runtime.transaction((tx) =>
+      appendEvents(tx, [{ applicationId: 'APP-1', firstSeq: 1, events: [], cause: cause }]),
+    );
     const tx = await db.runtime.transaction();
-    await appendEvents(tx, 'APP-1', 1, events, cause);
+    await appendEvents(tx, [{ applicationId: 'APP-1', firstSeq: 1, events: events, cause: cause }]);
     await tx.rollback();
     expect(await selectEvents(db.runtime, 'APP-1')).toEqual([]);
+  });
+
+  it('appends the events of several applications in one statement', async () => {
+    await db.runtime.transaction((tx) =>
+      appendEvents(tx, [
+        { applicationId: 'APP-1', firstSeq: 1, events: events.slice(0, 2), cause },
+        { applicationId: 'APP-2', firstSeq: 4, events: events.slice(2), cause },
+      ]),
+    );
+    expect((await selectEvents(db.runtime, 'APP-1')).map((e) => [e.seq, e.event])).toEqual([
+      [1, events[0]],
+      [2, events[1]],
+    ]);
+    expect((await selectEvents(db.runtime, 'APP-2')).map((e) => [e.seq, e.event])).toEqual([[4, events[2]]]);
   });
 });

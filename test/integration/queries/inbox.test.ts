@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageDigest, recordInboxEntry, selectInboxEntry } from '../../../src/pipeline/inbox/record-inbox-entry.js';
+import {
+  messageDigest,
+  recordInboxEntries,
+  recordInboxEntry,
+  selectInboxEntries,
+  selectInboxEntry,
+} from '../../../src/pipeline/inbox/record-inbox-entry.js';
 import { openQueriesDb, type QueriesDb } from './db.js';
 
 let db: QueriesDb;
@@ -57,5 +63,38 @@ describe('recordInboxEntry', () => {
     expect(digest.equals(other)).toBe(false);
     expect(messageDigest('other.topic', Buffer.from([0, 0, 0, 0, 1, 2])).equals(digest)).toBe(false);
     expect((await selectInboxEntry(db.runtime, 'm-3')).digest).toBeNull();
+  });
+});
+
+describe('recordInboxEntries and selectInboxEntries (a batch at once)', () => {
+  it('records the new messageIds of a batch in one statement and reports only those as new', async () => {
+    expect(await recordInboxEntry(db.runtime, entry('b-seen', '3'))).toBe(true);
+    const digest = messageDigest('it.college.decisions.v1', Buffer.from([0, 0, 0, 0, 1, 9]));
+    const fresh = await recordInboxEntries(db.runtime, [
+      { ...entry('b-1', '50'), digest },
+      entry('b-seen', '51'),
+      entry('b-2', '52'),
+    ]);
+    expect([...fresh].sort()).toEqual(['b-1', 'b-2']);
+    expect(await selectInboxEntry(db.runtime, 'b-1')).toEqual({ ...entry('b-1', '50'), digest });
+    expect((await selectInboxEntry(db.runtime, 'b-seen')).offset).toBe('3');
+    expect(await recordInboxEntries(db.runtime, [])).toEqual(new Set());
+  });
+
+  it('reads the first consumption of each id it has, and leaves out the ids it has not', async () => {
+    const digest = messageDigest('it.college.decisions.v1', Buffer.from([0, 0, 0, 0, 2, 9]));
+    await recordInboxEntries(db.runtime, [{ ...entry('c-1', '60'), digest }, entry('c-2', '61')]);
+    const found = await selectInboxEntries(db.runtime, ['c-1', 'c-2', 'c-missing']);
+    expect([...found.keys()].sort()).toEqual(['c-1', 'c-2']);
+    expect(found.get('c-1')).toEqual({ ...entry('c-1', '60'), digest });
+    expect(found.get('c-2')!.digest).toBeNull();
+    expect((await selectInboxEntries(db.runtime, [])).size).toBe(0);
+  });
+
+  it('inside a transaction that rolls back, records none of the batch', async () => {
+    const tx = await db.runtime.transaction();
+    expect((await recordInboxEntries(tx, [entry('d-1'), entry('d-2')])).size).toBe(2);
+    await tx.rollback();
+    expect((await selectInboxEntries(db.runtime, ['d-1', 'd-2'])).size).toBe(0);
   });
 });

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AdapterDeps } from '../../../src/pipeline/deps.js';
-import { insertApplication } from '../../../src/pipeline/saga/application-queries.js';
-import type { TimerSink } from '../../../src/pipeline/saga/timer-sink.js';
+import { insertApplications } from '../../../src/pipeline/saga/application-queries.js';
+import type { ApplicationTimers, TimerSink } from '../../../src/pipeline/saga/timer-sink.js';
 import { createClock } from '../../../src/platform/clock/clock.js';
 import { createLogger } from '../../../src/platform/logging/logger.js';
 import { dispatchRegister } from '../../../src/timers/register-slot.js';
@@ -31,10 +31,10 @@ beforeEach(async () => {
   await db.runtime('applications').del();
 });
 
-const timers: { applicationId: string; timers: Parameters<TimerSink['apply']>[2] }[] = [];
+const timers: ApplicationTimers[] = [];
 const sink: TimerSink = {
-  async apply(_tx, applicationId, list) {
-    timers.push({ applicationId, timers: list });
+  async apply(_tx, steps) {
+    timers.push(...steps);
   },
 };
 
@@ -53,7 +53,9 @@ function depsAt(now: string): AdapterDeps {
 
 const accept = (applicationId: string, time: string) =>
   db.runtime.transaction((tx) =>
-    insertApplication(tx, stateAfter(cmd.receive(pscApp({ applicationId, submittedAt: at('06', time) }))), 1),
+    insertApplications(tx, [
+      { state: stateAfter(cmd.receive(pscApp({ applicationId, submittedAt: at('06', time) }))), stageSeq: 1 },
+    ]),
   );
 
 async function registerOrders(): Promise<{ messageId: string; registerId: string; applicationIds: string[] }[]> {
