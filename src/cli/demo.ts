@@ -8,9 +8,8 @@
  * requested back): a month of the clock more.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   finalStage,
@@ -23,6 +22,7 @@ import {
 } from '../local/demo/generator.js';
 import { progressLine, startStageMonitor } from '../local/demo/progress.js';
 import { buildReport } from '../local/demo/report.js';
+import { readChartJsBundle } from '../ops/console/assets.js';
 import type { AppConfig } from '../platform/config/schema.js';
 import { createLogger, type Logger } from '../platform/logging/logger.js';
 import { orderedStopSignals } from './signals.js';
@@ -151,9 +151,7 @@ async function play(
     if (tty) out('');
     const endedAtMs = Date.now();
     const calendar = system.adapter.calendars.current();
-    const require = createRequire(import.meta.url);
-    // The UMD build, next to the CommonJS entry (the package exports no path to it).
-    const chartJs = readFileSync(join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'utf8');
+    const chartJs = readChartJsBundle();
     const html = buildReport({
       records: monitor.records.filter((r) => finals.has(r.applicationId)),
       size: apps.length,

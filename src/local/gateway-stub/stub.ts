@@ -3,7 +3,8 @@
  * (R5, item 49), answers each after `latencyMs` on its replyTopic, from the generated population.
  * A test double: no DLQ, no database. A request that cannot be decoded, or names a reply topic
  * other than this prefix's identity responses topic, is logged and skipped. Offsets are committed
- * after the answer is produced, so a stub restart answers what it had not answered yet.
+ * after the answer is produced, so a stub restart answers what it had not answered yet. The answer
+ * carries the request's `traceparent` and `tracestate` headers on (the trace does not stop here).
  * Logs carry request and application ids only, never an IIN or a name.
  */
 import { randomUUID } from 'node:crypto';
@@ -16,6 +17,7 @@ import type { IdentityRequest } from '../../contract/messages.js';
 import { Topics } from '../../contract/topics.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import { connectMessaging } from '../../platform/messaging/bootstrap.js';
+import { copyTraceHeaders } from '../../platform/observability/trace-context.js';
 import { createClock } from '../../platform/clock/clock.js';
 import { decideAnswer, type AnswerSettings } from './answer.js';
 import { parseOutages } from './outages.js';
@@ -91,7 +93,14 @@ export async function startGatewayStub(config: AppConfig, log: Logger): Promise<
     const r = answer.response;
     await producer.send({
       topic: responsesTopic,
-      messages: [{ key: messageKey(Topics.identityResponses, r), value: await codec.encode(responsesTopic, r) }],
+      messages: [
+        {
+          key: messageKey(Topics.identityResponses, r),
+          value: await codec.encode(responsesTopic, r),
+          // The answer continues the request's trace, as a partner taking part in it would.
+          headers: copyTraceHeaders(message.headers),
+        },
+      ],
     });
     stats.answered[r.status] += 1;
     log.debug({ ...ids, status: r.status, errorCode: r.errorCode }, 'gateway stub: answered');

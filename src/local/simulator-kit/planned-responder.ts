@@ -13,6 +13,8 @@
  *   restart reads the unfinished messages again and re-sends their answers, the ones already sent
  *   with the same message ids (duplicates the adapter's inbox ignores).
  * - A send that fails is retried with backoff until it succeeds or the simulator stops.
+ * - Every answer carries the `traceparent` and `tracestate` headers of the message it answers, so
+ *   the trace goes on through the stand-in as through a partner taking part in it.
  *
  * A test double: no DLQ, no database. Logs carry ids, kinds and instants only, never personal data.
  */
@@ -28,6 +30,7 @@ import type { Clock } from '../../platform/clock/clock.js';
 import type { AppConfig } from '../../platform/config/schema.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import { connectMessaging } from '../../platform/messaging/bootstrap.js';
+import { copyTraceHeaders } from '../../platform/observability/trace-context.js';
 import { waitUntil } from './clock-wait.js';
 import { PendingOffsets } from './pending-offsets.js';
 import { copySimulatorStats, countIn, emptySimulatorStats, type SimulatorStats } from './stats.js';
@@ -116,7 +119,11 @@ export async function startPlannedResponder<I extends TopicName, O extends Topic
     }
   }
 
-  async function publish(step: PlannedStep<MessageByTopic[O]>, ids: Record<string, unknown>): Promise<void> {
+  async function publish(
+    step: PlannedStep<MessageByTopic[O]>,
+    ids: Record<string, unknown>,
+    headers: Record<string, string>,
+  ): Promise<void> {
     const value = step.value;
     // A value the schema refuses is a bug of the planner, not a transient failure: never retried.
     const problems: string[] = [];
@@ -129,7 +136,7 @@ export async function startPlannedResponder<I extends TopicName, O extends Topic
       try {
         await producer.send({
           topic: outTopic,
-          messages: [{ key: messageKey(spec.outTopic, value), value: await codec.encode(outTopic, value) }],
+          messages: [{ key: messageKey(spec.outTopic, value), value: await codec.encode(outTopic, value), headers }],
         });
         return;
       } catch (err) {
@@ -145,11 +152,12 @@ export async function startPlannedResponder<I extends TopicName, O extends Topic
     plan: Extract<Plan<MessageByTopic[O]>, { kind: 'PLAN' }>,
     partition: number,
     offset: string,
+    headers: Record<string, string>,
   ): Promise<void> {
     try {
       for (const step of plan.steps) {
         await waitUntil(spec.clock, step.at, abort.signal);
-        await publish(step, plan.logIds);
+        await publish(step, plan.logIds, headers);
         countIn(stats.published, step.label);
         log.debug({ ...plan.logIds, kind: step.label, at: millisToInstant(step.at) }, `${spec.name}: published`);
       }
@@ -205,7 +213,7 @@ export async function startPlannedResponder<I extends TopicName, O extends Topic
       { ...at, ...plan.logIds, path: plan.path, steps: plan.steps.map((s) => s.label) },
       `${spec.name}: planned`,
     );
-    const chain = run(plan, partition, message.offset);
+    const chain = run(plan, partition, message.offset, copyTraceHeaders(message.headers));
     chains.add(chain);
     void chain.finally(() => chains.delete(chain));
   }

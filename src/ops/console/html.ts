@@ -31,8 +31,15 @@ const NAV: Array<[string, string]> = [
   ['/console/calendar', 'Calendar'],
 ];
 
-/** A whole page: title, the console's menu, the body. Read-only: no form posts anywhere. */
-export function page(title: string, body: Html): string {
+/** The scripts that draw a page's charts (`chart` in charts.ts), served by the console (assets.ts). */
+const CHART_SCRIPTS = html`<script src="/console/assets/chart.js"></script>
+  <script src="/console/assets/charts.js"></script>`;
+
+/**
+ * A whole page: title, the console's menu, the body, and with `charts` the scripts that draw its
+ * charts. Read-only: no form posts anywhere.
+ */
+export function page(title: string, body: Html, o: { charts?: boolean } = {}): string {
   return html`<!doctype html>
     <html lang="en">
       <head>
@@ -67,12 +74,16 @@ export function page(title: string, body: Html): string {
             color: #a00;
             font-weight: bold;
           }
+          .chart {
+            height: 18rem;
+            max-width: 60rem;
+          }
         </style>
       </head>
       <body>
         <nav>${NAV.map(([href, label]) => html`<a href="${href}">${label}</a>`)}</nav>
         <h1>${title}</h1>
-        ${body}
+        ${body} ${o.charts ? CHART_SCRIPTS : null}
       </body>
     </html> `.value;
 }

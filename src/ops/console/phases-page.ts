@@ -1,6 +1,10 @@
-/** `/console`: the open applications per phase and channel, and a box to open one's timeline. */
+/**
+ * `/console`: the open applications per phase and channel, in a table and a stacked bar chart of
+ * the same counts, and a box to open one's timeline.
+ */
 import type { FastifyInstance } from 'fastify';
 import { countOpenApplicationsByPhase } from '../../pipeline/status-queries.js';
+import { chart, phasesChart } from './charts.js';
 import type { ConsoleDeps } from './deps.js';
 import { html, page } from './html.js';
 
@@ -32,9 +36,12 @@ export function phasesRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
           )}
         </tbody>
       </table>
+      ${chart('phases-chart', 'Open applications per phase, stacked by channel', phasesChart(rows))}
       <form method="get" action="/console/applications">
         <label>Application id <input name="id" required /></label> <button type="submit">Timeline</button>
       </form>`;
-    return reply.type('text/html; charset=utf-8').send(page('Applications by phase and channel', body));
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(page('Applications by phase and channel', body, { charts: true }));
   });
 }

@@ -1,8 +1,10 @@
 /**
  * The operator console, read-only, on the adapter's HTTP server: server-rendered pages under
- * `/console` and the JSON they show under `/console/api`. One file per page.
+ * `/console` and the JSON they show under `/console/api`, the charts' scripts under
+ * `/console/assets`. One file per page.
  */
 import type { FastifyInstance } from 'fastify';
+import { assetRoutes } from './assets.js';
 import { calendarRoutes } from './calendar-page.js';
 import type { ConsoleDeps } from './deps.js';
 import { dlqRoutes } from './dlq-page.js';
@@ -18,4 +20,5 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
   timelineRoutes(app, deps);
   dlqRoutes(app, deps);
   calendarRoutes(app, deps);
+  assetRoutes(app);
 }

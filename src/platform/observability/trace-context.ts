@@ -15,15 +15,17 @@ import type { IHeaders } from 'kafkajs';
 /** The headers of the W3C trace context that travel with a message. */
 export const TRACE_HEADERS = ['traceparent', 'tracestate'] as const;
 
-/** Reads kafkajs headers, whose values are Buffers or strings (or arrays of them: the first counts). */
+/** A kafkajs header as text, in any case of its key; values are Buffers or strings (or arrays: the first counts). */
+function headerText(carrier: IHeaders, key: string): string | undefined {
+  const found = Object.keys(carrier).find((k) => k.toLowerCase() === key);
+  const v = found === undefined ? undefined : carrier[found];
+  const first = Array.isArray(v) ? v[0] : v;
+  return first === undefined ? undefined : first.toString();
+}
+
 const kafkaHeaderGetter: TextMapGetter<IHeaders> = {
   keys: (carrier) => Object.keys(carrier),
-  get(carrier, key) {
-    const found = Object.keys(carrier).find((k) => k.toLowerCase() === key);
-    const v = found === undefined ? undefined : carrier[found];
-    const first = Array.isArray(v) ? v[0] : v;
-    return first === undefined ? undefined : first.toString();
-  },
+  get: headerText,
 };
 
 /** The trace context a record's headers carry (none: the root context). */
@@ -40,6 +42,20 @@ export function traceHeaders(ctx: Context = context.active()): Record<string, st
   propagation.inject(ctx, carrier);
   const out: Record<string, string> = {};
   for (const k of TRACE_HEADERS) if (carrier[k]) out[k] = carrier[k];
+  return out;
+}
+
+/**
+ * The trace-context headers of a record, copied as they are, for the records that answer it: so a
+ * partner's answer continues the sender's trace (the local stand-ins do it, with no span of their
+ * own). Only the headers the record has, never an invented one.
+ */
+export function copyTraceHeaders(headers: IHeaders | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of TRACE_HEADERS) {
+    const v = headers ? headerText(headers, k) : undefined;
+    if (v) out[k] = v;
+  }
   return out;
 }
 

@@ -80,8 +80,9 @@ async function causedBy(applicationId: string): Promise<{ stage: Read; request: 
 
 const traceIdOf = (traceparent: string | undefined) => traceparent?.split('-')[1];
 const spanIdOf = (traceparent: string | undefined) => traceparent?.split('-')[2];
-const handleSpans = (traceId: string): ReadableSpan[] =>
-  spans.getFinishedSpans().filter((s) => s.name.startsWith('handle ') && s.spanContext().traceId === traceId);
+/** The consumer spans of a trace that handled records of `topic` (by default the portal's applications). */
+const handleSpans = (traceId: string, topic: string = h.topic(Topics.portalApplications)): ReadableSpan[] =>
+  spans.getFinishedSpans().filter((s) => s.name === `handle ${topic}` && s.spanContext().traceId === traceId);
 
 describe('trace context from an inbound record to the records it caused', () => {
   it('continues the sender trace: a consumer span, its pg queries, the outbox records', async () => {
@@ -90,7 +91,6 @@ describe('trace context from an inbound record to the records it caused', () => 
 
     const [handle, ...more] = handleSpans(TRACE_ID);
     expect(more).toEqual([]);
-    expect(handle!.name).toBe(`handle ${h.topic(Topics.portalApplications)}`);
     expect(handle!.kind).toBe(SpanKind.CONSUMER);
     expect(handle!.parentSpanContext?.spanId).toBe(PARENT_SPAN_ID);
     expect(handle!.attributes['messaging.destination.name']).toBe(h.topic(Topics.portalApplications));
@@ -123,6 +123,27 @@ describe('trace context from an inbound record to the records it caused', () => 
       expect(r.headers.tracestate, r.topic).toBe('portal=1');
       expect(r.headers['outbox-id'], r.topic).toBeDefined();
     }
+  });
+
+  it("goes on through the gateway stub's answer to the records the answer caused", async () => {
+    const id = await sendApplication(8, { traceparent: TRACEPARENT, tracestate: 'portal=1' });
+    const { request } = await causedBy(id);
+    const verified = () =>
+      h.reader.on(h.topic(Topics.monitoringStages)).find((m) => {
+        const s = m.value as unknown as MonitoringStage;
+        return s.applicationId === id && s.stage === 'IDENTITY_VERIFIED';
+      });
+    await h.reader.until(() => !!verified(), 30_000, `IDENTITY_VERIFIED of ${id}`);
+    // The stub answers with the request's trace context, so the adapter handles the answer in the
+    // same trace, as the child of the span the request was sent under.
+    const [answered, ...more] = handleSpans(TRACE_ID, h.topic(Topics.identityResponses)).filter(
+      (s) => s.parentSpanContext?.spanId === spanIdOf(request.headers.traceparent),
+    );
+    expect(answered, 'the handling of the answer, in the trace').toBeDefined();
+    expect(more).toEqual([]);
+    expect(answered!.parentSpanContext?.traceState?.get('portal')).toBe('1');
+    expect(traceIdOf(verified()!.headers.traceparent)).toBe(TRACE_ID);
+    expect(spanIdOf(verified()!.headers.traceparent)).toBe(answered!.spanContext().spanId);
   });
 
   it('starts a trace for a record without one, and the records it caused belong to it', async () => {

@@ -14,4 +14,12 @@ describe('console templates', () => {
     expect(text).toContain('<h1>&lt;b&gt;</h1>');
     expect(text).not.toMatch(/method="post"/i);
   });
+
+  it('loads the chart scripts only on a page with charts, from the console itself', () => {
+    expect(page('t', html`<p>x</p>`)).not.toContain('<script');
+    const text = page('t', html`<p>x</p>`, { charts: true });
+    expect(text.indexOf('src="/console/assets/chart.js"')).toBeLessThan(
+      text.indexOf('src="/console/assets/charts.js"'),
+    );
+  });
 });

@@ -14,6 +14,8 @@ import { clockNow } from '../../../support/clock.js';
 export interface Received {
   key: string | null;
   value: IdentityResponse;
+  /** The record's headers, as text. */
+  headers: Record<string, string>;
 }
 
 export interface GatewayTestClient {
@@ -21,7 +23,7 @@ export interface GatewayTestClient {
   requestsTopic: string;
   responsesTopic: string;
   request(over: Partial<IdentityRequest> & { iin: string }): IdentityRequest;
-  send(req: IdentityRequest): Promise<void>;
+  send(req: IdentityRequest, headers?: Record<string, string>): Promise<void>;
   sendRaw(value: Buffer): Promise<void>;
   /** The response to `requestId`, or null when none arrives within `timeoutMs`. */
   waitFor(requestId: string, timeoutMs: number): Promise<Received | null>;
@@ -47,6 +49,7 @@ export async function gatewayTestClient(config: AppConfig, log: Logger): Promise
       received.push({
         key: message.key?.toString() ?? null,
         value: await codec.decode<IdentityResponse>(message.value!),
+        headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
       });
     },
   });
@@ -72,10 +75,10 @@ export async function gatewayTestClient(config: AppConfig, log: Logger): Promise
         ...over,
       };
     },
-    send: async (req) => {
+    send: async (req, headers = {}) => {
       await producer.send({
         topic: requestsTopic,
-        messages: [{ key: req.applicationId, value: await codec.encode(requestsTopic, req) }],
+        messages: [{ key: req.applicationId, value: await codec.encode(requestsTopic, req), headers }],
       });
     },
     sendRaw: async (value) => {

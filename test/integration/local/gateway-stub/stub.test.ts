@@ -48,6 +48,21 @@ describe('gateway stub, in process, no errors configured', () => {
     expect(got!.value.messageId).not.toBe(req.messageId);
   });
 
+  it("continues the request's trace: its traceparent and tracestate on the answer, none invented", async () => {
+    const { config, client } = ctx;
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const traced = client.request({ iin: personAt(config.gatewayStub.populationSeed, 18).iin });
+    const plain = client.request({ iin: personAt(config.gatewayStub.populationSeed, 19).iin });
+    await client.send(traced, { traceparent, tracestate: 'adapter=1' });
+    await client.send(plain);
+    const got = await client.waitFor(traced.requestId, ANSWER_WAIT_MS);
+    expect(got?.headers).toMatchObject({ traceparent, tracestate: 'adapter=1' });
+    const none = await client.waitFor(plain.requestId, ANSWER_WAIT_MS);
+    expect(none?.value.status).toBe('FOUND');
+    expect(none!.headers).not.toHaveProperty('traceparent');
+    expect(none!.headers).not.toHaveProperty('tracestate');
+  });
+
   it('answers NOT_FOUND for a valid IIN outside the population', async () => {
     const { client } = ctx;
     const req = client.request({ iin: generateIin('1931-01-01', 'FEMALE', 4242) });
@@ -71,7 +86,7 @@ describe('gateway stub, in process, no errors configured', () => {
     ).toBe(true);
     expect((await client.waitFor(after.requestId, ANSWER_WAIT_MS))?.value.status).toBe('FOUND');
     expect(client.all().some((r) => r.value.requestId === foreign.requestId)).toBe(false);
-    expect(stub.stats().answered).toMatchObject({ FOUND: 2, NOT_FOUND: 1, ERROR: 0 });
+    expect(stub.stats().answered).toMatchObject({ FOUND: 4, NOT_FOUND: 1, ERROR: 0 });
   });
 });
 

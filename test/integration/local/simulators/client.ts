@@ -17,10 +17,12 @@ export interface Received<T> {
   value: T;
   /** Broker timestamp (the producer's send time), real epoch ms. */
   timestamp: number;
+  /** The record's headers, as text. */
+  headers: Record<string, string>;
 }
 
 export interface SimulatorTestClient<I extends TopicName, O extends TopicName> {
-  send(value: MessageByTopic[I]): Promise<void>;
+  send(value: MessageByTopic[I], headers?: Record<string, string>): Promise<void>;
   sendRaw(value: Buffer): Promise<void>;
   all(): Received<MessageByTopic[O]>[];
   /** Waits until `check` holds over what was read; fails after `timeoutMs` saying what it read. */
@@ -51,14 +53,15 @@ export async function simulatorTestClient<I extends TopicName, O extends TopicNa
         key: message.key?.toString() ?? null,
         value: await codec.decode<MessageByTopic[O]>(message.value!),
         timestamp: Number(message.timestamp),
+        headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
       });
     },
   });
   return {
-    send: async (value) => {
+    send: async (value, headers = {}) => {
       await producer.send({
         topic: sendTo,
-        messages: [{ key: messageKey(inTopic, value), value: await codec.encode(sendTo, value) }],
+        messages: [{ key: messageKey(inTopic, value), value: await codec.encode(sendTo, value), headers }],
       });
     },
     sendRaw: async (value) => {

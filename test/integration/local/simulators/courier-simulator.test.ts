@@ -92,7 +92,8 @@ describe('courier simulator, in process', () => {
   it('answers a register dispatch with PICKED_UP then DELIVERED for the register, answering the order', async () => {
     const order = registerOrder('DELIVERED');
     const registerId = order.kind === 'REGISTER_DISPATCH' ? order.registerDispatch.registerId : '';
-    await client.send(order);
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    await client.send(order, { traceparent, tracestate: 'adapter=1' });
     await client.until(() => about(order).length >= 2, WAIT_MS, 'PICKED_UP and DELIVERED of the register');
     const got = about(order);
     expect(kinds(got)).toEqual(['PICKED_UP', 'DELIVERED']);
@@ -101,6 +102,8 @@ describe('courier simulator, in process', () => {
       expect(ref(r.value)).toMatchObject({ registerId, applicationId: null });
       expect(r.value).toMatchObject({ orderMessageId: order.messageId, correlationId: order.correlationId });
       expect(r.value.messageId).toBe(courierEventMessageId(order.messageId, r.value.kind));
+      // Both events continue the order's trace.
+      expect(r.headers).toMatchObject({ traceparent, tracestate: 'adapter=1' });
       expect(r.timestamp).toBeGreaterThanOrEqual(
         createClock(config.clock)
           .toReal(new Date(at(r.value)))
@@ -120,6 +123,8 @@ describe('courier simulator, in process', () => {
     expect(kinds(got)).toEqual(['PICKED_UP', 'DELIVERED']);
     for (const r of got) {
       expect(r.key).toBe(applicationId);
+      // An order without a trace context: none invented.
+      expect(r.headers).not.toHaveProperty('traceparent');
       expect(ref(r.value)).toMatchObject({ registerId: null, applicationId });
     }
     expect(got[1]!.value.kind === 'DELIVERED' && got[1]!.value.delivered.receivedBy).toBeTruthy();

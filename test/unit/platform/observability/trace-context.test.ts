@@ -6,6 +6,7 @@ import { ROOT_CONTEXT, context, trace } from '@opentelemetry/api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   contextFromHeaders,
+  copyTraceHeaders,
   inMessageSpan,
   traceHeaders,
 } from '../../../../src/platform/observability/trace-context.js';
@@ -34,6 +35,14 @@ describe('trace context in Kafka headers', () => {
     expect(traceHeaders(contextFromHeaders(undefined))).toEqual({});
     expect(traceHeaders(contextFromHeaders({ traceparent: 'not-a-trace' }))).toEqual({});
     expect(traceHeaders()).toEqual({});
+  });
+
+  it("copies a record's traceparent and tracestate for its answer, and nothing it does not have", () => {
+    const headers = { TraceParent: Buffer.from(TRACEPARENT), tracestate: ['vendor=1'], 'outbox-id': '7' };
+    expect(copyTraceHeaders(headers)).toEqual({ traceparent: TRACEPARENT, tracestate: 'vendor=1' });
+    expect(copyTraceHeaders({ traceparent: TRACEPARENT })).toEqual({ traceparent: TRACEPARENT });
+    expect(copyTraceHeaders({ 'outbox-id': '7' })).toEqual({});
+    expect(copyTraceHeaders(undefined)).toEqual({});
   });
 
   it('keeps the inbound context active through awaits while a message is handled (tracing off)', async () => {
