@@ -13,6 +13,7 @@ import { courierEventHandler } from '../partners/courier/handle-event.js';
 import type { Logger } from '../platform/logging/logger.js';
 import { connectMessaging } from '../platform/messaging/bootstrap.js';
 import { OUTBOX_CURSOR_TOPIC, internalTopicName } from '../platform/messaging/topics.js';
+import { outboxChannel } from '../pipeline/outbox/outbox-queries.js';
 import { OutboxRelay } from '../pipeline/outbox/relay.js';
 import { CalendarStore, SHIPPED_CALENDAR_DIR } from '../platform/calendar/calendar-store.js';
 import { logCalendarOutlook } from '../platform/calendar/outlook-log.js';
@@ -119,6 +120,7 @@ export async function startAdapter(
     log,
     transactionalId: `${config.kafka.groupId}-outbox-relay`,
     lockName: `${config.database.schema}.outbox-relay`,
+    wakeChannel: outboxChannel(config.database.schema),
     cursorGroup: `${config.kafka.groupId}-outbox-cursor`,
     cursorTopic: internalTopicName(OUTBOX_CURSOR_TOPIC, config.kafka.topicPrefix),
     maxMessageBytes: config.kafka.maxMessageBytes,

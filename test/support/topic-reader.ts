@@ -10,6 +10,9 @@ export interface Read<T = Record<string, unknown>> {
   offset: string;
   /** The record's headers as strings (the relay's `outbox-id`, a `traceparent`). */
   headers: Record<string, string>;
+  /** When this reader got it (performance.now(), for latencies), and the record's own timestamp (ms). */
+  receivedAt: number;
+  timestamp: string;
 }
 
 /**
@@ -37,6 +40,8 @@ export class TopicReader {
           key: message.key?.toString() ?? null,
           value: await this.codec.decode(message.value!),
           offset: message.offset,
+          receivedAt: performance.now(),
+          timestamp: message.timestamp,
           headers: Object.fromEntries(
             Object.entries(message.headers ?? {}).flatMap(([k, v]) =>
               v === undefined ? [] : [[k, (Array.isArray(v) ? v[0]! : v).toString()]],

@@ -13,7 +13,7 @@ import { Partitioners, type KafkaMessage } from 'kafkajs';
 import type { AppConfig } from '../../platform/config/schema.js';
 import { millisToInstant } from '../../contract/logical-types.js';
 import { messageKey } from '../../contract/message-key.js';
-import type { IdentityRequest } from '../../contract/messages.js';
+import type { IdentityRequest, IdentityResponse } from '../../contract/messages.js';
 import { Topics } from '../../contract/topics.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import { connectMessaging } from '../../platform/messaging/bootstrap.js';
@@ -23,6 +23,12 @@ import { decideAnswer, type AnswerSettings } from './answer.js';
 import { parseOutages } from './outages.js';
 import { populationIndex } from './population.js';
 import { copyStats, emptyStats, type GatewayStubStats } from './stats.js';
+
+interface Answered {
+  ids: Record<string, unknown>;
+  response: IdentityResponse;
+  record: { key: string; value: Buffer; headers: Record<string, string> };
+}
 
 export interface GatewayStub {
   stop(): Promise<void>;
@@ -52,7 +58,8 @@ export async function startGatewayStub(config: AppConfig, log: Logger): Promise<
   const consumer = kafka.consumer({ groupId: `${config.kafka.groupId}-gateway-stub` });
   let startedAt = 0;
 
-  async function handle(partition: number, message: KafkaMessage): Promise<void> {
+  /** The answer to one request (null: none is sent), after the configured latency. */
+  async function answerTo(partition: number, message: KafkaMessage): Promise<Answered | null> {
     const at = { topic: requestsTopic, partition, offset: message.offset };
     stats.received += 1;
     let request: IdentityRequest;
@@ -62,7 +69,7 @@ export async function startGatewayStub(config: AppConfig, log: Logger): Promise<
     } catch (err) {
       stats.undecodable += 1;
       log.warn({ ...at, err }, 'gateway stub: identity request cannot be decoded; skipped');
-      return;
+      return null;
     }
     const ids = { ...at, requestId: request.requestId, applicationId: request.applicationId };
     if (request.replyTopic !== responsesTopic) {
@@ -71,7 +78,7 @@ export async function startGatewayStub(config: AppConfig, log: Logger): Promise<
         { ...ids, replyTopic: request.replyTopic, expected: responsesTopic },
         'gateway stub: reply topic is not the identity responses topic; request dropped',
       );
-      return;
+      return null;
     }
     const receivedAt = Date.now();
     if (cfg.latencyMs > 0) await sleep(cfg.latencyMs);
@@ -88,22 +95,32 @@ export async function startGatewayStub(config: AppConfig, log: Logger): Promise<
     if (answer.kind === 'SILENT') {
       stats.silent += 1;
       log.info(ids, 'gateway stub: outage window, request left unanswered');
-      return;
+      return null;
     }
     const r = answer.response;
-    await producer.send({
-      topic: responsesTopic,
-      messages: [
-        {
-          key: messageKey(Topics.identityResponses, r),
-          value: await codec.encode(responsesTopic, r),
-          // The answer continues the request's trace, as a partner taking part in it would.
-          headers: copyTraceHeaders(message.headers),
-        },
-      ],
-    });
-    stats.answered[r.status] += 1;
-    log.debug({ ...ids, status: r.status, errorCode: r.errorCode }, 'gateway stub: answered');
+    return {
+      ids,
+      response: r,
+      record: {
+        key: messageKey(Topics.identityResponses, r),
+        value: await codec.encode(responsesTopic, r),
+        // The answer continues the request's trace, as a partner taking part in it would.
+        headers: copyTraceHeaders(message.headers),
+      },
+    };
+  }
+
+  /** The requests of a batch are answered side by side (each after its latency), then sent in one request. */
+  async function answerBatch(partition: number, messages: KafkaMessage[]): Promise<void> {
+    const answers = (await Promise.all(messages.map((m) => answerTo(partition, m)))).filter(
+      (a): a is Answered => a !== null,
+    );
+    if (answers.length === 0) return;
+    await producer.send({ topic: responsesTopic, messages: answers.map((a) => a.record) });
+    for (const { ids, response: r } of answers) {
+      stats.answered[r.status] += 1;
+      log.debug({ ...ids, status: r.status, errorCode: r.errorCode }, 'gateway stub: answered');
+    }
   }
 
   await producer.connect();
@@ -111,7 +128,7 @@ export async function startGatewayStub(config: AppConfig, log: Logger): Promise<
   await consumer.subscribe({ topic: requestsTopic, fromBeginning: true });
   await consumer.run({
     partitionsConsumedConcurrently: config.kafka.partitions,
-    eachMessage: async ({ partition, message }) => handle(partition, message),
+    eachBatch: async ({ batch }) => answerBatch(batch.partition, batch.messages),
   });
   startedAt = Date.now();
 

@@ -78,6 +78,19 @@ export async function insertOutboxMessages(
   );
 }
 
+/** The notification channel of a schema's outbox (the relay listens on it). */
+export function outboxChannel(schema: string): string {
+  return `tvet_outbox_${schema}`;
+}
+
+/**
+ * Tells the relay, at this transaction's commit, that it wrote outbox rows (nothing if it rolls
+ * back; several in one transaction are one notification). The channel is the search path's schema.
+ */
+export async function notifyOutbox(tx: Knex.Transaction): Promise<void> {
+  await tx.raw("SELECT pg_notify('tvet_outbox_' || current_schema(), '')");
+}
+
 /**
  * Rows that wait behind a row set aside: an unpublished failed row of the same key with a lower
  * id. A failed row and the rows of its key after it are not published until an operator retries

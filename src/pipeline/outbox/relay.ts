@@ -34,7 +34,14 @@ export interface RelayOptions {
   /** Internal topic (partition 0) the cursor is committed against. */
   cursorTopic: string;
   batchSize?: number;
+  /** How long an idle relay waits before it looks again, unless woken by a notification first. */
   pollMs?: number;
+  /**
+   * The channel (LISTEN, on the leader's lock connection) a transaction that wrote outbox rows
+   * notifies at commit (outboxChannel of the schema): the relay looks at once instead of at its
+   * next poll. The poll stays: rows written without a notification are taken then.
+   */
+  wakeChannel?: string;
   /**
    * Largest record the relay sends (key, value, headers; config kafka.maxMessageBytes): a larger
    * row is set aside. Also the bytes of one batch per topic, since Kafka's limit is per batch of
@@ -90,7 +97,30 @@ export class OutboxRelay {
   setAside = 0;
   published = 0;
 
+  /** Ends the idle wait early (a notification from a transaction that wrote outbox rows). */
+  private wake: (() => void) | null = null;
+  private woken = false;
+
   constructor(private readonly o: RelayOptions) {}
+
+  /** Waits `ms`, or less when a notification arrives (or arrived during the last batch). */
+  private idle(ms: number): Promise<void> {
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const self = this;
+      function done() {
+        clearTimeout(timer);
+        self.wake = null;
+        self.woken = false;
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
 
   /** False once the relay stopped on an error, or after 3 failed batches or connects in a row (readiness). */
   isHealthy(): boolean {
@@ -108,6 +138,7 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.wake?.();
     await this.loop?.catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
     await this.lockClient?.end().catch(() => undefined);
@@ -147,7 +178,7 @@ export class OutboxRelay {
         while (!this.stopped) {
           const n = await this.publishBatch();
           this.failures = 0;
-          if (n === 0) await sleep(this.o.pollMs ?? 50);
+          if (n === 0) await this.idle(this.o.pollMs ?? 50);
         }
       } catch (err) {
         if (err instanceof AbortError) throw err;
@@ -186,12 +217,24 @@ export class OutboxRelay {
       );
       if (rows[0]?.locked) {
         this.o.log.info('outbox relay is the leader');
+        await this.listen(this.lockClient);
         return;
       }
       if (!logged) this.o.log.info('another outbox relay is the leader; standing by');
       logged = true;
       await sleep(500);
     }
+  }
+
+  private async listen(client: pg.Client): Promise<void> {
+    const channel = this.o.wakeChannel;
+    if (!channel) return;
+    client.on('notification', (n) => {
+      if (n.channel !== channel) return;
+      if (this.wake) this.wake();
+      else this.woken = true;
+    });
+    await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
   }
 
   /** Marks the batch Kafka committed last, in case the previous leader died before marking it. */

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { ApplicationEvent, ApplicationState } from '../../core/application/index.js';
-import { insertOutboxMessages, type OutboxMessage } from '../outbox/outbox-queries.js';
+import { insertOutboxMessages, notifyOutbox, type OutboxMessage } from '../outbox/outbox-queries.js';
 import { traceHeaders } from '../../platform/observability/trace-context.js';
 import {
   insertApplications,
@@ -106,6 +106,7 @@ export class SagaWork {
     await updateApplications(this.tx, updates);
     await appendEvents(this.tx, events);
     await insertOutboxMessages(this.tx, outbox);
+    if (outbox.length > 0) await notifyOutbox(this.tx);
     if (timers.length > 0) await this.sink.apply(this.tx, timers);
   }
 }

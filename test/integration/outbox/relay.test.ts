@@ -11,6 +11,8 @@ import { connectMessaging, type Messaging } from '../../../src/platform/messagin
 import { OUTBOX_CURSOR_TOPIC, internalTopicName } from '../../../src/platform/messaging/topics.js';
 import {
   insertOutboxMessages,
+  notifyOutbox,
+  outboxChannel,
   retryFailedOutbox,
   selectFailedOutbox,
   selectPublishableOutbox,
@@ -147,6 +149,53 @@ describe('the outbox relay on real PostgreSQL and Kafka', () => {
     for (const app of apps)
       expect(mine.filter((s) => s.applicationId === app).map((s) => s.sequence)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(a.published + b.published).toBe(72);
+  });
+
+  it('an idle relay is woken by the notification of a transaction that wrote rows, long before its next poll', async () => {
+    const r = relay({ pollMs: 600_000, wakeChannel: outboxChannel(config.database.schema) });
+    r.start();
+    const app = `APP-${randomUUID().slice(0, 8)}`;
+    // The first look of a new leader; then it waits (600 s) for a poll or a notification.
+    await r.drained();
+    await sleep(500);
+    for (let seq = 1; seq <= 3; seq++) {
+      await db.transaction(async (tx) => {
+        await insertOutboxMessages(tx, [stage(app, seq)]);
+        await notifyOutbox(tx);
+      });
+      await reader.until(
+        () => received().filter((s) => s.applicationId === app).length >= seq,
+        30_000,
+        `stage ${seq} after its notification`,
+      );
+    }
+    expect(
+      received()
+        .filter((s) => s.applicationId === app)
+        .map((s) => s.sequence),
+    ).toEqual([1, 2, 3]);
+  });
+
+  it('a rolled-back transaction notifies nothing: its rows never existed and the relay keeps waiting', async () => {
+    const r = relay({ pollMs: 600_000, wakeChannel: outboxChannel(config.database.schema) });
+    r.start();
+    await r.drained();
+    await sleep(500);
+    const app = `APP-${randomUUID().slice(0, 8)}`;
+    const tx = await db.transaction();
+    await insertOutboxMessages(tx, [stage(app, 1)]);
+    await notifyOutbox(tx);
+    await tx.rollback();
+    // Written without a notification: seen at the next poll only, which is 600 s away.
+    await insertOutboxMessages(db, [stage(app, 2)]);
+    await sleep(3000);
+    expect(received().filter((s) => s.applicationId === app)).toEqual([]);
+    expect(r.published).toBe(0);
+    // The next notification (of any transaction) wakes it: the row waiting is taken then.
+    await db.transaction((t) => notifyOutbox(t));
+    await reader.until(() => received().some((s) => s.applicationId === app), 30_000, 'the row after a wake-up');
+    await r.drained();
+    expect(received().filter((s) => s.applicationId === app).map((s) => s.sequence)).toEqual([2]);
   });
 
   it('after a crash between the Kafka commit and the PostgreSQL mark, the next leader marks the batch instead of sending it again', async () => {
