@@ -18,7 +18,7 @@
 import avro from 'avsc';
 import type { Type } from 'avsc';
 import { DateTime } from 'luxon';
-import { KZ_ZONE } from '../core/calendar/time-zone.js';
+import { formatAlmaty, parseInstantMillis } from '../core/calendar/instant.js';
 import { isIsoDate } from '../core/calendar/iso-date.js';
 import { ContractError, ContractErrorCode } from './errors.js';
 
@@ -38,16 +38,17 @@ export function instantToMillis(value: unknown): number {
   if (typeof value !== 'string' || !INSTANT_RE.test(value)) {
     throw invalid('timestamp-millis', value, 'an ISO-8601 instant with an offset, e.g. 2026-03-02T10:15:00.000+05:00');
   }
-  const dt = DateTime.fromISO(value, { setZone: true });
-  if (!dt.isValid) throw invalid('timestamp-millis', value, 'a real date and time');
-  return dt.toMillis();
+  const ms = parseInstantMillis(value);
+  if (ms === null) throw invalid('timestamp-millis', value, 'a real date and time');
+  return ms;
 }
 
 /** Epoch millis -> ISO-8601 instant in Kazakhstan time, with milliseconds. */
 export function millisToInstant(millis: number): string {
-  const iso = DateTime.fromMillis(millis, { zone: KZ_ZONE }).toISO();
-  if (iso === null) throw invalid('timestamp-millis', millis, 'epoch milliseconds within the range of dates');
-  return iso;
+  // Beyond the range of dates (±8.64e15 ms) there is no instant to write.
+  if (!(Math.abs(millis) <= 8.64e15))
+    throw invalid('timestamp-millis', millis, 'epoch milliseconds within the range of dates');
+  return formatAlmaty(millis);
 }
 
 /** 'YYYY-MM-DD' -> days since 1970-01-01; throws ContractError when not a real calendar date. */

@@ -12,6 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Kafka } from 'kafkajs';
+import pRetry from 'p-retry';
 import { Topics } from '../../src/contract/topics.js';
 import { eligiblePerson, portalApplication } from '../../src/local/demo/applications.js';
 import type { Messaging } from '../../src/platform/messaging/bootstrap.js';
@@ -32,8 +33,17 @@ async function createTopic(kafka: Kafka, topic: string, partitions: number): Pro
   await admin.connect();
   await admin.createTopics({
     topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }],
-    waitForLeaders: true,
+    waitForLeaders: false,
   });
+  // A new topic's leaders are elected a moment later: metadata is asked until every partition has one.
+  await pRetry(
+    async () => {
+      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+      const ps = topics[0]?.partitions ?? [];
+      if (ps.length < partitions || ps.some((p) => p.leader < 0)) throw new Error(`${topic}: leaders not elected yet`);
+    },
+    { retries: 50, minTimeout: 100, maxTimeout: 500 },
+  );
   await admin.disconnect();
 }
 
@@ -79,7 +89,9 @@ async function minimalPipeline(
   n: number,
   id: string,
 ): Promise<number> {
-  await db.raw(`CREATE TABLE floor_inbox_${id} (message_id text PRIMARY KEY, topic text, partition int, "offset" bigint)`);
+  await db.raw(
+    `CREATE TABLE floor_inbox_${id} (message_id text PRIMARY KEY, topic text, partition int, "offset" bigint)`,
+  );
   await db.raw(
     `CREATE TABLE floor_outbox_${id} (id bigserial PRIMARY KEY, message_key text NOT NULL, value bytea NOT NULL,
        published_at timestamptz)`,

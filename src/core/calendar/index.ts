@@ -13,7 +13,17 @@ export { statuteSchema, parseStatute } from './statute-schema.js';
 export type { DayKind, DayReason, YearInfo, YearStatus, KurbanAitInfo } from './year-days.js';
 export { expectedKurbanAit } from './kurban-ait.js';
 export { provisionalOutlook, type ProvisionalOutlook } from './outlook.js';
-export { KZ_ZONE, almatyDate, almatyDateTime, almatyInstant, almatyMinuteOfDay, endOfAlmatyDay } from './time-zone.js';
+export {
+  KZ_ZONE,
+  almatyDate,
+  almatyDateTime,
+  almatyInstant,
+  almatyInstantPlus,
+  almatyMinuteOfDay,
+  endOfAlmatyDay,
+  instantMillis,
+} from './time-zone.js';
+export { formatAlmaty, parseInstantMillis } from './instant.js';
 export { addDays, addMonths, isIsoDate, isoWeekday } from './iso-date.js';
 export { CalendarError, CalendarDataError, InvalidDateError, ScheduleConfigError } from './errors.js';
 export type { Schedules, ChannelSchedule } from './schedule-schema.js';

@@ -5,7 +5,7 @@
  */
 import {
   almatyDate,
-  almatyDateTime,
+  instantMillis,
   almatyInstant,
   defaultSchedules,
   isChannelOpenOn,
@@ -38,8 +38,8 @@ export function registerDispatchPlan(
   const acceptanceDate = almatyDate(acceptedAt);
   const slotsOn = (date: string) => schedules.registerDispatch.slots.map((t) => almatyInstant(date, t));
   const daySlots = slotsOn(acceptanceDate);
-  const accepted = almatyDateTime(acceptedAt).toMillis();
-  const sameDay = daySlots.find((s) => almatyDateTime(s).toMillis() >= accepted);
+  const accepted = instantMillis(acceptedAt);
+  const sameDay = daySlots.find((s) => instantMillis(s) >= accepted);
   if (sameDay) return { acceptanceDate, daySlots, slot: sameDay };
   let d = acceptanceDate;
   for (let i = 0; i < MAX_LOOKAHEAD_DAYS; i += 1) {

@@ -3,7 +3,7 @@
  * See docs/deadline-rules.md for how each count works and why.
  */
 import type { ScheduleChannel as Channel } from '../calendar/schedules.js';
-import { almatyDate, almatyDateTime, endOfAlmatyDay, KZ_ZONE, type ClassifiedCalendar } from '../calendar/index.js';
+import { almatyDate, almatyInstantPlus, endOfAlmatyDay, type ClassifiedCalendar } from '../calendar/index.js';
 import { registrationDate } from './registration-date.js';
 
 /** Item 63, Appendix 6 p.3 (1): the service term, in working days. */
@@ -33,7 +33,7 @@ export function termEndDate(cal: ClassifiedCalendar, submittedAt: string): strin
  * end of the service term": the term's end instant minus 24 hours (absolute time).
  */
 export function resultToPscLatest(termEndsAt: string): string {
-  return almatyDateTime(termEndsAt).minus({ hours: 24 }).setZone(KZ_ZONE).toISO() as string;
+  return almatyInstantPlus(termEndsAt, -24 * 3_600_000);
 }
 
 /** Item 58: the hearing notice goes out no later than 3 working days before the term ends. */

@@ -3,9 +3,11 @@
  */
 import {
   almatyDate,
-  almatyDateTime,
+  almatyInstantPlus,
   endOfAlmatyDay,
+  instantMillis,
   isIsoDate,
+  parseInstantMillis,
   type ClassifiedCalendar,
 } from '../../calendar/index.js';
 
@@ -13,7 +15,7 @@ const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:
 
 export function isInstant(s: unknown): s is string {
   if (typeof s !== 'string' || !INSTANT_RE.test(s)) return false;
-  return almatyDateTime(s).isValid;
+  return parseInstantMillis(s) !== null;
 }
 
 export function isDate(s: unknown): s is string {
@@ -21,7 +23,7 @@ export function isDate(s: unknown): s is string {
 }
 
 export function millis(instant: string): number {
-  return almatyDateTime(instant).toMillis();
+  return instantMillis(instant);
 }
 
 export function isAfter(a: string, b: string): boolean {
@@ -49,5 +51,5 @@ export function laterDate(a: string, b: string): string {
 
 /** `instant` plus `ms` milliseconds, in Kazakhstan time. */
 export function instantPlus(instant: string, ms: number): string {
-  return almatyDateTime(instant).plus({ milliseconds: ms }).toISO() as string;
+  return almatyInstantPlus(instant, ms);
 }
