@@ -71,7 +71,10 @@ export class TimestampMillisType extends avro.types.LogicalType {
     return millisToInstant(val);
   }
 
+  // null is the other branch of a ["null", X] union: avsc asks X first, and `undefined` says "not
+  // mine" without an exception on every null field of every message.
   protected override _toValue(val: unknown): number {
+    if (val === null || val === undefined) return undefined as unknown as number;
     return instantToMillis(val);
   }
 
@@ -90,6 +93,7 @@ export class DateType extends avro.types.LogicalType {
   }
 
   protected override _toValue(val: unknown): number {
+    if (val === null || val === undefined) return undefined as unknown as number;
     return dateToEpochDays(val);
   }
 

@@ -88,6 +88,14 @@ describe('inside avsc types', () => {
     expect(paths.sort()).toEqual(['at', 'on']);
   });
 
+  it('a null where the schema has no null branch is refused by avsc, with its path; a null in a union is its null branch', () => {
+    const paths: string[] = [];
+    expect(type.isValid({ at: null, on: null }, { errorHook: (p) => paths.push(p.join('.')) })).toBe(false);
+    expect(paths).toEqual(['at']);
+    expect(() => type.toBuffer({ at: null, on: null })).toThrow();
+    expect(type.isValid({ at: '2026-03-02T10:15:00.000+05:00', on: null })).toBe(true);
+  });
+
   it('resolves data written with the plain primitive (schema evolution to the logical type)', () => {
     const writer = avro.Type.forSchema({
       type: 'record',
