@@ -88,6 +88,19 @@ const cpu = process.cpuUsage(cpu0);
 const perSecond = (ms: number) => Math.round((N / ms) * 1000);
 const enrichedPerSecond = perSecond(totalMs);
 const batchRuns = (await adapter.metrics.batchRuns.get()).values.map((v) => ({ ...v.labels, runs: v.value }));
+/** Sum and count of a histogram, per label set: the mean batch size and duration. */
+const means = async (h: { get(): Promise<{ values: { labels: object; value: number; metricName?: string }[] }> }) => {
+  const out: Record<string, { count: number; sum: number }> = {};
+  for (const v of (await h.get()).values) {
+    const key = JSON.stringify(v.labels);
+    out[key] ??= { count: 0, sum: 0 };
+    if (v.metricName?.endsWith('_sum')) out[key].sum = v.value;
+    if (v.metricName?.endsWith('_count')) out[key].count = v.value;
+  }
+  return Object.entries(out)
+    .filter(([k]) => !k.includes('"le"'))
+    .map(([k, { count, sum }]) => ({ ...JSON.parse(k), count, mean: Math.round((sum / count) * 1000) / 1000 }));
+};
 print({
   machine: machine(bench.now()),
   floors,
@@ -103,6 +116,9 @@ print({
   rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
   consumer: { processed: adapter.consumer.processed, deadLettered: adapter.consumer.deadLettered },
   batchRuns,
+  inboundBatchSize: await means(adapter.metrics.batchSize),
+  inboundBatchSeconds: await means(adapter.metrics.batchSeconds),
+  relayBatchSeconds: await means(adapter.metrics.relayBatchSeconds),
   relayPublished: adapter.relay.published,
 });
 await reader.stop();
