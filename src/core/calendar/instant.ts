@@ -62,7 +62,7 @@ export function parseInstantMillis(s: string): number | null {
   const offH = m[8] ? 0 : Number(m[10]);
   const offM = m[8] ? 0 : Number(m[11]);
   // The shapes luxon reads its own way (or refuses) are left to it.
-  if (year < 1000 || hour > 23 || offH > 14 || offM > 59) return luxonMillis(s);
+  if (year < 1000 || hour > 23 || offH > 14 || offM > 59 || (m[7]?.length ?? 0) > 30) return luxonMillis(s);
   if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || minute > 59 || second > 59) return null;
   const fraction = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
   const sign = m[9] === '-' ? -1 : 1;

@@ -97,6 +97,21 @@ function messageIdConflict(first: { topic: string; partition: number; offset: st
   );
 }
 
+/**
+ * The application ids a message names, for the batch's one locking read: its own `applicationId`,
+ * or that of its kind's part (a courier event's `pickedUp` / `delivered`). Others are loaded when
+ * their step asks (a register's members).
+ */
+function namedApplications(value: Record<string, unknown>): string[] {
+  if (typeof value.applicationId === 'string') return [value.applicationId];
+  const ids: string[] = [];
+  for (const part of Object.values(value)) {
+    const id = (part as { applicationId?: unknown } | null)?.applicationId;
+    if (part && typeof part === 'object' && typeof id === 'string') ids.push(id);
+  }
+  return ids;
+}
+
 /** Whether a message is the same as the first one consumed under its id (no digest: from before digests). */
 function sameMessage(first: { digest?: Buffer | null }, digest: Buffer): boolean {
   return !first.digest || first.digest.equals(digest);
@@ -473,9 +488,7 @@ export class InboundConsumer {
       [...firstOf.keys()].filter((id) => !fresh.has(id)),
     );
     const work = new SagaWork(tx, this.o.timers);
-    await work.preload(
-      decoded.flatMap((d) => (d.ok && typeof d.value.applicationId === 'string' ? [d.value.applicationId] : [])),
-    );
+    await work.preload(decoded.flatMap((d) => (d.ok ? namedApplications(d.value) : [])));
     let done = 0;
     let dead = 0;
     const codes: string[] = [];
@@ -507,7 +520,9 @@ export class InboundConsumer {
               throw new NeedsIsolation(err);
             }
           } else {
-            const earlier = first.offset === m.offset ? before.get(messageId)! : first;
+            // Seen before this batch: every copy is compared with the inbox row (the first consumption);
+            // first consumed in this batch: a later copy is compared with that one.
+            const earlier = fresh.has(messageId) ? first : before.get(messageId)!;
             if (!sameMessage(earlier, digests[i]!)) reason = inputErrorReason(messageIdConflict(earlier));
           }
         }

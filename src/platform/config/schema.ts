@@ -42,7 +42,12 @@ export const configSchema = z.object({
   database: z.object({
     /** Connection string of the owner (migration) role; empty means "start or find infrastructure". */
     url: z.union([z.literal(''), z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// connection string')]),
-    schema: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier'),
+    // At most 50: `<schema>_timers` and the relay's channel `tvet_outbox_<schema>` stay within
+    // PostgreSQL's 63-byte names.
+    schema: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier')
+      .max(50, 'at most 50 characters (PostgreSQL names are 63 bytes; the adapter appends to it)'),
     runtimeRole: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier'),
     runtimePassword: z.string().min(1),
     poolMax: z.number().int().min(1).max(200),

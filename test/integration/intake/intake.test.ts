@@ -371,6 +371,33 @@ describe('intake and identity enrichment, end to end on real Kafka', () => {
     expect(stagesOf(other.applicationId)).toHaveLength(0);
   });
 
+  it('in one batch after the first consumption: a conflicting copy is parked, an identical redelivery behind it is not, a second conflicting copy is parked too', async () => {
+    const pick = (i: number) =>
+      eligiblePerson(h.config.gatewayStub.populationSeed, h.config.gatewayStub.populationSize, i, today()).person;
+    const topic = h.topic(Topics.portalApplications);
+    const first = portalApplication(pick(182), { submittedAt: now() });
+    const other = { ...portalApplication(pick(183), { submittedAt: now() }), messageId: first.messageId };
+    await h.send(Topics.portalApplications, first.applicationId, first);
+    await h.reader.until(() => stagesOf(first.applicationId).length >= 1, 30_000, 'the first consumption');
+    // One produce request to one partition: one batch of [other, first, other].
+    const encoded = async (m: typeof first) => ({
+      key: 'same-id',
+      partition: 0,
+      value: await h.messaging.codec.encode(topic, m),
+    });
+    await h.producer.send({ topic, messages: [await encoded(other), await encoded(first), await encoded(other)] });
+    const dlq = dlqTopic(topic);
+    const parked = () => h.reader.on(dlq).filter((m) => m.value.originalMessageId === first.messageId);
+    await h.reader.until(() => parked().length >= 2, 30_000, 'two dead letters');
+    await h.adapter!.relay.drained();
+    await new Promise((r) => setTimeout(r, 1000));
+    const otherBytes = await h.messaging.codec.encode(topic, other);
+    expect(parked().map((d) => d.value.errorCode)).toEqual(['MESSAGE_ID_CONFLICT', 'MESSAGE_ID_CONFLICT']);
+    expect(parked().every((d) => Buffer.from(d.value.originalValue as Buffer).equals(otherBytes))).toBe(true);
+    expect(stagesOf(first.applicationId).filter((s) => s.stage === 'SUBMITTED')).toHaveLength(1);
+    expect(stagesOf(other.applicationId)).toHaveLength(0);
+  });
+
   it("a second application with the same id is refused by the core and parked with the core's code", async () => {
     const { person } = eligiblePerson(
       h.config.gatewayStub.populationSeed,

@@ -25,6 +25,11 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production', ...secrets }).infra.mode).toBe('external');
   });
 
+  it('refuses a database schema longer than 50 characters (the timer schema and the relay channel append to it)', () => {
+    expect(loadConfig({ DATABASE_SCHEMA: 'a'.repeat(50) }).database.schema).toHaveLength(50);
+    expect(() => loadConfig({ DATABASE_SCHEMA: 'a'.repeat(51) })).toThrow(/DATABASE_SCHEMA.*at most 50|at most 50/s);
+  });
+
   it('rejects a bad value naming the key, the env var and the expected form', () => {
     const err = (() => {
       try {
