@@ -70,7 +70,10 @@ function collect(): number {
 const memory: { atSecond: number; rssMb: number; heapMb: number; applications: number }[] = [];
 const sample = (atSecond: number, applications: number) => {
   const m = process.memoryUsage();
-  memory.push({ atSecond, rssMb: Math.round(m.rss / 2 ** 20), heapMb: Math.round(m.heapUsed / 2 ** 20), applications });
+  const s = { atSecond, rssMb: Math.round(m.rss / 2 ** 20), heapMb: Math.round(m.heapUsed / 2 ** 20), applications };
+  memory.push(s);
+  // As it goes, so a long run that ends early still leaves its curve.
+  process.stderr.write(`memory ${JSON.stringify(s)}\n`);
 };
 
 const TICK_MS = 100;
@@ -125,9 +128,10 @@ const summary = (xs: number[]) => ({
   count: xs.length,
   p50Ms: Math.round(percentile(xs, 50) * 10) / 10,
   p99Ms: Math.round(percentile(xs, 99) * 10) / 10,
-  maxMs: Math.round(Math.max(...xs) * 10) / 10,
+  maxMs: Math.round(xs.reduce((a, b) => Math.max(a, b), -Infinity) * 10) / 10,
 });
 const rss = memory.map((m) => m.rssMb);
+const maxOf = (xs: number[]) => xs.reduce((a, b) => Math.max(a, b), -Infinity);
 print({
   machine: machine(bench.now()),
   floors,
@@ -136,7 +140,7 @@ print({
   memory: {
     rssMbFirst: rss[0],
     rssMbAfterWarmup: memory.find((m) => m.atSecond >= 30)?.rssMb ?? null,
-    rssMbMax: Math.max(...rss),
+    rssMbMax: maxOf(rss),
     rssMbLast: rss[rss.length - 1],
     samples: memory.length > 40 ? memory.filter((_, i) => i % Math.ceil(memory.length / 40) === 0) : memory,
   },
