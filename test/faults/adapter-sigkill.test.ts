@@ -29,7 +29,7 @@ import {
   wireFigures,
   type Window,
 } from './support/measure.js';
-import { LIFECYCLE_SETTINGS, file, wrongOrders } from './support/lifecycles.js';
+import { LIFECYCLE_SETTINGS, file, lockedTimers, wrongOrders } from './support/lifecycles.js';
 import { logDir, personalDataOf, recordPersonalData, recordRow } from './support/results.js';
 
 const N = 100;
@@ -86,12 +86,13 @@ describe('fault suite: the adapter killed with SIGKILL 5 times during whole life
       const map = stagesByApplication(h);
       return apps.every((a) => map.get(a.id)?.some((s) => s.stage === finalStage(a)));
     };
-    await h.reader.until(done, 900_000, 'every application at its last stage').catch(() => undefined);
+    await h.reader.until(done, 420_000, 'every application at its last stage').catch(() => undefined);
     const ended = performance.now();
     await sleep(4000);
     for (const w of windows) recoveries.push(firstStageAfter(h, w.to) ?? Number.POSITIVE_INFINITY);
     const f = wireFigures(h, expected);
     const orders = wrongOrders(h, apps);
+    const locked = await lockedTimers(h);
     const row = {
       family: 'adapter SIGKILL',
       fault: `adapter SIGKILLed 5 times (at ${KILLS_AT.map((s) => `${s * 100} %`).join(', ')} of the stages) during ${N} whole lifecycles`,
@@ -106,7 +107,7 @@ describe('fault suite: the adapter killed with SIGKILL 5 times during whole life
       slaSignals: f.slaSignals,
       notes:
         `each restart to the first stage after it: ${recoveries.join(', ')} s; down (kill to "adapter started") ` +
-        `${windows.map((w) => Math.round((w.to - w.from) / 100) / 10).join(', ')} s; courier orders wrong: ${orders.length}; ` +
+        `${windows.map((w) => Math.round((w.to - w.from) / 100) / 10).join(', ')} s; courier orders wrong: ${orders.length}; timers locked at the end: ${locked.length ? locked.join('; ') : 'none'}; ` +
         `real time ${Math.round((ended - started) / 1000)} s`,
     };
     recordRow(row);

@@ -30,7 +30,7 @@ import {
   wireFigures,
   type Window,
 } from './support/measure.js';
-import { LIFECYCLE_SETTINGS, file, wrongOrders } from './support/lifecycles.js';
+import { LIFECYCLE_SETTINGS, file, lockedTimers, wrongOrders } from './support/lifecycles.js';
 import { logDir, personalDataOf, recordPersonalData, recordRow } from './support/results.js';
 
 const N = 100;
@@ -103,11 +103,12 @@ describe('fault suite: the college and the courier simulators each down for a mi
       const map = stagesByApplication(h);
       return apps.every((a) => map.get(a.id)?.some((s) => s.stage === finalStage(a)));
     };
-    await h.reader.until(done, 900_000, 'every application at its last stage').catch(() => undefined);
+    await h.reader.until(done, 420_000, 'every application at its last stage').catch(() => undefined);
     const ended = performance.now();
     await sleep(4000);
     const f = wireFigures(h, expected);
     const orders = wrongOrders(h, apps);
+    const locked = await lockedTimers(h);
     for (const w of windows) {
       const row = {
         family: 'stand-ins down',
@@ -123,7 +124,7 @@ describe('fault suite: the college and the courier simulators each down for a mi
         slaSignals: f.slaSignals,
         notes:
           `recovery: to the first ${w.name} stage after the restart; one run for both stand-ins (figures of the run); ` +
-          `courier orders wrong: ${orders.length}; real time ${Math.round((ended - started) / 1000)} s`,
+          `courier orders wrong: ${orders.length}; timers locked at the end: ${locked.length ? locked.join('; ') : 'none'}; real time ${Math.round((ended - started) / 1000)} s`,
       };
       recordRow(row);
       expect(cleanVerdict({ ...row, wrong: [...f.wrong, ...orders] })).toEqual(CLEAN);

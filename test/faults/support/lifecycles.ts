@@ -1,6 +1,7 @@
 /** What the lifecycle faults share: the clock and settings of test/e2e, filing, the courier orders check. */
 import type { CourierOrderMessage } from '../../../src/contract/messages.js';
 import { Topics } from '../../../src/contract/topics.js';
+import pg from 'pg';
 import type { Harness } from '../../support/adapter-harness.js';
 import { expectedOrders, type Planned } from '../../e2e/support/lifecycles.js';
 
@@ -42,4 +43,27 @@ export function wrongOrders(h: Harness, apps: Planned[]): string[] {
       .map((o) => o.kind);
     return JSON.stringify(mine) === JSON.stringify(expectedOrders(a)) ? [] : [`${a.id}: ${mine.join(',')}`];
   });
+}
+
+/**
+ * Timers of the queue that are locked at the end of a run (a worker took them and did not finish):
+ * graphile-worker gives a job locked by a worker that died back only after its job_expiry, 4 h.
+ */
+export async function lockedTimers(h: Harness): Promise<string[]> {
+  const client = new pg.Client({ connectionString: h.config.database.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{
+      task_identifier: string;
+      key: string | null;
+      locked_by: string;
+      age: string;
+    }>(
+      `SELECT task_identifier, key, locked_by, round(extract(epoch FROM now() - locked_at))::text AS age
+         FROM ${pg.escapeIdentifier(h.config.timers.schema)}.jobs WHERE locked_at IS NOT NULL`,
+    );
+    return rows.map((r) => `${r.task_identifier} ${r.key ?? ''} locked by ${r.locked_by} ${r.age} s ago`);
+  } finally {
+    await client.end();
+  }
 }
