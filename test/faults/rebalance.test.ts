@@ -13,7 +13,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { harness, type Harness } from '../support/adapter-harness.js';
 import { killHard, spawnAdapter, spawnCommand, stopGently } from '../e2e/support/processes.js';
 import { STEADY_IDENTITY, steadyLoad } from './support/load.js';
-import { CLEAN, cleanVerdict, maxStall, stageRecords, stagesByApplication, wireFigures } from './support/measure.js';
+import {
+  CLEAN,
+  cleanVerdict,
+  maxStall,
+  publishedAt,
+  stageRecords,
+  stagesByApplication,
+  wireFigures,
+} from './support/measure.js';
 import { logDir, recordPersonalData, recordRow } from './support/results.js';
 
 const SETTINGS = {
@@ -48,8 +56,10 @@ afterAll(async () => {
 /** Seconds from `at` to the first stage after it on each partition of the stages topic: the slowest. */
 function worstPartitionRecovery(h: Harness, at: number): number | null {
   const first = new Map<number, number>();
-  for (const r of stageRecords(h))
-    if (r.receivedAt > at && !first.has(r.partition)) first.set(r.partition, r.receivedAt);
+  for (const r of stageRecords(h)) {
+    const t = publishedAt(r);
+    if (t > at && t < (first.get(r.partition) ?? Number.POSITIVE_INFINITY)) first.set(r.partition, t);
+  }
   if (first.size === 0) return null;
   return Math.round((Math.max(...first.values()) - at) / 100) / 10;
 }

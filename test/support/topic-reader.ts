@@ -11,6 +11,8 @@ export interface Read<T = Record<string, unknown>> {
   offset: string;
   /** performance.now() when this reader got the record (fault figures: gaps, recovery). */
   receivedAt: number;
+  /** The record's timestamp (CreateTime: when its producer sent it), in ms since the epoch. */
+  timestamp: number;
   /** The record's headers as strings (the relay's `outbox-id`, a `traceparent`). */
   headers: Record<string, string>;
 }
@@ -42,6 +44,7 @@ export class TopicReader {
           partition,
           offset: message.offset,
           receivedAt: performance.now(),
+          timestamp: Number(message.timestamp),
           headers: Object.fromEntries(
             Object.entries(message.headers ?? {}).flatMap(([k, v]) =>
               v === undefined ? [] : [[k, (Array.isArray(v) ? v[0]! : v).toString()]],

@@ -115,21 +115,31 @@ export function wireFigures(h: Harness, expected: ReadonlyMap<string, readonly s
   return { stagesExpected, stagesSeen, duplicates, lost, slaSignals, parked: parkedByCode(h), wrong };
 }
 
-/** Seconds from `at` to the first stage record read after it, of `stages` if given (null: none came). */
+/**
+ * When the adapter published a record, on the performance.now() scale of the windows: its
+ * timestamp (the relay's produce time), so a reader that itself reconnects late after a broker
+ * outage does not count as the adapter's delay.
+ */
+export function publishedAt(r: Read): number {
+  return r.timestamp - performance.timeOrigin;
+}
+
+/** Seconds from `at` to the first stage record published after it, of `stages` if given (null: none came). */
 export function firstStageAfter(h: Harness, at: number, stages?: readonly string[]): number | null {
-  const next = stageRecords(h).find(
-    (r) => r.receivedAt > at && (!stages || stages.includes((r.value as unknown as MonitoringStage).stage)),
+  const after = stageRecords(h).filter(
+    (r) => publishedAt(r) > at && (!stages || stages.includes((r.value as unknown as MonitoringStage).stage)),
   );
-  return next ? Math.round((next.receivedAt - at) / 100) / 10 : null;
+  if (after.length === 0) return null;
+  return Math.round((Math.min(...after.map(publishedAt)) - at) / 100) / 10;
 }
 
 /**
- * The longest gap between two consecutive stage records read between `from` and `until`
+ * The longest gap between two consecutive stage records published between `from` and `until`
  * (performance.now() values), not counting time inside the fault windows: a stall is the adapter
  * standing still while work is due, not the outage the test made.
  */
 export function maxStall(h: Harness, from: number, until: number, faults: readonly Window[] = []): number {
-  const times = [from, ...stageRecords(h).map((r) => r.receivedAt), until]
+  const times = [from, ...stageRecords(h).map(publishedAt), until]
     .filter((t) => t >= from && t <= until)
     .sort((a, b) => a - b);
   let worst = 0;
