@@ -29,7 +29,7 @@ import {
   wireFigures,
   type Window,
 } from './support/measure.js';
-import { LIFECYCLE_SETTINGS, file, lockedTimers, wrongOrders } from './support/lifecycles.js';
+import { LIFECYCLE_SETTINGS, file, lockedTimers, nonWorkingWindows, wrongOrders } from './support/lifecycles.js';
 import { logDir, personalDataOf, recordPersonalData, recordRow } from './support/results.js';
 
 const N = 100;
@@ -111,7 +111,7 @@ describe('fault suite: the adapter killed with SIGKILL 5 times during whole life
       lost: f.lost,
       parked: f.parked,
       recoverySeconds: Math.max(...recoveries),
-      maxStallSeconds: maxStall(h, started, ended, windows),
+      maxStallSeconds: maxStall(h, started, ended, [...windows, ...nonWorkingWindows(h, filedAt, 30)]),
       slaSignals: f.slaSignals,
       notes:
         `each restart to the first stage after it: ${recoveries.join(', ')} s; down (kill to "adapter started") ` +

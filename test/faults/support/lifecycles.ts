@@ -2,6 +2,10 @@
 import type { CourierOrderMessage } from '../../../src/contract/messages.js';
 import { Topics } from '../../../src/contract/topics.js';
 import pg from 'pg';
+import { addDays } from '../../../src/core/calendar/index.js';
+import { createClock } from '../../../src/platform/clock/clock.js';
+import { shippedCalendar } from '../../support/calendar.js';
+import type { Window } from './measure.js';
 import type { Harness } from '../../support/adapter-harness.js';
 import { expectedOrders, type Planned } from '../../e2e/support/lifecycles.js';
 
@@ -66,4 +70,22 @@ export async function lockedTimers(h: Harness): Promise<string[]> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The non-working days (weekends, holidays) of the run's clock from `from` for `days` days, as
+ * windows on the performance.now() scale: at 3000x a weekend is over a real minute in which no
+ * partner works and no stage is due, so a gap over one is not a stall.
+ */
+export function nonWorkingWindows(h: Harness, from: string, days: number): Window[] {
+  const clock = createClock(h.config.clock);
+  const cal = shippedCalendar();
+  const out: Window[] = [];
+  for (let i = 0; i <= days; i++) {
+    const day = addDays(from.slice(0, 10), i);
+    if (cal.isWorkingDay(day)) continue;
+    const real = (d: string) => clock.toReal(new Date(`${d}T00:00:00+05:00`)).getTime() - performance.timeOrigin;
+    out.push({ from: real(day), to: real(addDays(day, 1)) });
+  }
+  return out;
 }

@@ -142,10 +142,17 @@ export function maxStall(h: Harness, from: number, until: number, faults: readon
   const times = [from, ...stageRecords(h).map(publishedAt), until]
     .filter((t) => t >= from && t <= until)
     .sort((a, b) => a - b);
+  // Overlapping windows (a fault over a weekend of the clock) are merged: each moment counts once.
+  const merged: Window[] = [];
+  for (const w of [...faults].sort((a, b) => a.from - b.from)) {
+    const last = merged.at(-1);
+    if (last && w.from <= last.to) last.to = Math.max(last.to, w.to);
+    else merged.push({ ...w });
+  }
   let worst = 0;
   for (let i = 1; i < times.length; i++) {
     let gap = times[i]! - times[i - 1]!;
-    for (const w of faults) {
+    for (const w of merged) {
       const overlap = Math.min(times[i]!, w.to) - Math.max(times[i - 1]!, w.from);
       if (overlap > 0) gap -= overlap;
     }
