@@ -103,7 +103,7 @@ describe('fault suite: the adapter killed with SIGKILL 5 times during whole life
     const locked = await lockedTimers(h);
     const row = {
       family: 'adapter SIGKILL',
-      fault: `adapter SIGKILLed 5 times (at ${KILLS_AT.map((s) => `${s * 100} %`).join(', ')} of the stages) during ${N} whole lifecycles`,
+      fault: `adapter SIGKILLed 5 times (at ${KILLS_AT.map((s) => `${Math.round(s * 100)} %`).join(', ')} of the stages) during ${N} whole lifecycles`,
       sent: apps.length + psc.handedOver.size,
       stagesExpected: f.stagesExpected,
       stagesSeen: f.stagesSeen,
@@ -117,7 +117,9 @@ describe('fault suite: the adapter killed with SIGKILL 5 times during whole life
         `each restart to the first stage after it: ${recoveries.join(', ')} s; down (kill to "adapter started") ` +
         `${windows.map((w) => Math.round((w.to - w.from) / 100) / 10).join(', ')} s; courier orders wrong: ${orders.length}; timers locked at the end: ${locked.length ? locked.join('; ') : 'none'}; ` +
         `real time ${Math.round((ended - started) / 1000)} s` +
-        (stalledAt === null ? '' : `; the stages stopped short of ${stalledAt * 100} %: ${windows.length} kills only`),
+        (stalledAt === null
+          ? ''
+          : `; the stages stopped short of ${Math.round(stalledAt * 100)} %: ${windows.length} kills only`),
     };
     recordRow(row);
     expect(windows).toHaveLength(KILLS_AT.length);
