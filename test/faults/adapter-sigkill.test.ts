@@ -30,7 +30,7 @@ import {
   type Window,
 } from './support/measure.js';
 import { LIFECYCLE_SETTINGS, file, lockedTimers, nonWorkingWindows, wrongOrders } from './support/lifecycles.js';
-import { logDir, personalDataOf, recordPersonalData, recordRow } from './support/results.js';
+import { logDir, personalDataOf, recordPersonalData, recordRow, withContacts } from './support/results.js';
 
 const N = 100;
 const KILLS_AT = [0.1, 0.25, 0.4, 0.55, 0.7];
@@ -65,7 +65,7 @@ describe('fault suite: the adapter killed with SIGKILL 5 times during whole life
   it('every application ends with exactly its stages, once each', async () => {
     const filedAt = nextWorkingMorning(h.config, shippedCalendar());
     await untilClock(h.config, filedAt);
-    const apps = plannedApplications(h.config, N, filedAt);
+    const apps = plannedApplications(h.config, N, filedAt).map((a) => ({ ...a, value: withContacts(a.value) }));
     for (const a of apps) personalDataOf(a.value, personalData);
     psc = startPscCounter(h, new Map(apps.map((a) => [a.id, a.applicantIin])), new Set());
     const expected = new Map(apps.map((a) => [a.id, expectedStages(a)]));

@@ -31,7 +31,14 @@ import { clockNow } from '../support/clock.js';
 import { spawnAdapter, spawnCommand, stopGently } from '../e2e/support/processes.js';
 import { badKinds, type BadContext, type BadKind, type BadRecord } from './support/bad-input.js';
 import { maxStall } from './support/measure.js';
-import { logDir, personalDataOf, recordPersonalData, recordRow, type KindOutcome } from './support/results.js';
+import {
+  logDir,
+  personalDataOf,
+  recordPersonalData,
+  recordRow,
+  withContacts,
+  type KindOutcome,
+} from './support/results.js';
 
 const SETTINGS = {
   // A Tuesday; the registers leave at 13:00, which this clock (30 times faster) reaches soon.
@@ -223,15 +230,15 @@ function check(outcomes: KindOutcome[]): void {
 }
 
 const portal = (id?: string): Valid => {
-  const v = portalApplication(person(), { submittedAt: clockNow(h.config, -60_000), applicationId: id });
+  const v = withContacts(portalApplication(person(), { submittedAt: clockNow(h.config, -60_000), applicationId: id }));
   return { key: v.applicationId, value: v as unknown as Record<string, unknown>, applicationId: v.applicationId };
 };
 const psc = (branchId?: string): Valid => {
-  const v = pscApplication(person(), { acceptedAt: MORNING, branchId });
+  const v = withContacts(pscApplication(person(), { acceptedAt: MORNING, branchId }));
   return { key: v.applicationId, value: v as unknown as Record<string, unknown>, applicationId: v.applicationId };
 };
 const office = (): Valid => {
-  const v = officeApplication(person(), { receivedAt: MORNING });
+  const v = withContacts(officeApplication(person(), { receivedAt: MORNING }));
   return { key: v.applicationId, value: v as unknown as Record<string, unknown>, applicationId: v.applicationId };
 };
 

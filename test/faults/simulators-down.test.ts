@@ -31,7 +31,7 @@ import {
   type Window,
 } from './support/measure.js';
 import { LIFECYCLE_SETTINGS, file, lockedTimers, nonWorkingWindows, wrongOrders } from './support/lifecycles.js';
-import { logDir, personalDataOf, recordPersonalData, recordRow } from './support/results.js';
+import { logDir, personalDataOf, recordPersonalData, recordRow, withContacts } from './support/results.js';
 
 const N = 100;
 const S = LIFECYCLE_SETTINGS;
@@ -82,7 +82,7 @@ describe('fault suite: the college and the courier simulators each down for a mi
   it('every application ends with exactly its stages, once each', async () => {
     const filedAt = nextWorkingMorning(h.config, shippedCalendar());
     await untilClock(h.config, filedAt);
-    const apps = plannedApplications(h.config, N, filedAt);
+    const apps = plannedApplications(h.config, N, filedAt).map((a) => ({ ...a, value: withContacts(a.value) }));
     for (const a of apps) personalDataOf(a.value, personalData);
     psc = startPscCounter(h, new Map(apps.map((a) => [a.id, a.applicantIin])), new Set());
     const expected = new Map(apps.map((a) => [a.id, expectedStages(a)]));

@@ -9,7 +9,7 @@ import { Topics } from '../../../src/contract/topics.js';
 import { eligiblePerson, portalApplication, pscApplication } from '../../../src/local/demo/applications.js';
 import type { Harness } from '../../support/adapter-harness.js';
 import { clockNow } from '../../support/clock.js';
-import { personalDataOf } from './results.js';
+import { personalDataOf, withContacts } from './results.js';
 
 /**
  * Identity settings of the steady-load faults (real time): 5 requests 20 s apart with a backoff
@@ -50,9 +50,11 @@ export function steadyLoad(
       const found = eligiblePerson(seed, size, person % size, clockNow(h.config).slice(0, 10));
       person = found.index + 1;
       const portal = i % 2 === 0;
-      const value = portal
-        ? portalApplication(found.person, { submittedAt: clockNow(h.config, -1000) })
-        : pscApplication(found.person, { acceptedAt: clockNow(h.config, -1000) });
+      const value = withContacts(
+        portal
+          ? portalApplication(found.person, { submittedAt: clockNow(h.config, -1000) })
+          : pscApplication(found.person, { acceptedAt: clockNow(h.config, -1000) }),
+      );
       personalDataOf(value, opts.personalData);
       expected.set(value.applicationId, [portal ? 'SUBMITTED' : 'ACCEPTED', 'IDENTITY_VERIFIED']);
       const topic = portal ? Topics.portalApplications : Topics.corporationApplications;
