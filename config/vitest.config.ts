@@ -3,6 +3,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * The fault suite (`npm run test:faults`, test/faults/run.ts sets TVET_FAULTS=1): real processes
+ * stopped, frozen and killed, minutes long, so neither `npm test` nor CI runs it.
+ */
+const faults = process.env.TVET_FAULTS === '1';
+
 export default defineConfig({
   root,
   test: {
@@ -53,6 +59,21 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      ...(faults
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'faults',
+                include: ['test/faults/**/*.test.ts'],
+                globalSetup: ['test/support/global-setup.ts'],
+                testTimeout: 900_000,
+                hookTimeout: 300_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

@@ -7,12 +7,14 @@ export interface Read<T = Record<string, unknown>> {
   topic: string;
   key: string | null;
   value: T;
+  partition: number;
   offset: string;
+  /** performance.now() when this reader got the record (fault figures: gaps, recovery). */
+  receivedAt: number;
+  /** The record's timestamp (CreateTime: when its producer sent it), in ms since the epoch. */
+  timestamp: number;
   /** The record's headers as strings (the relay's `outbox-id`, a `traceparent`). */
   headers: Record<string, string>;
-  /** When this reader got it (performance.now(), for latencies), and the record's own timestamp (ms). */
-  receivedAt: number;
-  timestamp: string;
 }
 
 /**
@@ -34,14 +36,15 @@ export class TopicReader {
     await this.consumer.connect();
     for (const topic of this.topics) await this.consumer.subscribe({ topic, fromBeginning: true });
     await this.consumer.run({
-      eachMessage: async ({ topic, message }) => {
+      eachMessage: async ({ topic, partition, message }) => {
         this.messages.push({
           topic,
           key: message.key?.toString() ?? null,
           value: await this.codec.decode(message.value!),
+          partition,
           offset: message.offset,
           receivedAt: performance.now(),
-          timestamp: message.timestamp,
+          timestamp: Number(message.timestamp),
           headers: Object.fromEntries(
             Object.entries(message.headers ?? {}).flatMap(([k, v]) =>
               v === undefined ? [] : [[k, (Array.isArray(v) ? v[0]! : v).toString()]],

@@ -7,13 +7,21 @@ import { findJava } from './java.js';
 import { fetchKafka } from './maven.js';
 import { freePort } from './ports.js';
 import { runDir } from './paths.js';
-import { runToCompletion, startProcess, waitUntilReady, type ServiceProcess } from './process.js';
+import { runToCompletion, signalGroup, startProcess, waitUntilReady, type ServiceProcess } from './process.js';
 
 export interface RunningKafka {
   brokers: string[];
-  process: ServiceProcess;
+  /** The broker's current process (a new one after restart). */
+  readonly process: ServiceProcess;
   dir: string;
   stop(): Promise<void>;
+  /** Fault tests: stops the broker (SIGTERM, its clean shutdown; SIGKILL with `hard`), keeping its port and data. */
+  halt(hard?: boolean): Promise<void>;
+  /** Fault tests: starts the broker again on the same port and data after halt(); resolves once it answers. */
+  restart(): Promise<void>;
+  /** Fault tests: SIGSTOP / SIGCONT, the broker keeps its sockets and answers nothing meanwhile. */
+  freeze(): void;
+  thaw(): void;
 }
 
 /** Single-node overrides: one broker is its own controller, replication 1 everywhere. */
@@ -112,8 +120,30 @@ export async function startKafka(opts: {
   const jvm = ['-Xms256m', '-Xmx1g', `-Dlog4j.configuration=file:${join(dir, 'log4j.properties')}`, '-cp', classpath];
   const formatArgs = [...jvm, 'kafka.tools.StorageTool', ...storageFormatArgs(randomClusterId(), props)];
   await runToCompletion('kafka storage format', java.bin, formatArgs, { timeoutMs: 120_000 });
-  const proc = startProcess('kafka', java.bin, [...jvm, 'kafka.Kafka', props], join(dir, 'kafka.log'));
+  const launch = () => startProcess('kafka', java.bin, [...jvm, 'kafka.Kafka', props], join(dir, 'kafka.log'));
+  let proc = launch();
   const brokers = [`127.0.0.1:${brokerPort}`];
   await waitUntilReady(proc, () => kafkaAnswers(brokers), opts.timeoutMs);
-  return { brokers, process: proc, dir, stop: () => proc.stop() };
+  return {
+    brokers,
+    get process() {
+      return proc;
+    },
+    dir,
+    stop: () => proc.stop(),
+    async halt(hard = false) {
+      if (hard) {
+        const exited = new Promise((resolve) => proc.child.once('exit', resolve));
+        proc.child.kill('SIGKILL');
+        await exited;
+      }
+      await proc.stop();
+    },
+    async restart() {
+      proc = launch();
+      await waitUntilReady(proc, () => kafkaAnswers(brokers), opts.timeoutMs);
+    },
+    freeze: () => signalGroup(proc, 'SIGSTOP'),
+    thaw: () => signalGroup(proc, 'SIGCONT'),
+  };
 }

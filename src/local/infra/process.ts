@@ -138,6 +138,21 @@ export function superviseChild(
 }
 
 /**
+ * Freezes (SIGSTOP) or thaws (SIGCONT) a service started by startProcess, with every process of
+ * its group (PostgreSQL's backends are the postmaster's children): for fault tests, a service that
+ * keeps its sockets open and answers nothing.
+ */
+export function signalGroup(svc: ServiceProcess, signal: 'SIGSTOP' | 'SIGCONT'): void {
+  const pid = svc.child.pid;
+  if (pid === undefined || svc.child.exitCode !== null || svc.child.signalCode !== null) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    svc.child.kill(signal);
+  }
+}
+
+/**
  * Polls `check` until it resolves true. Fails with a clear InfraError (and the log's tail) when the
  * process exits first or the timeout passes.
  */

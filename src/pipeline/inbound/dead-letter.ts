@@ -42,9 +42,14 @@ export function deadLetterKey(key: Buffer | null, fallback: string): string {
   return text.replaceAll('\u0000', '\uFFFD');
 }
 
+/** A NUL character, which a PostgreSQL jsonb value refuses (SQLSTATE 22P05), becomes U+FFFD. */
+function noNul(s: string): string {
+  return s.replaceAll('\u0000', '\uFFFD');
+}
+
 /** Text copied from the message into a dead letter: no NUL (the outbox is jsonb), at most 1000 characters. */
 function clean(s: string): string {
-  const t = s.replaceAll('\u0000', '\uFFFD');
+  const t = noNul(s);
   return t.length > 1000 ? `${t.slice(0, 1000)}...` : t;
 }
 
@@ -85,8 +90,10 @@ export function deadLetterFor(
     schemaId: schemaIdOf(message.value ?? null),
     originalMessageId: ids.originalMessageId === null ? null : clean(ids.originalMessageId),
     errorCode: reason.code,
-    errorText: reason.text,
-    errorPath: reason.path ?? null,
+    // A reason may quote the input (a register id, an order's id): a NUL in it would make the dead
+    // letter itself unwritable, and the partition would stall on it.
+    errorText: noNul(reason.text),
+    errorPath: reason.path == null ? null : noNul(reason.path),
     consumerGroup: ids.consumerGroup,
     attempts: 1,
   };

@@ -43,6 +43,16 @@ describe('deadLetterFor', () => {
     expect(out.key).toBe('GOV4C-20260303-0008124');
   });
 
+  it('a reason that quotes a NUL character of the input (an order id) carries U+FFFD instead: jsonb refuses NUL', () => {
+    const { value } = letterOf(message(), {
+      code: 'UNKNOWN_REGISTER_ORDER',
+      text: 'Register reg-1 did not leave in courier order ab\u0000c.',
+      path: 'orderMessageId\u0000',
+    });
+    expect(value.errorText).toBe('Register reg-1 did not leave in courier order ab\uFFFDc.');
+    expect(value.errorPath).toBe('orderMessageId\uFFFD');
+  });
+
   it('without a key, falls back to topic/partition/offset', () => {
     expect(letterOf(message({ key: null })).out.key).toBe(`${FULL}/3/18734`);
   });
