@@ -195,7 +195,11 @@ describe('the outbox relay on real PostgreSQL and Kafka', () => {
     await db.transaction((t) => notifyOutbox(t));
     await reader.until(() => received().some((s) => s.applicationId === app), 30_000, 'the row after a wake-up');
     await r.drained();
-    expect(received().filter((s) => s.applicationId === app).map((s) => s.sequence)).toEqual([2]);
+    expect(
+      received()
+        .filter((s) => s.applicationId === app)
+        .map((s) => s.sequence),
+    ).toEqual([2]);
   });
 
   it('after a crash between the Kafka commit and the PostgreSQL mark, the next leader marks the batch instead of sending it again', async () => {
