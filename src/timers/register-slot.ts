@@ -15,7 +15,8 @@ import type { AdapterDeps } from '../pipeline/deps.js';
 import { sagaStep } from '../pipeline/deps.js';
 import { insertOutboxMessages } from '../pipeline/outbox/outbox-queries.js';
 import { selectRegisterMembersForUpdate } from '../pipeline/saga/application-queries.js';
-import { executeCommand } from '../pipeline/saga/execute-command.js';
+import { executeInWork } from '../pipeline/saga/execute-command.js';
+import { SagaWork } from '../pipeline/saga/saga-work.js';
 import { buildRegisterDispatch } from '../partners/courier/build-order.js';
 import { AppError } from '../platform/errors/app-error.js';
 
@@ -34,8 +35,12 @@ export async function dispatchRegister(db: Knex, deps: AdapterDeps, registerId: 
     const late = lateJoinersOf(registerId, members);
     const at = deps.now().toISOString();
     const step = sagaStep(deps, { kind: 'timer', task: 'register-slot', key: `register:${registerId}` }, registerId);
+    // One unit of work for the whole register: its members are read once (already locked above)
+    // and written set-based, so a slot of a large register is one short transaction.
+    const work = new SagaWork(tx, step.timers);
+    await work.preload([...(order?.applicationIds ?? []), ...late]);
     const run = async (command: ApplicationCommand) => {
-      const res = await executeCommand(tx, command, step);
+      const res = await executeInWork(work, command, step);
       if (!res.ok) {
         // The members were read under lock: a refusal is a bug; the queue retries the slot.
         throw new AppError(
@@ -49,10 +54,12 @@ export async function dispatchRegister(db: Knex, deps: AdapterDeps, registerId: 
       const orderMessageId = registerOrderMessageId(registerId);
       for (const applicationId of order.applicationIds)
         await run({ type: 'OrderRegister', applicationId, at, registerId, orderMessageId });
+      await work.flush();
       const header = { messageId: orderMessageId, correlationId: registerId, occurredAt: at };
       await insertOutboxMessages(tx, [buildRegisterDispatch(order, header)]);
     }
     for (const applicationId of late) await run({ type: 'ReplanRegister', applicationId, at, registerId });
+    await work.flush();
     return { ordered: order?.applicationIds.length ?? 0, replanned: late.length };
   });
 }
