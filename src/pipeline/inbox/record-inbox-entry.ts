@@ -21,18 +21,7 @@ export function messageDigest(topic: string, value: Buffer): Buffer {
  * nothing (a redelivery after a crash or a rebalance), another one under the same id is parked.
  */
 export async function recordInboxEntry(tx: Knex.Transaction | Knex, e: InboxEntry): Promise<boolean> {
-  const rows = await tx('inbox')
-    .insert({
-      message_id: e.messageId,
-      topic: e.topic,
-      partition: e.partition,
-      offset: e.offset,
-      digest: e.digest ?? null,
-    })
-    .onConflict('message_id')
-    .ignore()
-    .returning('message_id');
-  return rows.length === 1;
+  return (await recordInboxEntries(tx, [e])).has(e.messageId);
 }
 
 /** The first consumption of a messageId: where it came from and its digest (null for rows from before digests). */
