@@ -91,6 +91,10 @@ describe('a PSC application, from acceptance to hand-over', () => {
     const reg = order.registerDispatch as { registerId: string; applicationIds: string[]; copies: number };
     expect(reg).toMatchObject({ applicationIds: [id], copies: 2 });
     expect(reg.registerId).toMatch(/^reg-PSC-ALM-07-/);
+    // The identity check runs beside the paper track (docs/state-machine.md): the adapter orders no
+    // stage between the two. The order asserted below is the usual one, the gateway answering before
+    // the courier picks the register up, so the courier waits for it here.
+    await until('the identity verified', () => stagesOf(id).includes('IDENTITY_VERIFIED'));
 
     await h.send(
       Topics.courierEvents,
