@@ -133,6 +133,7 @@ export async function startAdapter(
     pollIntervalMs: config.timers.pollIntervalMs,
     tasks: { ...timerTasks(db, deps), ...retentionTasks({ db, periods: config.retention, log }) },
     crontab: RETENTION_CRONTAB,
+    registry: { db, schema: config.database.schema },
     log,
   });
   const reviseOn = (version: string) =>

@@ -10,6 +10,7 @@
  */
 import type { Knex } from 'knex';
 import type { Clock } from '../platform/clock/clock.js';
+import { RELEASE_DEAD_POOLS_TASK } from './pool-liveness.js';
 import { TimerError, TimerErrorCode, queueUnavailable } from './timer-errors.js';
 
 export interface TimerRequest {
@@ -107,12 +108,16 @@ export async function cancelTimers(tx: Knex.Transaction | Knex, schema: string, 
   }
 }
 
-/** Timers not yet done: waiting for their time, waiting for a retry, or running. Not the failed ones. */
+/**
+ * Timers not yet done: waiting for their time, waiting for a retry, or running. Not the failed
+ * ones, nor the queue's own housekeeping (the minute's release of dead pools).
+ */
 export async function countPendingTimers(db: Knex, schema: string): Promise<number> {
   try {
     const { rows } = await db.raw<{ rows: Array<{ n: number }> }>(
-      'SELECT count(*)::int AS n FROM ??.jobs WHERE attempts < max_attempts OR locked_at IS NOT NULL',
-      [schema],
+      'SELECT count(*)::int AS n FROM ??.jobs WHERE (attempts < max_attempts OR locked_at IS NOT NULL) ' +
+        'AND task_identifier <> ?',
+      [schema, RELEASE_DEAD_POOLS_TASK],
     );
     return rows[0]?.n ?? 0;
   } catch (err) {

@@ -7,6 +7,8 @@
  * - A task that throws is retried by graphile-worker with its backoff (exp(attempts) seconds, at
  *   most about 6 h); after maxAttempts the job stays in the queue, failed, and is logged at error.
  * - stop() drains: no new job is taken, the running ones finish.
+ * - With a pool registry, the jobs of a pool whose process died are released at once and every
+ *   minute, not after graphile-worker's 4 hours (pool-liveness.ts).
  */
 import { EventEmitter } from 'node:events';
 import { parseCrontab, run, type Job, type Runner, type Task, type WorkerEvents } from 'graphile-worker';
@@ -14,6 +16,13 @@ import type { Logger } from '../platform/logging/logger.js';
 import { AppError } from '../platform/errors/app-error.js';
 import { TimerError, TimerErrorCode } from './timer-errors.js';
 import { graphileLogger } from './worker-log.js';
+import { registerTimerPool, deleteTimerPool } from './pool-liveness-queries.js';
+import {
+  RELEASE_DEAD_POOLS_CRONTAB,
+  RELEASE_DEAD_POOLS_TASK,
+  releaseDeadTimerPools,
+  type PoolRegistry,
+} from './pool-liveness.js';
 
 export type TimerTask = (payload: unknown) => Promise<void>;
 
@@ -29,7 +38,12 @@ export interface TimerWorkerOptions {
   log: Logger;
   /** graphile-worker crontab lines, e.g. `0 3 * * * prune-retention` (real time, the process's time zone). */
   crontab?: string;
+  /** Where the pool registers its liveness; without it, a dead pool's jobs wait graphile-worker's 4 hours. */
+  registry?: PoolRegistry;
 }
+
+/** How long start waits for the pool's first registration before it goes on with a warning. */
+const REGISTER_WAIT_MS = 10_000;
 
 export interface TimerWorker {
   /** Takes no new timer, waits for the running ones, closes the pool. */
@@ -87,6 +101,14 @@ export async function startTimerWorker(o: TimerWorkerOptions): Promise<TimerWork
   }
   const events: WorkerEvents = new EventEmitter();
   watchFailures(events, o.log);
+  const liveness = o.registry ? watchLiveness(events, o.registry, o.log) : null;
+  if (o.registry) {
+    const registry = o.registry;
+    taskList[RELEASE_DEAD_POOLS_TASK] = async () => {
+      await releaseDeadTimerPools(registry, o.schema, o.log);
+    };
+    cronItems.push(...parseCrontab(RELEASE_DEAD_POOLS_CRONTAB));
+  }
   let runner: Runner;
   try {
     runner = await run({
@@ -121,6 +143,7 @@ export async function startTimerWorker(o: TimerWorkerOptions): Promise<TimerWork
       'timer worker stopped on an error; timers wait until it is restarted',
     ),
   );
+  if (o.registry && liveness) await startLiveness(o.registry, o.schema, liveness, o.log);
   o.log.info(
     { component: 'timers', schema: o.schema, tasks: Object.keys(taskList), cron: cronItems.length },
     'timer worker started',
@@ -128,8 +151,54 @@ export async function startTimerWorker(o: TimerWorkerOptions): Promise<TimerWork
   let stopping: Promise<void> | null = null;
   return {
     stop() {
-      stopping ??= runner.stop().then(() => o.log.info({ component: 'timers' }, 'timer worker stopped'));
+      stopping ??= runner
+        .stop()
+        .then(() => (o.registry && liveness?.poolId ? unregister(o.registry, liveness.poolId, o.log) : undefined))
+        .then(() => o.log.info({ component: 'timers' }, 'timer worker stopped'));
       return stopping;
     },
   };
+}
+
+interface Liveness {
+  poolId: string | null;
+  /** Resolves at the pool's first registration. */
+  registered: Promise<void>;
+}
+
+/** Registers the pool on each LISTEN connection graphile-worker opens (the first, and after an error). */
+function watchLiveness(events: WorkerEvents, registry: PoolRegistry, log: Logger): Liveness {
+  let first: () => void = () => undefined;
+  const live: Liveness = { poolId: null, registered: new Promise<void>((r) => (first = r)) };
+  events.on('pool:listen:success', ({ workerPool, client }) => {
+    live.poolId = workerPool.id;
+    registerTimerPool(client, registry.schema, workerPool.id).then(first, (err: unknown) =>
+      log.error(
+        { component: 'timers', pool: workerPool.id, errorCode: codeOf(err), err },
+        'the timer pool could not register its liveness: if this process dies, its running timers wait ' +
+          '4 hours. Check that the migrations ran (npm run migrate).',
+      ),
+    );
+  });
+  return live;
+}
+
+/** Waits (bounded) for the pool's registration, then releases what dead predecessors left locked. */
+async function startLiveness(registry: PoolRegistry, timersSchema: string, live: Liveness, log: Logger) {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = await Promise.race([
+    live.registered.then(() => true),
+    new Promise<false>((r) => (timer = setTimeout(() => r(false), REGISTER_WAIT_MS))),
+  ]);
+  clearTimeout(timer);
+  if (!waited) log.warn({ component: 'timers' }, 'the timer pool has not registered its liveness yet; going on');
+  await releaseDeadTimerPools(registry, timersSchema, log).catch((err: unknown) =>
+    log.warn({ component: 'timers', err }, 'releasing the jobs of dead timer pools failed; the minute job tries again'),
+  );
+}
+
+async function unregister(registry: PoolRegistry, poolId: string, log: Logger): Promise<void> {
+  await deleteTimerPool(registry.db, poolId).catch((err: unknown) =>
+    log.warn({ component: 'timers', err }, 'the timer pool could not unregister; the next release removes it'),
+  );
 }

@@ -10,6 +10,7 @@ import * as m008 from './migrations/008_dead_letter_payloads.js';
 import * as m009 from './migrations/009_outbox_failed_rows.js';
 import * as m010 from './migrations/010_inbox_digest.js';
 import * as m011 from './migrations/011_term_met_of_application.js';
+import * as m012 from './migrations/012_timer_pools.js';
 import { installTimerQueue } from './timer-queue-schema.js';
 
 export interface MigrationContext {
@@ -35,6 +36,7 @@ const MIGRATIONS: ReadonlyArray<[string, Step]> = [
   ['009_outbox_failed_rows', m009.up],
   ['010_inbox_digest', m010.up],
   ['011_term_met_of_application', m011.up],
+  ['012_timer_pools', m012.up],
 ];
 
 class ListSource implements Knex.MigrationSource<[string, Step]> {
