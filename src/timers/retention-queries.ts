@@ -21,6 +21,15 @@ export async function prunePublishedOutbox(db: Knex | Knex.Transaction, olderTha
 }
 
 /**
+ * Deletes the stored originals of large dead letters stored before `olderThan` (they hold the
+ * personal data of the input). After that, `dlq-replay` of such a dead letter says its original
+ * is gone: keep the period as long as the DLQ topics' retention.
+ */
+export async function pruneDeadLetterPayloads(db: Knex | Knex.Transaction, olderThan: Date): Promise<number> {
+  return db('dead_letter_payloads').where('stored_at', '<', olderThan).delete();
+}
+
+/**
  * Deletes relay batch records created before `olderThan`, never the newest one: the relay's
  * recovery marks the batch Kafka committed last, and numbers the next batch after the highest.
  */

@@ -1,6 +1,7 @@
 /**
- * Retention: processed inbox entries, published outbox rows and relay batch records are pruned
- * after their configured periods, so personal data does not stay in the outbox for ever. Runs as
+ * Retention: processed inbox entries, published outbox rows, relay batch records and the stored
+ * originals of large dead letters are pruned after their configured periods, so personal data does
+ * not stay in the outbox or beside the DLQ for ever. Runs as
  * the timer task `prune-retention`, daily by the worker's crontab, and once at start.
  *
  * Periods are real days (the rows carry the database's timestamps), whatever the adapter's clock:
@@ -8,7 +9,7 @@
  */
 import type { Knex } from 'knex';
 import type { Logger } from '../platform/logging/logger.js';
-import { pruneInbox, pruneOutboxBatches, prunePublishedOutbox } from './retention-queries.js';
+import { pruneDeadLetterPayloads, pruneInbox, pruneOutboxBatches, prunePublishedOutbox } from './retention-queries.js';
 import type { TimerTask } from './worker.js';
 
 export const PRUNE_RETENTION_TASK = 'prune-retention';
@@ -22,12 +23,14 @@ export interface RetentionPeriods {
   inboxDays: number;
   outboxDays: number;
   batchesDays: number;
+  deadLetterPayloadsDays: number;
 }
 
 export interface PrunedRows {
   inbox: number;
   outbox: number;
   batches: number;
+  deadLetterPayloads: number;
 }
 
 export interface RetentionDeps {
@@ -40,7 +43,7 @@ export interface RetentionDeps {
   realNow?: () => number;
 }
 
-/** Prunes the three tables, each in its own statement, and logs one line with the counts. */
+/** Prunes the four tables, each in its own statement, and logs one line with the counts. */
 export async function pruneRetention(d: RetentionDeps): Promise<PrunedRows> {
   const now = (d.realNow ?? Date.now)();
   const before = (days: number) => new Date(now - days * DAY_MS);
@@ -48,6 +51,7 @@ export async function pruneRetention(d: RetentionDeps): Promise<PrunedRows> {
     inbox: await pruneInbox(d.db, before(d.periods.inboxDays)),
     outbox: await prunePublishedOutbox(d.db, before(d.periods.outboxDays)),
     batches: await pruneOutboxBatches(d.db, before(d.periods.batchesDays)),
+    deadLetterPayloads: await pruneDeadLetterPayloads(d.db, before(d.periods.deadLetterPayloadsDays)),
   };
   d.log.info(
     { component: 'retention', ...pruned, days: d.periods },

@@ -143,6 +143,11 @@ export const configSchema = z.object({
     outboxDays: z.number().int().min(1).max(3650),
     /** The relay's batch records; the newest batch is always kept (the relay's recovery reads it). */
     batchesDays: z.number().int().min(1).max(3650),
+    /**
+     * The originals of the dead letters too large for their .dlq topic (personal data): keep them
+     * as long as the DLQ topics keep the dead letters that refer to them (KAFKA_DLQ_RETENTION_MS).
+     */
+    deadLetterPayloadsDays: z.number().int().min(1).max(3650),
   }),
   /** The e-government gateway stub (tests, demo): answers identity requests from a generated population. */
   gatewayStub: z.object({
@@ -270,6 +275,7 @@ export const envOverrides: ReadonlyArray<{ env: string; path: string; kind: Kind
   { env: 'RETENTION_INBOX_DAYS', path: 'retention.inboxDays', kind: 'int' },
   { env: 'RETENTION_OUTBOX_DAYS', path: 'retention.outboxDays', kind: 'int' },
   { env: 'RETENTION_BATCHES_DAYS', path: 'retention.batchesDays', kind: 'int' },
+  { env: 'RETENTION_DEAD_LETTER_PAYLOADS_DAYS', path: 'retention.deadLetterPayloadsDays', kind: 'int' },
   { env: 'GATEWAY_STUB_LATENCY_MS', path: 'gatewayStub.latencyMs', kind: 'int' },
   { env: 'GATEWAY_STUB_NOT_FOUND_RATE', path: 'gatewayStub.notFoundRate', kind: 'number' },
   { env: 'GATEWAY_STUB_ERROR_RATE', path: 'gatewayStub.errorRate', kind: 'number' },

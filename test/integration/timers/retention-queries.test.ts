@@ -3,7 +3,12 @@
  * timestamps around a fixed cut-off, so nothing depends on today's date.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { pruneInbox, pruneOutboxBatches, prunePublishedOutbox } from '../../../src/timers/retention-queries.js';
+import {
+  pruneDeadLetterPayloads,
+  pruneInbox,
+  pruneOutboxBatches,
+  prunePublishedOutbox,
+} from '../../../src/timers/retention-queries.js';
 import { openQueriesDb, type QueriesDb } from '../queries/db.js';
 
 let db: QueriesDb;
@@ -15,6 +20,7 @@ beforeEach(async () => {
   await db.runtime('inbox').delete();
   await db.runtime('outbox').delete();
   await db.runtime('outbox_batches').delete();
+  await db.runtime('dead_letter_payloads').delete();
 });
 
 const CUT = new Date('2030-01-10T00:00:00Z');
@@ -100,5 +106,23 @@ describe('pruneOutboxBatches', () => {
       { seq: 8, ids: [2], created_at: AFTER },
     ]);
     expect(await pruneOutboxBatches(db.runtime, CUT)).toBe(0);
+  });
+});
+
+describe('pruneDeadLetterPayloads', () => {
+  it('deletes the originals stored before the cut-off and keeps the later ones', async () => {
+    const payload = (offset: number, storedAt: string) => ({
+      original_topic: 'it.egov.portal.applications.v1',
+      partition: 0,
+      offset,
+      original_key: Buffer.from('k'),
+      original_value: Buffer.from('{"iin":"080215650019"}'),
+      headers: Buffer.from('[]'),
+      stored_at: storedAt,
+    });
+    await db.runtime('dead_letter_payloads').insert([payload(1, BEFORE), payload(2, AFTER)]);
+    expect(await pruneDeadLetterPayloads(db.runtime, CUT)).toBe(1);
+    expect(await db.runtime('dead_letter_payloads').pluck('offset')).toEqual([2]);
+    expect(await pruneDeadLetterPayloads(db.runtime, CUT)).toBe(0);
   });
 });

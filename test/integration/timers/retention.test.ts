@@ -40,14 +40,24 @@ async function seed(): Promise<void> {
     { seq: 1, ids: [1], created_at: daysAgo(9) },
     { seq: 2, ids: [2], created_at: daysAgo(8) },
   ]);
+  const payload = (offset: number, storedAt: string) => ({
+    original_topic: 't',
+    partition: 0,
+    offset,
+    original_value: Buffer.from('{}'),
+    headers: Buffer.from('[]'),
+    stored_at: storedAt,
+  });
+  await db.runtime('dead_letter_payloads').insert([payload(1, daysAgo(30, -1)), payload(2, daysAgo(29))]);
 }
 
 describe('pruneRetention', () => {
-  it('prunes each table by its own period (30/7/7 days by default) and logs one line with the counts', async () => {
+  it('prunes each table by its own period (30/7/7/30 days by default) and logs one line with the counts', async () => {
     await seed();
     const { log, lines } = captureLog();
     const pruned = await pruneRetention({ db: db.runtime, periods, log, realNow: () => NOW });
-    expect(pruned).toEqual({ inbox: 1, outbox: 1, batches: 1 });
+    expect(pruned).toEqual({ inbox: 1, outbox: 1, batches: 1, deadLetterPayloads: 1 });
+    expect(await db.runtime('dead_letter_payloads').pluck('offset')).toEqual([2]);
     expect(await db.runtime('inbox').pluck('message_id')).toEqual(['in-kept']);
     expect((await db.runtime('outbox').pluck('message_key')).sort()).toEqual(['out-kept', 'out-unpublished']);
     expect(await db.runtime('outbox_batches').pluck('seq')).toEqual([2]);
@@ -58,7 +68,8 @@ describe('pruneRetention', () => {
       inbox: 1,
       outbox: 1,
       batches: 1,
-      days: { inboxDays: 30, outboxDays: 7, batchesDays: 7 },
+      deadLetterPayloads: 1,
+      days: { inboxDays: 30, outboxDays: 7, batchesDays: 7, deadLetterPayloadsDays: 30 },
     });
   });
 

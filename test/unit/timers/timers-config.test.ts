@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/platform/config/load.js';
 
 describe('timer and retention configuration', () => {
-  it('has defaults: the queue next to the tables, 4 at once, a poll a second; 30/7/7 days kept', () => {
+  it('has defaults: the queue next to the tables, 4 at once, a poll a second; 30/7/7/30 days kept', () => {
     const c = loadConfig({});
     expect(c.timers).toEqual({ schema: 'tvet_timers', concurrency: 4, pollIntervalMs: 1000 });
-    expect(c.retention).toEqual({ inboxDays: 30, outboxDays: 7, batchesDays: 7 });
+    expect(c.retention).toEqual({ inboxDays: 30, outboxDays: 7, batchesDays: 7, deadLetterPayloadsDays: 30 });
   });
 
   it('derives the queue schema from the database schema, so each test file has its own queue', () => {
@@ -20,10 +20,11 @@ describe('timer and retention configuration', () => {
       RETENTION_INBOX_DAYS: '60',
       RETENTION_OUTBOX_DAYS: '3',
       RETENTION_BATCHES_DAYS: '2',
+      RETENTION_DEAD_LETTER_PAYLOADS_DAYS: '14',
     });
     expect(c.timers.concurrency).toBe(8);
     expect(c.timers.pollIntervalMs).toBe(250);
-    expect(c.retention).toEqual({ inboxDays: 60, outboxDays: 3, batchesDays: 2 });
+    expect(c.retention).toEqual({ inboxDays: 60, outboxDays: 3, batchesDays: 2, deadLetterPayloadsDays: 14 });
   });
 
   it("refuses a queue schema that is the tables' schema, or not an identifier, naming the variable", () => {
