@@ -3,7 +3,7 @@
  * Appendix 6 p.8; R2-R4, R7). Pure: the submission date comes from the application itself.
  */
 import type { Application } from '../application/model.js';
-import { almatyDate } from '../calendar/index.js';
+import { almatyDate, parseInstantMillis } from '../calendar/index.js';
 import { birthDateFromIin, validateBin, validateIin } from '../identity-numbers/index.js';
 import { isMinorOn } from './age.js';
 import { identityDocumentFindings, originalDocumentFindings } from './documents.js';
@@ -16,6 +16,29 @@ function submissionDateOf(app: Application): string | null {
   } catch {
     return null;
   }
+}
+
+/** How far a signature's time may run ahead of the submission's: two clocks (the signing service's, the portal's). */
+const SIGNATURE_CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * The signature's time: an instant, not after the submission it signs (beyond the clocks' skew).
+ * A document signed after it was filed (a `signedAt` in 2200) is not the document that was filed.
+ */
+function signatureTimeFinding(app: Application, signedAt: unknown): IntakeFinding | null {
+  const signed = typeof signedAt === 'string' ? parseInstantMillis(signedAt) : null;
+  const submitted = parseInstantMillis(app.submittedAt);
+  if (signed !== null && (submitted === null || signed <= submitted + SIGNATURE_CLOCK_SKEW_MS)) return null;
+  return {
+    code: 'SIGNATURE_INVALID',
+    field: 'signature.signedAt',
+    message:
+      signed === null
+        ? `The signature's signedAt "${String(signedAt)}" is not an ISO-8601 instant with an offset (R4).`
+        : `The signature is dated ${String(signedAt)}, after the submission at ${app.submittedAt}: ` +
+          'a document is signed before it is filed (R4); the portal has to send the signature of this document.',
+    intakeRefusal: true,
+  };
 }
 
 /** R4: a portal application is an electronic document signed with EDS or a one-time password. */
@@ -42,7 +65,8 @@ function signatureFindings(app: Application): IntakeFinding[] {
       },
     ];
   }
-  return [];
+  const time = signatureTimeFinding(app, s.signedAt);
+  return time ? [time] : [];
 }
 
 function personFindings(app: Application, submissionDate: string | null): IntakeFinding[] {

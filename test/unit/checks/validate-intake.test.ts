@@ -55,6 +55,10 @@ describe('complete applications pass', () => {
       'portal with OTP',
       portal({ signature: { kind: 'OTP', reference: 'otp-tx-9', signedAt: '2026-03-19T10:00:00+05:00' } }),
     ],
+    [
+      'portal signed a minute after the submission (within the clocks skew)',
+      portal({ signature: { kind: 'OTP', reference: 'otp-tx-9', signedAt: '2026-03-19T10:01:00+05:00' } }),
+    ],
     ['digital document at the PSC', psc({ presentedDocuments: [{ type: 'DIGITAL_DOCUMENT' }] })],
     [
       'identity valid through the submission day',
@@ -103,6 +107,24 @@ describe('intake refusals (item 52: incomplete package or expired document)', ()
       portal({ signature: { kind: 'OTP', reference: ' ', signedAt: '2026-03-19T10:00:00+05:00' } }),
       'SIGNATURE_INVALID',
       'signature',
+    ],
+    [
+      'portal signed after it was submitted (a signature dated 2200)',
+      portal({ signature: { kind: 'EDS', reference: 'x', signedAt: '2200-01-01T00:00:00+05:00' } }),
+      'SIGNATURE_INVALID',
+      'signature.signedAt',
+    ],
+    [
+      'portal signed six minutes after the submission (beyond the clocks skew)',
+      portal({ signature: { kind: 'EDS', reference: 'x', signedAt: '2026-03-19T10:06:00+05:00' } }),
+      'SIGNATURE_INVALID',
+      'signature.signedAt',
+    ],
+    [
+      'portal with a signature time that is not an instant',
+      portal({ signature: { kind: 'EDS', reference: 'x', signedAt: 'yesterday' } }),
+      'SIGNATURE_INVALID',
+      'signature.signedAt',
     ],
     [
       'office without identity document',
