@@ -16,11 +16,12 @@ import type { Logger } from '../platform/logging/logger.js';
 import { AppError } from '../platform/errors/app-error.js';
 import { TimerError, TimerErrorCode } from './timer-errors.js';
 import { graphileLogger } from './worker-log.js';
-import { registerTimerPool, deleteTimerPool } from './pool-liveness-queries.js';
 import {
   RELEASE_DEAD_POOLS_CRONTAB,
   RELEASE_DEAD_POOLS_TASK,
+  holdPoolLiveness,
   releaseDeadTimerPools,
+  type PoolLiveness,
   type PoolRegistry,
 } from './pool-liveness.js';
 
@@ -101,7 +102,8 @@ export async function startTimerWorker(o: TimerWorkerOptions): Promise<TimerWork
   }
   const events: WorkerEvents = new EventEmitter();
   watchFailures(events, o.log);
-  const liveness = o.registry ? watchLiveness(events, o.registry, o.log) : null;
+  let poolId: string | null = null;
+  events.on('pool:create', ({ workerPool }) => (poolId = workerPool.id));
   if (o.registry) {
     const registry = o.registry;
     taskList[RELEASE_DEAD_POOLS_TASK] = async () => {
@@ -143,6 +145,9 @@ export async function startTimerWorker(o: TimerWorkerOptions): Promise<TimerWork
       'timer worker stopped on an error; timers wait until it is restarted',
     ),
   );
+  const liveness = o.registry && poolId ? holdPoolLiveness(o.connectionString, o.registry, poolId, o.log) : null;
+  if (o.registry && !liveness)
+    o.log.warn({ component: 'timers' }, 'graphile-worker named no pool id: the pool runs without its liveness');
   if (o.registry && liveness) await startLiveness(o.registry, o.schema, liveness, o.log);
   o.log.info(
     { component: 'timers', schema: o.schema, tasks: Object.keys(taskList), cron: cronItems.length },
@@ -153,38 +158,15 @@ export async function startTimerWorker(o: TimerWorkerOptions): Promise<TimerWork
     stop() {
       stopping ??= runner
         .stop()
-        .then(() => (o.registry && liveness?.poolId ? unregister(o.registry, liveness.poolId, o.log) : undefined))
+        .then(() => liveness?.close())
         .then(() => o.log.info({ component: 'timers' }, 'timer worker stopped'));
       return stopping;
     },
   };
 }
 
-interface Liveness {
-  poolId: string | null;
-  /** Resolves at the pool's first registration. */
-  registered: Promise<void>;
-}
-
-/** Registers the pool on each LISTEN connection graphile-worker opens (the first, and after an error). */
-function watchLiveness(events: WorkerEvents, registry: PoolRegistry, log: Logger): Liveness {
-  let first: () => void = () => undefined;
-  const live: Liveness = { poolId: null, registered: new Promise<void>((r) => (first = r)) };
-  events.on('pool:listen:success', ({ workerPool, client }) => {
-    live.poolId = workerPool.id;
-    registerTimerPool(client, registry.schema, workerPool.id).then(first, (err: unknown) =>
-      log.error(
-        { component: 'timers', pool: workerPool.id, errorCode: codeOf(err), err },
-        'the timer pool could not register its liveness: if this process dies, its running timers wait ' +
-          '4 hours. Check that the migrations ran (npm run migrate).',
-      ),
-    );
-  });
-  return live;
-}
-
 /** Waits (bounded) for the pool's registration, then releases what dead predecessors left locked. */
-async function startLiveness(registry: PoolRegistry, timersSchema: string, live: Liveness, log: Logger) {
+async function startLiveness(registry: PoolRegistry, timersSchema: string, live: PoolLiveness, log: Logger) {
   let timer: NodeJS.Timeout | undefined;
   const waited = await Promise.race([
     live.registered.then(() => true),
@@ -194,11 +176,5 @@ async function startLiveness(registry: PoolRegistry, timersSchema: string, live:
   if (!waited) log.warn({ component: 'timers' }, 'the timer pool has not registered its liveness yet; going on');
   await releaseDeadTimerPools(registry, timersSchema, log).catch((err: unknown) =>
     log.warn({ component: 'timers', err }, 'releasing the jobs of dead timer pools failed; the minute job tries again'),
-  );
-}
-
-async function unregister(registry: PoolRegistry, poolId: string, log: Logger): Promise<void> {
-  await deleteTimerPool(registry.db, poolId).catch((err: unknown) =>
-    log.warn({ component: 'timers', err }, 'the timer pool could not unregister; the next release removes it'),
   );
 }

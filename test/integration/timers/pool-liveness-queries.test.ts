@@ -41,16 +41,18 @@ describe('registerTimerPool and deleteDeadTimerPools', () => {
   it('a registered pool is alive while its session lives, dead once it ends; registering twice keeps one row', async () => {
     const alive = await session();
     const dying = await session();
-    await registerTimerPool(alive, db.schema, 'pool-alive');
-    await registerTimerPool(alive, db.schema, 'pool-alive');
-    await registerTimerPool(dying, db.schema, 'pool-dying');
+    expect(await registerTimerPool(alive, db.schema, 'pool-alive')).toBe(true);
+    expect(await registerTimerPool(alive, db.schema, 'pool-alive')).toBe(true);
+    expect(await registerTimerPool(dying, db.schema, 'pool-dying')).toBe(true);
+    // Another session cannot take a live pool's lock: it does not register the pool.
+    expect(await registerTimerPool(await session(), db.schema, 'pool-dying')).toBe(false);
     expect(await pools()).toEqual(['pool-alive', 'pool-dying']);
-    expect(await deleteDeadTimerPools(db.runtime)).toEqual([]);
+    expect(await deleteDeadTimerPools(db.runtime, db.schema)).toEqual([]);
 
     await dying.end();
     // The server ends the session a moment after the client goes.
     const dead = await waitFor('the dead pool', async () => {
-      const ids = await deleteDeadTimerPools(db.runtime);
+      const ids = await deleteDeadTimerPools(db.runtime, db.schema);
       return ids.length > 0 ? ids : undefined;
     });
     expect(dead).toEqual(['pool-dying']);
@@ -59,7 +61,7 @@ describe('registerTimerPool and deleteDeadTimerPools', () => {
 
   it('deleteTimerPool removes one row, whether its lock is held or not', async () => {
     await registerTimerPool(await session(), db.schema, 'pool-stopping');
-    await deleteTimerPool(db.runtime, 'pool-stopping');
+    await deleteTimerPool(db.runtime, db.schema, 'pool-stopping');
     expect(await pools()).not.toContain('pool-stopping');
   });
 });
@@ -87,10 +89,10 @@ describe('unlockTimerPools', () => {
         key,
       ]);
     }
-    expect(await selectLockingPools(db.runtime, db.timersSchema)).toEqual(['pool-x', 'pool-y']);
-    await unlockTimerPools(db.runtime, db.timersSchema, []);
-    expect(await selectLockingPools(db.runtime, db.timersSchema)).toEqual(['pool-x', 'pool-y']);
-    await unlockTimerPools(db.runtime, db.timersSchema, ['pool-x']);
-    expect(await selectLockingPools(db.runtime, db.timersSchema)).toEqual(['pool-y']);
+    expect(await selectLockingPools(db.runtime, db.timersSchema, 'remind')).toEqual(['pool-x', 'pool-y']);
+    expect(await unlockTimerPools(db.runtime, db.timersSchema, [])).toBe(0);
+    expect(await selectLockingPools(db.runtime, db.timersSchema, 'remind')).toEqual(['pool-x', 'pool-y']);
+    expect(await unlockTimerPools(db.runtime, db.timersSchema, ['pool-x', 'pool-gone'])).toBe(2);
+    expect(await selectLockingPools(db.runtime, db.timersSchema, 'remind')).toEqual(['pool-y']);
   });
 });
