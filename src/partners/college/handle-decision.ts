@@ -79,7 +79,13 @@ export function commandOfDecision(m: CollegeDecisionMessage): ApplicationCommand
     }
     case 'APPLICATION_RECEIVED_AT_OFFICE': {
       const application = applicationFromOffice(m.applicationId, m.applicationReceivedAtOffice);
-      return { type: 'ReceiveApplication', applicationId: m.applicationId, at: application.submittedAt, application };
+      return {
+        type: 'ReceiveApplication',
+        applicationId: m.applicationId,
+        at: application.submittedAt,
+        application,
+        collegeBin: m.collegeBin,
+      };
     }
     case 'RESULT_HANDED_OVER': {
       const h = m.resultHandedOver;

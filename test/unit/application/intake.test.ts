@@ -153,6 +153,19 @@ describe('intake (items 47-53)', () => {
         .when({ ...cmd.receive(app), receivedAt: at('06', '09:56') })
         .then([{ type: 'ApplicationSubmitted' }]);
     });
+    it("an office application sent by another college than the form's: COLLEGE_MISMATCH", () => {
+      const app = officeApp();
+      given([])
+        .when({ ...cmd.receive(app), collegeBin: '991240018472' })
+        .then({ error: 'COLLEGE_MISMATCH' });
+      // The form's college, or a BIN with a wrong check digit, is compared as it is.
+      given([])
+        .when({ ...cmd.receive(app), collegeBin: app.collegeBin.slice(0, 11) + '0' })
+        .then({ error: 'COLLEGE_MISMATCH' });
+      given([])
+        .when({ ...cmd.receive(app), collegeBin: app.collegeBin })
+        .then([{ type: 'ApplicationAccepted' }]);
+    });
     it('the application inside carries another id: APPLICATION_ID_MISMATCH', () => {
       given([])
         .when({ ...cmd.receive(portalApp()), applicationId: 'APP-OTHER' })

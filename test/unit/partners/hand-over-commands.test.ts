@@ -21,6 +21,18 @@ describe('hand-over messages as commands (item 61)', () => {
     });
   });
 
+  it('an application received at the office names the college that sent it, for the core to compare with the form', () => {
+    const m = byKind(
+      samples[Topics.collegeDecisions] as readonly CollegeDecisionMessage[],
+      'APPLICATION_RECEIVED_AT_OFFICE',
+    );
+    expect(commandOfDecision({ ...m, collegeBin: '991240018472' })).toMatchObject({
+      type: 'ReceiveApplication',
+      collegeBin: '991240018472',
+      application: { channel: 'COLLEGE_OFFICE', collegeBin: COLLEGE_BIN },
+    });
+  });
+
   it('a PSC hand-over keeps the document type as presented, for the core to judge (no silent ID_CARD)', () => {
     const m = byKind(
       samples[Topics.corporationApplications] as readonly CorporationApplicationMessage[],

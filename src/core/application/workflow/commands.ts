@@ -64,6 +64,11 @@ export interface ReceiveApplication extends CommandBase {
    * that, beyond the tolerated clock skew, is refused (SUBMITTED_IN_FUTURE). Absent: not checked.
    */
   receivedAt?: string;
+  /**
+   * The college whose system sent it (an application received at its office, R1): an office
+   * receives applications to its own college only. Absent (portal, PSC): not checked.
+   */
+  collegeBin?: string;
 }
 
 /** What the e-government gateway answered (item 49), as received. */

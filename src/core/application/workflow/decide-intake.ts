@@ -55,6 +55,16 @@ export function decideIntake(
       `the application inside the command has id ${app.applicationId}; fix the sender.`,
     );
   }
+  if (cmd.collegeBin !== undefined && cmd.collegeBin !== app.collegeBin) {
+    return reject(
+      'COLLEGE_MISMATCH',
+      state.phase,
+      cmd,
+      `college ${cmd.collegeBin} reports an application received at its office for college ${app.collegeBin}; ` +
+        "an office receives applications to its own college (R1): check the form's collegeBin and the sender.",
+      { collegeBin: cmd.collegeBin },
+    );
+  }
   if (cmd.receivedAt && isAfter(app.submittedAt, instantPlus(cmd.receivedAt, CLOCK_SKEW_MS))) {
     return reject(
       'SUBMITTED_IN_FUTURE',
