@@ -72,12 +72,15 @@ export function holdPoolLiveness(
   const ctx = { component: 'timers', pool: poolId };
   const session = async (): Promise<boolean> => {
     const c = new pg.Client({ connectionString, options: LIVENESS_TCP_OPTIONS });
-    c.on('error', (err) => {
+    // A lost session ends the lock: an 'error' (terminated while idle) or an 'end', whichever comes first.
+    const lost = (err?: Error) => {
       if (closing || client !== c) return;
       client = null;
       log.warn({ ...ctx, err }, 'the timer pool lost its liveness connection; registering again');
       void connect();
-    });
+    };
+    c.on('error', lost);
+    c.on('end', () => lost());
     try {
       await c.connect();
       const ok = await registerTimerPool(c, registry.schema, poolId);
