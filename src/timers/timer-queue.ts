@@ -69,6 +69,11 @@ function toSpec(clock: Clock, t: TimerRequest): JobSpec {
   };
 }
 
+/** Code-unit order, the same in every process (not the locale's). */
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /**
  * Schedules (or reschedules, by key) every timer of the list in one statement, in the caller's
  * transaction. The same key twice in one list: the last one wins (add_jobs could not take both).
@@ -85,7 +90,9 @@ export async function scheduleTimers(
   try {
     await tx.raw(
       'SELECT count(*) FROM ??.add_jobs(ARRAY(SELECT json_populate_recordset(NULL::??.job_spec, ?::json)))',
-      [schema, schema, JSON.stringify([...byKey.values()])],
+      // In key order: two transactions scheduling overlapping keys lock them in the same order
+      // (unsorted, a batch and a register slot deadlocked on the job key index, 40P01).
+      [schema, schema, JSON.stringify([...byKey.values()].sort((a, b) => compareKeys(a.job_key, b.job_key)))],
     );
   } catch (err) {
     throw queueUnavailable(err, schema);
@@ -100,7 +107,7 @@ export async function cancelTimers(tx: Knex.Transaction | Knex, schema: string, 
   if (keys.length === 0) return;
   try {
     await tx.raw('SELECT count(j.id) FROM unnest(?::text[]) AS k(key) CROSS JOIN LATERAL ??.remove_job(k.key) AS j', [
-      [...new Set(keys)],
+      [...new Set(keys)].sort(compareKeys),
       schema,
     ]);
   } catch (err) {
