@@ -297,6 +297,8 @@ print({
     withoutAnyMessageShare: round(silentWindows / runWindows.length),
     busiestWindowMessages: busiest,
   },
+  /** The real seconds the next two figures cover: to the end, or to the stall's detection. */
+  cpuAndLoopOverSeconds: round(cpuMs / 1000, 1),
   eventLoopUtilization: round(elu.utilization),
   processCpuSecondsPerRealSecond: round((cpu.user + cpu.system) / 1e3 / cpuMs),
   rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
