@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { Knex } from 'knex';
+import pino from 'pino';
 import { withInfrastructure } from '../../src/cli/effective-config.js';
 import { loadConfig } from '../../src/platform/config/load.js';
 import type { AppConfig } from '../../src/platform/config/schema.js';
@@ -29,7 +30,12 @@ export interface Bench {
 
 export async function startBench(label: string, env: Record<string, string> = {}): Promise<Bench> {
   const id = randomBytes(3).toString('hex');
-  const log = createLogger({ level: 'warn', name: `bench-${label}` });
+  // The log on stderr: stdout is the result's JSON alone.
+  const log = createLogger({
+    level: 'warn',
+    name: `bench-${label}`,
+    destination: pino.destination({ fd: 2, sync: true }),
+  });
   const base = loadConfig({
     ...process.env,
     NODE_ENV: 'test',
