@@ -24,8 +24,10 @@
  * none may be parked as UNKNOWN_SCHEMA_ID or UNDECODABLE, the batch is run again (an outage,
  * src/pipeline/inbound/failures.ts), and recovery is from the registry back to the first stage of
  * an application sent with the new id. The outbound side is not cut off: the relay encodes with
- * the contract's ids, cached since its first record of each topic, so the PSC applications' stages
- * go on during the outage (the notes count the stages published inside it).
+ * the contract's ids, whose schemas every process fetches at start (MessageCodec.preload), so
+ * stages of the PSC applications can go on during the outage (the notes count the stages published
+ * inside it). While frozen, a request for the new id waits for the registry client's timeout
+ * (15 s), and the consumer's other partitions wait with it: few stages come during a freeze.
  */
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
