@@ -124,7 +124,15 @@ function searchPersonalData(values: Set<string>): { files: number; bytes: number
   return { files: files.length, bytes, hits };
 }
 
-const FAMILIES = ['bad input', 'adapter SIGKILL', 'broker', 'PostgreSQL', 'stand-ins down', 'rebalance'];
+const FAMILIES = [
+  'bad input',
+  'adapter SIGKILL',
+  'broker',
+  'schema registry',
+  'PostgreSQL',
+  'stand-ins down',
+  'rebalance',
+];
 
 function verdict(r: FaultRow): string {
   const ok =

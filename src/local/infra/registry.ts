@@ -4,13 +4,26 @@ import { findJava } from './java.js';
 import { fetchApicurio } from './maven.js';
 import { freePort } from './ports.js';
 import { runDir } from './paths.js';
-import { startProcess, waitUntilReady, type ServiceProcess } from './process.js';
+import { signalGroup, startProcess, waitUntilReady, type ServiceProcess } from './process.js';
 
 export interface RunningRegistry {
   /** Base of the Confluent-compatible API, e.g. http://127.0.0.1:PORT/apis/ccompat/v7 */
   url: string;
-  process: ServiceProcess;
+  /** The registry's current process (a new one after restart). */
+  readonly process: ServiceProcess;
+  dir: string;
   stop(): Promise<void>;
+  /**
+   * Fault tests: stops the registry (SIGTERM, its clean shutdown; SIGKILL with `hard`), keeping
+   * its port. Its schemas survive only with `persistent` storage (an H2 file): in-memory storage
+   * starts empty again, with ids counted from 1.
+   */
+  halt(hard?: boolean): Promise<void>;
+  /** Fault tests: starts the registry again on the same port (and storage) after halt(); resolves once it answers. */
+  restart(): Promise<void>;
+  /** Fault tests: SIGSTOP / SIGCONT, the registry keeps its sockets and answers nothing meanwhile. */
+  freeze(): void;
+  thaw(): void;
 }
 
 const CCOMPAT = '/apis/ccompat/v7';
@@ -39,12 +52,17 @@ export async function setGlobalCompatibility(
     );
 }
 
-/** Apicurio Registry 3 (in-memory storage) from its Maven Central archive, on 127.0.0.1. */
+/**
+ * Apicurio Registry 3 from its Maven Central archive, on 127.0.0.1. Storage: Apicurio's default,
+ * an in-memory H2 database; with `persistent`, an H2 database file under the run directory
+ * (data/), so that a restart (fault tests) finds the same schemas under the same ids.
+ */
 export async function startApicurio(opts: {
   cacheDir: string;
   version: string;
   minJava: number;
   timeoutMs: number;
+  persistent?: boolean;
 }): Promise<RunningRegistry> {
   const [home, java, port, managementPort] = await Promise.all([
     fetchApicurio(opts.cacheDir, opts.version),
@@ -62,12 +80,40 @@ export async function startApicurio(opts: {
     `-Dquarkus.management.port=${managementPort}`,
     '-Dquarkus.management.host=127.0.0.1',
     `-Djava.io.tmpdir=${dir}`,
+    // Apicurio's SQL storage (H2) in a file instead of jdbc:h2:mem: it creates its tables in an
+    // empty file and reuses them after a restart.
+    ...(opts.persistent ? [`-Dapicurio.datasource.url=jdbc:h2:file:${join(dir, 'data', 'registry')}`] : []),
     '-jar',
     join(home, 'quarkus-run.jar'),
   ];
-  const proc = startProcess('apicurio-registry', java.bin, args, join(dir, 'apicurio.log'), {}, dir);
+  const launch = () => startProcess('apicurio-registry', java.bin, args, join(dir, 'apicurio.log'), {}, dir);
+  let proc = launch();
   const url = `http://127.0.0.1:${port}${CCOMPAT}`;
-  await waitUntilReady(proc, () => registryAnswers(url), opts.timeoutMs);
-  await setGlobalCompatibility(url, 'BACKWARD');
-  return { url, process: proc, stop: () => proc.stop() };
+  const ready = async () => {
+    await waitUntilReady(proc, () => registryAnswers(url), opts.timeoutMs);
+    await setGlobalCompatibility(url, 'BACKWARD');
+  };
+  await ready();
+  return {
+    url,
+    get process() {
+      return proc;
+    },
+    dir,
+    stop: () => proc.stop(),
+    async halt(hard = false) {
+      if (hard) {
+        const exited = new Promise((resolve) => proc.child.once('exit', resolve));
+        proc.child.kill('SIGKILL');
+        await exited;
+      }
+      await proc.stop();
+    },
+    async restart() {
+      proc = launch();
+      await ready();
+    },
+    freeze: () => signalGroup(proc, 'SIGSTOP'),
+    thaw: () => signalGroup(proc, 'SIGCONT'),
+  };
 }

@@ -35,6 +35,17 @@ export class MessageCodec {
     return s;
   }
 
+  /**
+   * Fetches the writer schema of every contract topic (and `.dlq`) into the registry client's
+   * cache, while the registry is known to answer (at start, right after registration): encode()
+   * then never calls the registry. Fetched lazily instead, the first record of a topic after a
+   * start, met during a registry outage, failed to encode and the relay set its row aside as
+   * OUTBOX_ROW_INVALID (an operator's retry needed for an outage).
+   */
+  async preload(): Promise<void> {
+    await Promise.all([...this.schemas.values()].map((s) => this.registry.getSchema(s.id)));
+  }
+
   async encode(fullTopic: string, value: unknown): Promise<Buffer> {
     return this.registry.encode(this.schemaFor(fullTopic).id, value);
   }

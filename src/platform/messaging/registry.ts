@@ -3,6 +3,7 @@ import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import { schemaRegistryOptions } from '../../contract/registry-options.js';
 import { contractSchemas, type TopicSchema } from '../../contract/schemas.js';
 import {
+  REGISTRY_REQUEST_TIMEOUT_MS,
   RegistryError,
   RegistryHttpError,
   getSubjectCompatibility,
@@ -12,9 +13,29 @@ import {
 
 export { RegistryError };
 
+type Middleware = NonNullable<ConstructorParameters<typeof SchemaRegistry>[0]['middlewares']>[number];
+
+/**
+ * A timeout on each request of the registry client (mappersmith sets none): a registry that
+ * accepts connections and never answers (a hung process, a proxy) otherwise held the consumer's
+ * batch, and with it every partition of the process, for as long as it hung. Timed out, the
+ * request fails like an unreachable registry: an outage, the batch is run again.
+ */
+function requestTimeout(ms: number): Middleware {
+  return () => ({
+    async prepareRequest(next) {
+      const request = await next();
+      return request.timeout() ? request : request.enhance({ timeout: ms });
+    },
+  });
+}
+
 /** The registry client, with the contract's logical types. `url` is the Confluent-compatible base. */
-export function createRegistry(url: string): SchemaRegistry {
-  return new SchemaRegistry({ host: url }, schemaRegistryOptions());
+export function createRegistry(url: string, opts: { requestTimeoutMs?: number } = {}): SchemaRegistry {
+  return new SchemaRegistry(
+    { host: url, middlewares: [requestTimeout(opts.requestTimeoutMs ?? REGISTRY_REQUEST_TIMEOUT_MS)] },
+    schemaRegistryOptions(),
+  );
 }
 
 export interface RegisteredSchema extends TopicSchema {

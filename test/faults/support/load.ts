@@ -5,7 +5,7 @@
  * stage and IDENTITY_VERIFIED (the gateway stub answers; no college runs).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Topics } from '../../../src/contract/topics.js';
+import { Topics, type TopicName } from '../../../src/contract/topics.js';
 import { eligiblePerson, portalApplication, pscApplication } from '../../../src/local/demo/applications.js';
 import type { Harness } from '../../support/adapter-harness.js';
 import { clockNow } from '../../support/clock.js';
@@ -35,7 +35,17 @@ export interface Load {
 
 export function steadyLoad(
   h: Harness,
-  opts: { count: number; perSecond: number; firstPerson: number; personalData: Set<string> },
+  opts: {
+    count: number;
+    perSecond: number;
+    firstPerson: number;
+    personalData: Set<string>;
+    /**
+     * The bytes to send for a value instead of the harness's encoding (with the contract's
+     * schema id), or undefined to leave it to the harness; called again for each retry.
+     */
+    encode?: (topic: TopicName, value: Record<string, unknown>) => Buffer | undefined;
+  },
 ): Load {
   const expected = new Map<string, string[]>();
   let sent = 0;
@@ -60,7 +70,9 @@ export function steadyLoad(
       const topic = portal ? Topics.portalApplications : Topics.corporationApplications;
       for (;;) {
         try {
-          await h.send(topic, value.applicationId, value);
+          const bytes = opts.encode?.(topic, value as unknown as Record<string, unknown>);
+          if (bytes) await h.sendRaw(topic, value.applicationId, bytes);
+          else await h.send(topic, value.applicationId, value);
           break;
         } catch {
           retries++;

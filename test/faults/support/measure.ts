@@ -124,11 +124,24 @@ export function publishedAt(r: Read): number {
   return r.timestamp - performance.timeOrigin;
 }
 
-/** Seconds from `at` to the first stage record published after it, of `stages` if given (null: none came). */
-export function firstStageAfter(h: Harness, at: number, stages?: readonly string[]): number | null {
-  const after = stageRecords(h).filter(
-    (r) => publishedAt(r) > at && (!stages || stages.includes((r.value as unknown as MonitoringStage).stage)),
-  );
+/**
+ * Seconds from `at` to the first stage record published after it, of `stages` and of
+ * `applications` if given (null: none came).
+ */
+export function firstStageAfter(
+  h: Harness,
+  at: number,
+  stages?: readonly string[],
+  applications?: ReadonlySet<string>,
+): number | null {
+  const after = stageRecords(h).filter((r) => {
+    const s = r.value as unknown as MonitoringStage;
+    return (
+      publishedAt(r) > at &&
+      (!stages || stages.includes(s.stage)) &&
+      (!applications || applications.has(s.applicationId))
+    );
+  });
   if (after.length === 0) return null;
   return Math.round((Math.min(...after.map(publishedAt)) - at) / 100) / 10;
 }
