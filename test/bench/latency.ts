@@ -6,6 +6,7 @@
  *   - SUBMITTED / ACCEPTED: from the application's produce (one consumer transaction, the relay);
  *   - IDENTITY_VERIFIED: from the produce of the gateway's answer is not known here, so from the
  *     application's produce (two transactions, the stub's latency, two relay trips).
+ * Printed with the floors of the same run and the offered load's ratio to the pipeline floor.
  * RSS and heap are sampled every 5 s; the figures include the stub, the reader and the producer.
  * Usage: npm run bench:latency -- [--rate 100] [--seconds 60] [--floor-messages M] [--no-floors]
  * Memory over 200,000 applications: npm run bench:latency -- --rate 200 --seconds 1000 --no-floors
@@ -136,6 +137,11 @@ print({
   machine: machine(bench.now()),
   floors,
   offered: { ratePerSecond: rate, seconds, applications: total, achievedPerSecond: Math.round(total / offeredSeconds) },
+  // The offered load against the floor of the same run, as bench:intake counts it (an application
+  // to IDENTITY_VERIFIED is 3 floor messages): how close to the machine's limit the latency is taken.
+  offeredRatioToPipelineFloor: floors
+    ? Math.round(((total / offeredSeconds) * 3 * 100) / floors.pipelinePerSecond) / 100
+    : null,
   latency: { firstStage: summary(latencies.first), identityVerified: summary(latencies.verified) },
   memory: {
     rssMbFirst: rss[0],
