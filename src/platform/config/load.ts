@@ -135,6 +135,48 @@ function checkKafkaSecurity(config: AppConfig): void {
       { keys: ['kafka.sasl.username', 'kafka.sasl.password'] },
     );
   }
+  if (config.kafka.sslCaFile !== '') {
+    if (!config.kafka.ssl) {
+      throw new ConfigError(
+        'CONFIG_INVALID',
+        'Invalid configuration. kafka.sslCaFile (env KAFKA_SSL_CA_FILE) is set but TLS is off: set KAFKA_SSL=true too, ' +
+          'or leave KAFKA_SSL_CA_FILE empty.',
+        { keys: ['kafka.ssl', 'kafka.sslCaFile'] },
+      );
+    }
+    readKafkaCaFile(config.kafka.sslCaFile);
+  }
+}
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
+
+/**
+ * The PEM text of kafka.sslCaFile (env KAFKA_SSL_CA_FILE): the CA certificate(s) the brokers'
+ * certificates must chain to. A missing, unreadable or non-PEM file is a ConfigError naming the
+ * setting and the path.
+ */
+export function readKafkaCaFile(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      `Invalid configuration. kafka.sslCaFile (env KAFKA_SSL_CA_FILE): cannot read ${file} (${reason}). ` +
+        "Give the path of a PEM file with the CA certificate(s) that signed the brokers' certificates.",
+      { keys: ['kafka.sslCaFile'], file },
+    );
+  }
+  if (!PEM_CERTIFICATE.test(text)) {
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      `Invalid configuration. kafka.sslCaFile (env KAFKA_SSL_CA_FILE): ${file} holds no PEM certificate ` +
+        '(-----BEGIN CERTIFICATE-----). Give the CA certificate(s) in PEM, not a keystore or a key.',
+      { keys: ['kafka.sslCaFile'], file },
+    );
+  }
+  return text;
 }
 
 /** Passwords shipped for local runs (and the usual placeholders), which production must not keep. */
@@ -164,8 +206,9 @@ export function isProduction(env: NodeJS.ProcessEnv): boolean {
 /**
  * Production (APP_ENV or NODE_ENV `production`) refuses what an auditor would flag: the shipped
  * runtime password, an owner role that is the `postgres` superuser or has a default password
- * (read as pg reads it: URL, query parameters, PGUSER/PGPASSWORD), and Kafka without TLS, or with
- * a default SASL password. Each refusal names the setting and what to set instead, never a value.
+ * (read as pg reads it: URL, query parameters, PGUSER/PGPASSWORD), and Kafka without TLS, without
+ * SASL (kafka.ssl has no client certificate: TLS alone authenticates nobody), or with a default SASL
+ * password. Each refusal names the setting and what to set instead, never a value.
  */
 function refuseDefaultSecrets(config: AppConfig, env: NodeJS.ProcessEnv): void {
   const problems: string[] = [];
@@ -188,6 +231,12 @@ function refuseDefaultSecrets(config: AppConfig, env: NodeJS.ProcessEnv): void {
   if (!config.kafka.ssl) {
     problems.push(
       'Kafka without TLS: set KAFKA_SSL=true (personal data and SASL passwords must not cross the network in clear).',
+    );
+  }
+  if (config.kafka.sasl.mechanism === '') {
+    problems.push(
+      'Kafka without authentication: set KAFKA_SASL_MECHANISM (scram-sha-512 recommended), KAFKA_SASL_USERNAME ' +
+        'and KAFKA_SASL_PASSWORD.',
     );
   }
   if (config.kafka.sasl.mechanism !== '' && DEFAULT_PASSWORDS.has(config.kafka.sasl.password)) {

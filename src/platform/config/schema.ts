@@ -28,6 +28,11 @@ export const configSchema = z.object({
     sessionTimeoutMs: z.number().int().min(6_000).max(300_000),
     /** TLS to the brokers (the system's CA store; NODE_EXTRA_CA_CERTS adds a private CA). */
     ssl: z.boolean(),
+    /**
+     * A PEM file of the CA certificate(s) that signed the brokers' certificates, trusted instead of
+     * the system's CA store (read at start; needs ssl). Empty: the system's store.
+     */
+    sslCaFile: z.string(),
     /** SASL authentication to the brokers; mechanism empty means none (local runs only). */
     sasl: z.object({
       mechanism: z.enum(['', 'plain', 'scram-sha-256', 'scram-sha-512']),
@@ -239,6 +244,7 @@ export const envOverrides: ReadonlyArray<{ env: string; path: string; kind: Kind
   { env: 'KAFKA_MAX_MESSAGE_BYTES', path: 'kafka.maxMessageBytes', kind: 'int' },
   { env: 'KAFKA_SESSION_TIMEOUT_MS', path: 'kafka.sessionTimeoutMs', kind: 'int' },
   { env: 'KAFKA_SSL', path: 'kafka.ssl', kind: 'bool' },
+  { env: 'KAFKA_SSL_CA_FILE', path: 'kafka.sslCaFile', kind: 'string' },
   { env: 'KAFKA_SASL_MECHANISM', path: 'kafka.sasl.mechanism', kind: 'string' },
   { env: 'KAFKA_SASL_USERNAME', path: 'kafka.sasl.username', kind: 'string' },
   { env: 'KAFKA_SASL_PASSWORD', path: 'kafka.sasl.password', kind: 'string' },

@@ -2,6 +2,7 @@ import type { Admin, ITopicConfig, Kafka } from 'kafkajs';
 import type { AppConfig } from '../config/schema.js';
 import { AppError } from '../errors/app-error.js';
 import { withDeadline } from './deadline.js';
+import { asKafkaAuthenticationError, kafkaTlsHint } from './kafka.js';
 import { ALL_TOPICS, INBOUND_TOPICS, dlqTopic, topicName } from '../../contract/topics.js';
 
 /**
@@ -56,8 +57,9 @@ export const TOPIC_PROVISIONING_TIMEOUT_MS = 60_000;
 
 /**
  * provisionTopics with its own admin client, at most `timeoutMs`, failing with a typed error
- * that says what to check. Several processes at once are fine: kafkajs answers a topic another
- * one created meanwhile (TOPIC_ALREADY_EXISTS) as not created by us.
+ * that says what to check (a KafkaAuthenticationError when the brokers refuse the SASL login).
+ * Several processes at once are fine: kafkajs answers a topic another one created meanwhile
+ * (TOPIC_ALREADY_EXISTS) as not created by us.
  */
 export async function provisionTopicsWithin(
   kafka: Pick<Kafka, 'admin'>,
@@ -81,9 +83,12 @@ export async function provisionTopicsWithin(
     );
   } catch (err) {
     if (err instanceof TopicProvisioningError) throw err;
+    // A refused login is not retried by kafkajs: it fails at once, and says which settings to check.
+    const refused = asKafkaAuthenticationError(err, config);
+    if (refused) throw refused;
     const check =
       `Check KAFKA_BROKERS, that this client may create topics, and that KAFKA_REPLICATION_FACTOR ` +
-      `(${config.kafka.replicationFactor}) is not above the number of brokers.`;
+      `(${config.kafka.replicationFactor}) is not above the number of brokers.${kafkaTlsHint(err, config)}`;
     throw new TopicProvisioningError(
       'TOPIC_PROVISIONING_FAILED',
       `Could not provision the topics on ${brokers}: ${(err as Error).message}. ${check}`,

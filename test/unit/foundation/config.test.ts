@@ -21,7 +21,13 @@ describe('configuration', () => {
 
   it('merges the per-environment file over the defaults', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).kafka.partitions).toBe(3);
-    const secrets = { DATABASE_RUNTIME_PASSWORD: 'a-secret-of-its-own', KAFKA_SSL: 'true' };
+    const secrets = {
+      DATABASE_RUNTIME_PASSWORD: 'a-secret-of-its-own',
+      KAFKA_SSL: 'true',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'tvet-adapter',
+      KAFKA_SASL_PASSWORD: 'a-kafka-secret-of-its-own',
+    };
     expect(loadConfig({ NODE_ENV: 'production', ...secrets }).infra.mode).toBe('external');
   });
 
