@@ -18,14 +18,16 @@ import { INBOUND_TOPICS, Topics, dlqTopic, type TopicName } from '../../src/cont
 import { harness, type Harness } from '../support/adapter-harness.js';
 import { shippedCalendar } from '../support/calendar.js';
 import {
+  COVERED_KINDS,
+  COVERED_PATHS,
   comparable,
+  coveringPlan,
   expectedNotices,
   expectedOrders,
   expectedStages,
   finalStage,
   isIssued,
   nextWorkingMorning,
-  plannedApplications,
   untilClock,
   type Planned,
 } from './support/lifecycles.js';
@@ -61,7 +63,7 @@ beforeAll(async () => {
   );
   const filedAt = nextWorkingMorning(h.config, shippedCalendar());
   await untilClock(h.config, filedAt);
-  apps = plannedApplications(h.config, N, filedAt, 10);
+  apps = coveringPlan(h.config, N, filedAt, 10);
   psc = startPscCounter(
     h,
     new Map(apps.map((a) => [a.id, a.applicantIin])),
@@ -91,10 +93,8 @@ const stagesOf = (id: string) =>
 describe('every path on every channel, with the simulators as processes', () => {
   it('covers what the test set out to cover', () => {
     const kinds = new Set(apps.map((a) => `${a.channel}/${a.place}/${a.path}`));
-    for (const k of ['PORTAL/PORTAL/ISSUE', 'PORTAL/PSC/ISSUE', 'PSC/PSC/ISSUE', 'COLLEGE_OFFICE/COLLEGE_OFFICE/ISSUE'])
-      expect(kinds).toContain(k);
-    expect(apps.some((a) => a.path === 'HEARING_REFUSE')).toBe(true);
-    expect(apps.some((a) => a.path === 'HEARING_ISSUE')).toBe(true);
+    for (const k of COVERED_KINDS) expect(kinds).toContain(k);
+    for (const p of COVERED_PATHS) expect(apps.some((a) => a.path === p)).toBe(true);
     expect(apps.filter((a) => a.uncollected).length).toBeGreaterThan(0);
   });
 

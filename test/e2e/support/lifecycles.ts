@@ -2,7 +2,8 @@
  * The applications of the end-to-end tests and what each must see: the population and the stages
  * are the demo's (src/local/demo/generator.ts); the notices and courier orders are the tests' own.
  */
-import { isIssued, type Planned } from '../../../src/local/demo/generator.js';
+import type { AppConfig } from '../../../src/platform/config/schema.js';
+import { isIssued, plannedApplications, type Planned } from '../../../src/local/demo/generator.js';
 
 export {
   expectedStages,
@@ -49,4 +50,35 @@ export function expectedNotices(a: Planned): { portal: string[]; psc: string[] }
 export function expectedOrders(a: Planned): string[] {
   const trips = a.place === 'PSC' ? (a.uncollected ? 2 : 1) : 0;
   return [...(a.channel === 'PSC' ? ['REGISTER_DISPATCH'] : []), ...Array<string>(trips).fill('RESULT_DISPATCH')];
+}
+
+/** Channel/place/path kinds and college paths a plan must hold to cover every path of SPEC section 2. */
+export const COVERED_KINDS = [
+  'PORTAL/PORTAL/ISSUE',
+  'PORTAL/PSC/ISSUE',
+  'PSC/PSC/ISSUE',
+  'COLLEGE_OFFICE/COLLEGE_OFFICE/ISSUE',
+];
+export const COVERED_PATHS: Array<Planned['path']> = ['HEARING_REFUSE', 'HEARING_ISSUE'];
+
+export const covers = (apps: Planned[]): boolean => {
+  const kinds = new Set(apps.map((a) => `${a.channel}/${a.place}/${a.path}`));
+  return (
+    COVERED_KINDS.every((k) => kinds.has(k)) &&
+    COVERED_PATHS.every((p) => apps.some((a) => a.path === p)) &&
+    apps.some((a) => a.uncollected)
+  );
+};
+
+/**
+ * A plan of `n` applications that covers every path: the college simulator's path follows from the
+ * application id (a fresh UUID each time), so a plan is drawn again until it covers them all (a
+ * 40-application plan misses one about 3 times in 100).
+ */
+export function coveringPlan(config: AppConfig, n: number, at: string, uncollectedEvery: number): Planned[] {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const apps = plannedApplications(config, n, at, uncollectedEvery);
+    if (covers(apps)) return apps;
+  }
+  throw new Error(`no plan of ${n} applications covers every path in 100 draws: check collegeSimulator.mix`);
 }
