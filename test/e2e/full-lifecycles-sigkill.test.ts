@@ -37,7 +37,8 @@ const SETTINGS = {
   GATEWAY_STUB_POPULATION_SIZE: '2000',
   // The killed instance's partitions stall for the session timeout: 30 s here is 25 hours of this
   // clock, in which the college decides on applications whose identity answer waits behind the
-  // stall (parked, IDENTITY_NOT_VERIFIED). 6 s is under the 16 working hours of a review.
+  // stall (the duplicate is held until the answer, and the office's hand-over after it would be
+  // refused). 6 s is under the 16 working hours of a review.
   KAFKA_SESSION_TIMEOUT_MS: '6000',
 };
 const N = 500;

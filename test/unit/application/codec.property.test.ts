@@ -129,7 +129,7 @@ describe('state codec: jsonb round trip', () => {
     expect(seen).toContain('READY');
   }, 30_000);
 
-  it('reads states stored before sentToCollegeAt and result.dispatchSequence were recorded', () => {
+  it('reads states stored before sentToCollegeAt, heldDecision and result.dispatchSequence were recorded', () => {
     const recalled = [
       cmd.receive(pscApp()),
       cmd.identityOk(instant(1)),
@@ -148,9 +148,11 @@ describe('state codec: jsonb round trip', () => {
     expect(s.result).toMatchObject({ plannedDispatch: { dispatchId: 'rd-APP-1-2' }, dispatchSequence: 2 });
     const old = JSON.parse(encodeState(s));
     delete old.state.sentToCollegeAt;
+    delete old.state.heldDecision;
     delete old.state.result.dispatchSequence;
     const read = decodeState(old);
     expect(read.sentToCollegeAt).toBeNull();
+    expect(read.heldDecision).toBeNull();
     // The count of courier orders is the number of the order planned last.
     expect(read.result?.dispatchSequence).toBe(2);
     delete old.state.result.dispatchSequence;

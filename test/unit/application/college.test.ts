@@ -338,11 +338,7 @@ describe('decision (items 58-60)', () => {
       .then({ error: 'INVALID_COMMAND' });
   });
 
-  it('rejects a duplicate for a person the gateway did not confirm', () => {
-    const unverified = history(cmd.receive(portalApp()), cmd.register(at('06', '11:00')));
-    given(unverified)
-      .when(cmd.issue(at('07')))
-      .then({ error: 'IDENTITY_NOT_VERIFIED' });
+  it('rejects a duplicate for a person the gateway could not confirm', () => {
     const failed = history(
       cmd.receive(portalApp()),
       cmd.identityFailed(at('06', '10:30')),
@@ -351,6 +347,79 @@ describe('decision (items 58-60)', () => {
     given(failed)
       .when(cmd.issue(at('07')))
       .then({ error: 'IDENTITY_NOT_VERIFIED' });
+  });
+
+  it('keeps a duplicate issued while the identity check runs, and issues it when the gateway verifies (item 49)', () => {
+    const unverified = history(cmd.receive(officeApp()), cmd.register(at('06', '10:30')));
+    const held = given(unverified)
+      .when(cmd.issue(at('07', '12:00')))
+      .then([{ type: 'DuplicateIssueHeld', at: at('07', '12:00'), series: 'TKB', number: '0012345' }]);
+    expect(held.after.phase).toBe('UNDER_REVIEW');
+    expect(held.after.decision).toBeNull();
+    const heldEvents = [...unverified, ...held.events];
+    // The decision is final: neither another one nor a refusal replaces it.
+    given(heldEvents)
+      .when(cmd.issue(at('07', '13:00')))
+      .then({ error: 'DECISION_ALREADY_MADE' });
+    given(heldEvents)
+      .when(cmd.preliminary(at('07', '13:00'), at('09', '11:00')))
+      .then({ error: 'DECISION_ALREADY_MADE' });
+    const verified = given(heldEvents)
+      .when(cmd.identityOk(at('08', '09:00')))
+      .then([
+        { type: 'IdentityVerified', at: at('08', '09:00') },
+        { type: 'DuplicateIssued', at: at('08', '09:00'), series: 'TKB', number: '0012345', afterHearing: false },
+        { type: 'DigitalDiplomaPublished', at: at('08', '09:00') },
+        { type: 'ResultReady', at: at('08', '09:00') },
+      ]);
+    expect(verified.after.phase).toBe('READY');
+    expect(verified.after.heldDecision).toBeNull();
+    expect(verified.after.decision).toMatchObject({ outcome: 'DUPLICATE_ISSUED', issuedOn: '2026-04-07' });
+  });
+
+  it('a held duplicate waits through a failed check and takes effect after the operator retries it', () => {
+    const unverified = history(cmd.receive(pscApp()), cmd.register(at('06', '15:00')), cmd.issue(at('07', '12:00')));
+    const failed = [...unverified, ...continueFrom(unverified, cmd.identityFailed(at('07', '14:00')))];
+    const retried = [...failed, ...continueFrom(failed, cmd.identityRetry(at('08', '09:00')))];
+    given(retried)
+      .when(cmd.identityOk(at('08', '09:05'), undefined, 2))
+      .then([
+        { type: 'IdentityVerified' },
+        { type: 'DuplicateIssued', at: at('08', '09:05') },
+        { type: 'DigitalDiplomaPublished' },
+      ]);
+    // Without a held decision a verification is only a verification.
+    const plain = history(cmd.receive(pscApp()), cmd.register(at('06', '15:00')));
+    given(plain)
+      .when(cmd.identityOk(at('07', '09:00')))
+      .then([{ type: 'IdentityVerified' }]);
+  });
+
+  it('after a failed check the college may take the G1 path instead of its held duplicate', () => {
+    const unverified = history(cmd.receive(pscApp()), cmd.register(at('06', '15:00')), cmd.issue(at('07', '12:00')));
+    const failed = [...unverified, ...continueFrom(unverified, cmd.identityFailed(at('07', '14:00'), 'NOT_FOUND'))];
+    const { after } = given(failed)
+      .when(cmd.preliminary(at('08'), at('10', '11:00')))
+      .then([{ type: 'PreliminaryRefusalIssued' }]);
+    expect(after.heldDecision).toBeNull();
+    // While the check runs, it may not.
+    given(unverified)
+      .when(cmd.preliminary(at('08'), at('10', '11:00')))
+      .then({ error: 'DECISION_ALREADY_MADE' });
+  });
+
+  it('a held duplicate takes effect no earlier than the college decided, when the answer was stamped before it', () => {
+    const unverified = history(cmd.receive(officeApp()), cmd.register(at('06', '10:30')), cmd.issue(at('07', '09:00')));
+    const { after } = given(unverified)
+      .when(cmd.identityOk(at('06', '23:50')))
+      .then([
+        { type: 'IdentityVerified', at: at('06', '23:50') },
+        { type: 'DuplicateIssued', at: at('07', '09:00') },
+        { type: 'DigitalDiplomaPublished', at: at('07', '09:00') },
+        { type: 'ResultReady', at: at('07', '09:00') },
+      ]);
+    expect(after.lastEventAt).toBe(at('07', '09:00'));
+    expect(after.result?.readyOn).toBe('2026-04-07');
   });
 
   it('a second decision is DECISION_ALREADY_MADE', () => {

@@ -95,6 +95,27 @@ describe('intentsOf: timers and order', () => {
     ).toEqual([{ type: 'CancelTimer', purpose: 'IDENTITY_OVERDUE' }]);
   });
 
+  it('a duplicate held for the identity check tells no one; the verification then does what an issue does', () => {
+    const past = [cmd.receive(pscApp()), cmd.register(at('06', '15:00'))];
+    // No message: only the step awaited moves from the college's decision to the gateway's answer.
+    expect(intentsAfter(past, cmd.issue(at('07', '12:00')))).toEqual([
+      { type: 'ScheduleTimer', purpose: 'STAGE_DEADLINE', at: '2026-04-07T00:00:00.000+05:00', requestId: null },
+    ]);
+    const after = intentsAfter([...past, cmd.issue(at('07', '12:00'))], cmd.identityOk(at('08', '09:00'))).map((i) =>
+      i.type === 'ReportStage' ? `${i.type}:${i.stage}` : i.type,
+    );
+    expect(after).toEqual(
+      expect.arrayContaining([
+        'ReportStage:IDENTITY_VERIFIED',
+        'ReportStage:DUPLICATE_ISSUED',
+        'ReportStage:DIGITAL_PUBLISHED',
+        'PublishDigitalDiploma',
+        'OrderResultDispatch',
+      ]),
+    );
+    expect(after.indexOf('ReportStage:IDENTITY_VERIFIED')).toBeLessThan(after.indexOf('ReportStage:DUPLICATE_ISSUED'));
+  });
+
   it('the result at its place cancels the SLA timers (the term is met)', () => {
     const past = [cmd.receive(portalApp()), cmd.identityOk(at('06', '10:01')), cmd.register(at('06', '11:00'))];
     // A portal place: ready at the college office with the decision.

@@ -4,7 +4,7 @@ import type { ApplicationEvent } from '../../../src/core/application/workflow/ev
 import { evolve } from '../../../src/core/application/workflow/evolve.js';
 import { initialState } from '../../../src/core/application/workflow/state.js';
 import { given } from './given.js';
-import { at, cmd, continueFrom, history, paths, refusedPscApp } from './fixtures.js';
+import { at, cmd, continueFrom, history, paths, pscApp, refusedPscApp } from './fixtures.js';
 
 const state = (events: ApplicationEvent[]) => events.reduce(evolve, initialState);
 const then = (past: ApplicationEvent[], ...c: Parameters<typeof continueFrom>[1][]) => [
@@ -84,5 +84,14 @@ describe('slaCheck(state, now): whole-term signals, once per application (item 6
     given(received)
       .when(cmd.checkSla(at('06', '23:00')))
       .then([]);
+  });
+
+  it('a duplicate held for the identity check awaits the gateway, not the college: no DECISION breach', () => {
+    // PSC: registered 6 April, review due 13 April; the college issued on the 7th, the answer is late.
+    const held = history(cmd.receive(pscApp()), cmd.register(at('06', '15:00')), cmd.issue(at('07', '12:00')));
+    const { events } = given(held)
+      .when(cmd.checkSla(at('14', '10:00')))
+      .then([{ type: 'SlaBreached', scope: 'STAGE', step: 'IDENTITY_VERIFIED@2026-04-06T23:59:59.999+05:00' }]);
+    expect(JSON.stringify(events)).not.toContain('DECISION@');
   });
 });

@@ -147,6 +147,7 @@ const stateSchema = z
           .strict(),
       ])
       .nullable(),
+    heldDecision: z.object({ at: str, series: str, number: str, issuedOn: str }).strict().nullable().default(null),
     result: z.preprocess(
       withDispatchSequence,
       z

@@ -43,6 +43,9 @@ export function stageDeadlineOf(s: ApplicationState, cal: ClassifiedCalendar): S
     }
     case 'UNDER_REVIEW':
     case 'AWAITING_DECISION':
+      // A duplicate held for the identity check: the college has decided, the gateway's answer is
+      // awaited (its stage is due by the end of the registration day, item 53).
+      if (s.heldDecision) return of('IDENTITY_VERIFIED', endOfAlmatyDay(d.registrationDate));
       return of('DECISION', decisionDeadline(s));
     case 'HEARING_PENDING':
       return of('HEARING_HELD', endOfAlmatyDay(s.preliminaryRefusal!.hearingLatest));

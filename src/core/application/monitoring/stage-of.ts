@@ -43,6 +43,7 @@ const STAGES: Record<ApplicationEvent['type'], { stage: StageCode; judge: Judgem
   RegisteredAtCollege: { stage: 'REGISTERED_AT_COLLEGE', judge: 'TERM' },
   PreliminaryRefusalIssued: { stage: 'PRELIMINARY_REFUSAL', judge: 'TERM' },
   HearingHeld: { stage: 'HEARING_HELD', judge: 'TERM' },
+  DuplicateIssueHeld: null,
   DuplicateIssued: { stage: 'DUPLICATE_ISSUED', judge: 'TERM' },
   DigitalDiplomaPublished: { stage: 'DIGITAL_PUBLISHED', judge: 'TERM' },
   ApplicationRefused: { stage: 'REFUSED', judge: 'TERM' },

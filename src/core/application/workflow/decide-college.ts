@@ -262,33 +262,50 @@ export function decideIssueDuplicate(state: ApplicationState, cmd: IssueDuplicat
       ['issuedOn', 'date', cmd.issuedOn],
     ]);
   if (bad) return bad;
-  if (state.identity?.status !== 'VERIFIED') {
+  const decision = { at: cmd.at, series: cmd.series, number: cmd.number, issuedOn: cmd.issuedOn };
+  const status = state.identity?.status ?? 'PENDING';
+  // The check is still running beside the paper track: the decision is kept until it ends (item 49).
+  if (status === 'PENDING')
+    return accept({ type: 'DuplicateIssueHeld', applicationId: cmd.applicationId, ...decision });
+  if (status !== 'VERIFIED') {
     return reject(
       'IDENTITY_NOT_VERIFIED',
       state.phase,
       cmd,
-      `the gateway has not confirmed the applicant's identity (identity check ${state.identity?.status ?? 'PENDING'}, item 49); retry the identity check, or refuse on ground G1 after a hearing.`,
-      { identity: state.identity?.status ?? 'PENDING' },
+      `the gateway has not confirmed the applicant's identity (identity check ${status}, item 49); retry the identity check, or refuse on ground G1 after a hearing.`,
+      { identity: status },
     );
   }
+  return accept(...issuedEvents(state, cmd.applicationId, decision));
+}
+
+/**
+ * The events of an issued duplicate: the decision, its digital form (items 59-60) and, for a
+ * portal or office place, the result ready at the college office (item 58). `at` is when it takes
+ * effect: the college's message, or the identity verification a held decision waited for.
+ */
+export function issuedEvents(
+  state: ApplicationState,
+  applicationId: string,
+  decision: { at: string; series: string; number: string; issuedOn: string },
+): ApplicationEvent[] {
   const { app } = appOf(state);
-  const stageDeadline = decisionDeadline(state);
   const common = {
-    applicationId: cmd.applicationId,
-    at: cmd.at,
-    series: cmd.series,
-    number: cmd.number,
-    issuedOn: cmd.issuedOn,
+    applicationId,
+    at: decision.at,
+    series: decision.series,
+    number: decision.number,
+    issuedOn: decision.issuedOn,
     requestedDocument: app.requestedDocument,
-    stageDeadline,
+    stageDeadline: decisionDeadline(state),
   };
   const events: ApplicationEvent[] = [
     { ...common, type: 'DuplicateIssued', afterHearing: state.hearing !== null },
     { ...common, type: 'DigitalDiplomaPublished', applicantIin: app.applicant.iin },
   ];
   // Portal and office places: the paper duplicate waits at the college office from now (item 58).
-  if (app.resultPlace.kind !== 'PSC') events.push(readyAtCollege(state, cmd.at, 'DUPLICATE'));
-  return accept(...events);
+  if (app.resultPlace.kind !== 'PSC') events.push(readyAtCollege(state, decision.at, 'DUPLICATE'));
+  return events;
 }
 
 export function decideRefuse(state: ApplicationState, cmd: RefuseApplication): DecideResult<ApplicationEvent> {

@@ -10,11 +10,12 @@ import { comparePerson } from '../../checks/compare-person.js';
 import type { RecordIdentityAnswer, RecordIdentityOverdue, RetryIdentityCheck } from './commands.js';
 import type { DecideContext } from './context.js';
 import type { ApplicationEvent } from './events.js';
+import { issuedEvents } from './decide-college.js';
 import { appOf, checkFields, requirePhase } from './guards.js';
 import { identityCheckNumber, identityRequestId } from './identity-request-id.js';
 import { accept, reject, type DecideResult } from './rejection.js';
 import type { ApplicationState, IdentityStatus, Phase } from './state.js';
-import { endOfAlmatyDay } from './time.js';
+import { endOfAlmatyDay, later } from './time.js';
 
 /** The identity check may complete until the college decides. */
 export const IDENTITY_PHASES: readonly Phase[] = [
@@ -101,13 +102,19 @@ export function decideIdentityAnswer(
         );
       }
       const findings = comparePerson(app, cmd.answer.person, almatyDate(app.submittedAt));
-      return accept({
-        ...base,
-        type: 'IdentityVerified',
-        person: cmd.answer.person,
-        findings,
-        stageDeadline: identityStageDeadline(state),
-      });
+      const held = state.heldDecision;
+      return accept(
+        {
+          ...base,
+          type: 'IdentityVerified',
+          person: cmd.answer.person,
+          findings,
+          stageDeadline: identityStageDeadline(state),
+        },
+        // A duplicate the college issued while the check ran takes effect now: at the answer, or at
+        // the college's message when the answer was stamped earlier (the topics are not ordered).
+        ...(held ? issuedEvents(state, cmd.applicationId, { ...held, at: later(held.at, cmd.at) }) : []),
+      );
     }
     case 'NOT_FOUND':
       return accept({

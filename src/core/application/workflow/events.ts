@@ -197,6 +197,18 @@ export interface DuplicateIssued extends EventBase {
   stageDeadline: string;
 }
 
+/**
+ * The college issued the duplicate while the identity check was still running (it runs beside the
+ * paper track for PSC and office applications): the decision is final and kept, and takes effect
+ * (DuplicateIssued, DigitalDiplomaPublished) when the gateway verifies the applicant (item 49).
+ */
+export interface DuplicateIssueHeld extends EventBase {
+  type: 'DuplicateIssueHeld';
+  series: string;
+  number: string;
+  issuedOn: string;
+}
+
 /** Items 59-60 (R17): the result formed in digital form for the eGovMobile "Digital documents" service. */
 export interface DigitalDiplomaPublished extends EventBase {
   type: 'DigitalDiplomaPublished';
@@ -321,6 +333,7 @@ export type ApplicationEvent =
   | PreliminaryRefusalIssued
   | HearingHeld
   | DuplicateIssued
+  | DuplicateIssueHeld
   | DigitalDiplomaPublished
   | ApplicationRefused
   | ResultDispatched

@@ -150,6 +150,8 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
       return {
         ...s,
         phase: 'HEARING_PENDING',
+        // The G1 path after a failed identity check replaces a held duplicate.
+        heldDecision: null,
         preliminaryRefusal: {
           ground: e.ground,
           motivation: e.motivation,
@@ -169,10 +171,13 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
         phase: 'AWAITING_DECISION',
         hearing: { heldAt: e.at, objection: e.objection, findings: e.findings },
       };
+    case 'DuplicateIssueHeld':
+      return { ...s, heldDecision: { at: e.at, series: e.series, number: e.number, issuedOn: e.issuedOn } };
     case 'DuplicateIssued':
       return {
         ...s,
         phase: 'DECIDED',
+        heldDecision: null,
         decision: {
           outcome: 'DUPLICATE_ISSUED',
           at: e.at,
@@ -191,6 +196,7 @@ function apply(s: ApplicationState, e: ApplicationEvent): ApplicationState {
       return {
         ...s,
         phase: 'DECIDED',
+        heldDecision: null,
         decision: { outcome: 'REFUSED', at: e.at, ground: e.ground, motivation: e.motivation },
         result: newResult(s, 'REFUSAL'),
       };

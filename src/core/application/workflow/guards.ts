@@ -67,6 +67,17 @@ export const DECIDED_PHASES: Phase[] = [
 ];
 
 export function rejectIfDecided(state: ApplicationState, cmd: ApplicationCommand): Rejected | null {
+  const held = state.heldDecision;
+  // Once the check has failed the college may take the G1 path instead (a refusal drops the held duplicate).
+  if (state.decision === null && held !== null && state.identity?.status !== 'FAILED') {
+    return reject(
+      'DECISION_ALREADY_MADE',
+      state.phase,
+      cmd,
+      `the college already issued the duplicate (at ${held.at}); it takes effect when the gateway verifies the applicant's identity (item 49) — a decision is final: drop this message.`,
+      { decision: 'DUPLICATE_ISSUED' },
+    );
+  }
   if (state.decision === null) return null;
   return reject(
     'DECISION_ALREADY_MADE',

@@ -100,6 +100,13 @@ export type DecisionState =
     }
   | { outcome: 'REFUSED'; at: string; ground: RefusalGround; motivation: BilingualText };
 
+export interface HeldDecision {
+  at: string;
+  series: string;
+  number: string;
+  issuedOn: string;
+}
+
 export interface ResultState {
   place: ResultPlace;
   outcome: ResultOutcome;
@@ -171,6 +178,11 @@ export interface ApplicationState {
   preliminaryRefusal: PreliminaryRefusalState | null;
   hearing: HearingState | null;
   decision: DecisionState | null;
+  /**
+   * A duplicate the college issued before the identity check was over, waiting for the gateway's
+   * verification (DuplicateIssueHeld). States stored before it existed read as null.
+   */
+  heldDecision: HeldDecision | null;
   result: ResultState | null;
   sla: SlaState;
   lastEventAt: string | null;
@@ -195,6 +207,7 @@ export const initialState: ApplicationState = Object.freeze({
   preliminaryRefusal: null,
   hearing: null,
   decision: null,
+  heldDecision: null,
   result: null,
   sla: { atRiskReportedAt: null, breachedReportedAt: null, stageBreaches: [] },
   lastEventAt: null,

@@ -38,6 +38,10 @@ export function earlier(a: string, b: string): string {
   return millis(a) <= millis(b) ? a : b;
 }
 
+export function later(a: string, b: string): string {
+  return millis(a) >= millis(b) ? a : b;
+}
+
 export { almatyDate, endOfAlmatyDay };
 
 /** `date` itself when it is a working day, else the next working day. */
