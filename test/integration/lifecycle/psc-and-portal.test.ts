@@ -20,6 +20,7 @@ import {
 } from '../../../src/local/demo/applications.js';
 import { harness, type Harness } from '../../support/adapter-harness.js';
 import { clockNow } from '../../support/clock.js';
+import { collegeDecision } from '../../support/college-decision.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -42,21 +43,12 @@ const stagesOf = (id: string) =>
     .map((s) => s.stage);
 const now = () => clockNow(h.config);
 
-function decision(
+const decision = (
   applicationId: string,
   kind: CollegeDecisionMessage['kind'],
   body: object,
   collegeBin = DEMO_COLLEGE_BIN,
-) {
-  const header = {
-    messageId: randomUUID(),
-    correlationId: applicationId,
-    occurredAt: now(),
-    applicationId,
-    collegeBin,
-  };
-  return envelope<CollegeDecisionMessage>(Topics.collegeDecisions, kind, body, header);
-}
+) => collegeDecision(now(), applicationId, kind, body, collegeBin);
 function courier(
   kind: CourierEventMessage['kind'],
   ref: { registerId?: string; applicationId?: string },
