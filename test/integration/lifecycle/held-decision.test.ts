@@ -7,10 +7,10 @@
  * pinned to Monday 1 March 2027, 10:00.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { MonitoringStage } from '../../../src/contract/messages.js';
 import { Topics, dlqTopic, type TopicName } from '../../../src/contract/topics.js';
 import { eligiblePerson, officeApplication } from '../../../src/local/demo/applications.js';
 import { harness, type Harness } from '../../support/adapter-harness.js';
+import { stageCodesOf, topicValues } from '../../support/topic-values.js';
 import { clockNow } from '../../support/clock.js';
 import { collegeDecision } from '../../support/college-decision.js';
 
@@ -26,12 +26,8 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.stop());
 
-const values = (base: TopicName) => h.reader.on(h.topic(base)).map((m) => m.value as Record<string, unknown>);
-const stagesOf = (id: string) =>
-  values(Topics.monitoringStages)
-    .map((v) => v as unknown as MonitoringStage)
-    .filter((s) => s.applicationId === id)
-    .map((s) => s.stage as string);
+const values = (base: TopicName) => topicValues(h, base);
+const stagesOf = (id: string) => stageCodesOf(h, id);
 const until = (what: string, p: () => boolean) => h.reader.until(p, 30_000, what);
 
 describe('a duplicate issued before the gateway answered', () => {

@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CollegeDecisionMessage, CourierEventMessage, MonitoringStage } from '../../../src/contract/messages.js';
+import type { CollegeDecisionMessage, CourierEventMessage } from '../../../src/contract/messages.js';
 import { envelope } from '../../../src/contract/envelope.js';
 import { Topics, dlqTopic, type TopicName } from '../../../src/contract/topics.js';
 import {
@@ -19,6 +19,7 @@ import {
   pscApplication,
 } from '../../../src/local/demo/applications.js';
 import { harness, type Harness } from '../../support/adapter-harness.js';
+import { stageCodesOf, topicValues } from '../../support/topic-values.js';
 import { clockNow } from '../../support/clock.js';
 import { collegeDecision } from '../../support/college-decision.js';
 
@@ -35,12 +36,8 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.stop());
 
-const values = (base: TopicName) => h.reader.on(h.topic(base)).map((m) => m.value as Record<string, unknown>);
-const stagesOf = (id: string) =>
-  values(Topics.monitoringStages)
-    .map((v) => v as unknown as MonitoringStage)
-    .filter((s) => s.applicationId === id)
-    .map((s) => s.stage);
+const values = (base: TopicName) => topicValues(h, base);
+const stagesOf = (id: string) => stageCodesOf(h, id);
 const now = () => clockNow(h.config);
 
 const decision = (
