@@ -63,7 +63,10 @@ describe('a duplicate issued before the gateway answered', () => {
     expect(values(Topics.digitalDocuments).filter((d) => d.applicationId === id)).toHaveLength(0);
 
     await h.startStub();
-    await until('the digital diploma', () => stagesOf(id).includes('RESULT_READY'));
+    // The reader follows each topic on its own: wait for the stage and the digital diploma both.
+    await until('RESULT_READY', () => stagesOf(id).includes('RESULT_READY'));
+    await until('the digital diploma', () => values(Topics.digitalDocuments).some((d) => d.applicationId === id));
+    await h.adapter!.relay.drained();
     expect(stagesOf(id)).toEqual([
       'ACCEPTED',
       'REGISTERED_AT_COLLEGE',
