@@ -112,6 +112,9 @@ assertType<Equals<(typeof SLA_STATUS)[number], SlaStatus>>();
 export const IDENTITY_STATUS = ['FOUND', 'NOT_FOUND', 'ERROR'] as const;
 /** Why the identity check failed before the application reached the college (item 49). */
 export const IDENTITY_FAILURE_REASON = ['NOT_FOUND', 'NO_ANSWER'] as const;
+
+/** college.applications.v1: the application, or the end of its identity check after it was sent (item 49). */
+export const COLLEGE_APPLICATION_PURPOSE = ['APPLICATION', 'IDENTITY_CHECKED'] as const;
 /** E-government gateway delivery status convention. */
 export const DELIVERY_STATUS = ['ON_DELIVERY', 'DELIVERED', 'NOT_DELIVERED', 'DELIVERY_STOPPED'] as const;
 /** What the college sends to the PSC as the result. */
@@ -171,6 +174,7 @@ export const ENUM_SYMBOLS: Readonly<Record<string, readonly string[]>> = {
   [full('SlaStatus')]: SLA_STATUS,
   [full('IdentityStatus')]: IDENTITY_STATUS,
   [full('IdentityFailureReason')]: IDENTITY_FAILURE_REASON,
+  [full('CollegeApplicationPurpose')]: COLLEGE_APPLICATION_PURPOSE,
   [full('DeliveryStatus')]: DELIVERY_STATUS,
   [full('ResultKind')]: RESULT_KIND,
   [full('CorporationApplicationKind')]: CORPORATION_APPLICATION_KIND,

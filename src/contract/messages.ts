@@ -34,6 +34,7 @@ import type {
   COURIER_ORDER_KIND,
   DELIVERY_STATUS,
   IDENTITY_FAILURE_REASON,
+  COLLEGE_APPLICATION_PURPOSE,
   IDENTITY_STATUS,
   PORTAL_NOTIFICATION_KIND,
   RESULT_KIND,
@@ -285,9 +286,13 @@ export type CollegeApplicationRegistered = MessageHeader & {
     textKk: string;
     textRu: string;
   } | null;
-  /** Item 49: why the identity check failed before the application was sent (identity is then null). */
+  /** Item 49: why the identity check failed (identity is then null); null while it runs or when it verified. */
   identityFailure: { reason: IdentityFailureReason; attempts: number; detail: string | null } | null;
+  /** The application (once), or the end of an identity check still running when it was sent (item 49). */
+  purpose: CollegeApplicationPurpose;
 };
+
+export type CollegeApplicationPurpose = (typeof COLLEGE_APPLICATION_PURPOSE)[number];
 
 // ---------- college.decisions.v1 ----------
 

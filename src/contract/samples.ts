@@ -408,6 +408,7 @@ const collegeApplications: NonEmpty<CollegeApplicationRegistered> = [
     identity: minorIdentity,
     officeReceipt: null,
     identityFailure: null,
+    purpose: 'APPLICATION',
   },
   {
     messageId: '8f0b2d4e-6c3a-4e5f-8b7d-9c4e6a8f0b32',
@@ -429,6 +430,7 @@ const collegeApplications: NonEmpty<CollegeApplicationRegistered> = [
     identity: portalApplicantIdentity,
     officeReceipt: null,
     identityFailure: null,
+    purpose: 'APPLICATION',
   },
   {
     messageId: '9a1c3e5a-7d4b-4f6a-9c8e-0d5f7b9a1c43',
@@ -456,6 +458,7 @@ const collegeApplications: NonEmpty<CollegeApplicationRegistered> = [
       textRu: 'Документы приняты. Срок выдачи результата: 2026-03-30.',
     },
     identityFailure: null,
+    purpose: 'APPLICATION',
   },
   {
     // A portal application whose identity the gateway could not confirm (item 49): the college judges it.
@@ -478,6 +481,30 @@ const collegeApplications: NonEmpty<CollegeApplicationRegistered> = [
     identity: null,
     officeReceipt: null,
     identityFailure: { reason: 'NOT_FOUND', attempts: 1, detail: null },
+    purpose: 'APPLICATION',
+  },
+  {
+    // The office application above, its identity check over after it reached the college (item 49).
+    messageId: '1c3e5a7c-9f6d-4b8c-9e0a-2f7b9d1c3e65',
+    correlationId: OFFICE_APP_ID,
+    occurredAt: '2026-03-05T11:02:30.000+05:00',
+    applicationId: OFFICE_APP_ID,
+    collegeBin: COLLEGE_BIN,
+    registerNumber: OFFICE_APP_ID,
+    dispatchRegisterId: null,
+    channel: 'COLLEGE_OFFICE',
+    submittedAt: '2026-03-05T11:00:00.000+05:00',
+    registrationDate: '2026-03-05',
+    serviceTermEndsAt: '2026-03-30T23:59:59.999+05:00',
+    form: portalForm,
+    presentedDocuments: [applicationFormDocument],
+    resultPlace: { kind: 'COLLEGE_OFFICE', branchId: null },
+    signature: null,
+    psc: null,
+    identity: portalApplicantIdentity,
+    officeReceipt: null,
+    identityFailure: null,
+    purpose: 'IDENTITY_CHECKED',
   },
 ];
 

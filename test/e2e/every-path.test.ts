@@ -131,9 +131,14 @@ describe('every path on every channel, with the simulators as processes', () => 
   it('sends each application to the college once, the courier orders it needs, the digital diploma when issued', () => {
     const orders = values(Topics.courierOrders) as unknown as CourierOrderMessage[];
     for (const a of apps) {
-      const toCollege = values(Topics.collegeApplications).filter((m) => m.applicationId === a.id);
+      const about = values(Topics.collegeApplications).filter((m) => m.applicationId === a.id);
+      const toCollege = about.filter((m) => m.purpose === 'APPLICATION');
       expect(toCollege, a.id).toHaveLength(1);
       expect(toCollege[0]!.officeReceipt === null, a.id).toBe(a.channel !== 'COLLEGE_OFFICE');
+      // An office application is at the college before its identity check ends: it is told the end, once.
+      const checked = about.filter((m) => m.purpose === 'IDENTITY_CHECKED');
+      if (a.channel === 'COLLEGE_OFFICE') expect(checked, a.id).toHaveLength(1);
+      else expect(checked.length, a.id).toBeLessThanOrEqual(1);
       const mine = orders
         .filter((o) =>
           o.kind === 'REGISTER_DISPATCH'

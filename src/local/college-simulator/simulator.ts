@@ -1,6 +1,6 @@
 /**
- * The college simulator as a Kafka participant (tests, demo): reads college.applications.v1 (every
- * message one application addressed to a college, keyed by its BIN) and answers each on
+ * The college simulator as a Kafka participant (tests, demo): reads college.applications.v1 (an
+ * application addressed to a college, keyed by its BIN; an IDENTITY_CHECKED update is noted) and answers each on
  * college.decisions.v1 (keyed by application id) with the decisions planned by plan.ts, each when
  * the adapter's clock (config clock.*) reaches it. Office hours and working days come from the
  * calendar directory (config calendar.dir, by default the shipped config/calendar) and
@@ -36,13 +36,16 @@ export async function startCollegeSimulator(config: AppConfig, log: Logger): Pro
     outTopic: Topics.collegeDecisions,
     clock: createClock(config.clock),
     plan: (app: CollegeApplicationRegistered) => {
+      const logIds = { applicationId: app.applicationId, collegeBin: app.collegeBin };
+      // The end of an identity check of an application already planned: the plan stands.
+      if (app.purpose === 'IDENTITY_CHECKED') return { kind: 'NOTE', reason: 'identity check over', logIds };
       const plan = planCollegeDecisions(app, settings, calendar, office);
       return {
         kind: 'PLAN',
         caseId: app.applicationId,
         path: plan.path,
         steps: plan.steps,
-        logIds: { applicationId: app.applicationId, collegeBin: app.collegeBin },
+        logIds,
       };
     },
   });

@@ -55,7 +55,9 @@ export type Plan<V> =
       /** Ids for the log (never personal data). */
       readonly logIds: Record<string, unknown>;
     }
-  | { readonly kind: 'SKIP'; readonly reason: string; readonly logIds: Record<string, unknown> };
+  | { readonly kind: 'SKIP'; readonly reason: string; readonly logIds: Record<string, unknown> }
+  /** Information that asks for no answer: counted, committed, nothing planned. */
+  | { readonly kind: 'NOTE'; readonly reason: string; readonly logIds: Record<string, unknown> };
 
 export interface ResponderSpec<I extends TopicName, O extends TopicName> {
   /** e.g. "college-simulator": the client id suffix, the consumer group suffix, the log's words. */
@@ -193,6 +195,11 @@ export async function startPlannedResponder<I extends TopicName, O extends Topic
     } catch (err) {
       stats.invalid += 1;
       log.warn({ ...at, err: errorText(err) }, `${spec.name}: message cannot be answered; skipped`);
+      return commit(partition, message.offset);
+    }
+    if (plan.kind === 'NOTE') {
+      stats.noted += 1;
+      log.debug({ ...at, ...plan.logIds, reason: plan.reason }, `${spec.name}: noted; nothing to answer`);
       return commit(partition, message.offset);
     }
     if (plan.kind === 'SKIP') {

@@ -8,6 +8,8 @@ export interface SimulatorStats {
   invalid: number;
   /** Messages for a case it already planned in this run (a redelivery, a re-send): not planned again. */
   redelivered: number;
+  /** Messages that ask for no answer (e.g. the end of an identity check the college is told of). */
+  noted: number;
   /** Cases planned (applications for the college, orders for the courier). */
   planned: number;
   /** Planned cases by the path drawn (e.g. ISSUE, HEARING_REFUSE; DELIVERED, LOST, DELAYED). */
@@ -26,6 +28,7 @@ export function emptySimulatorStats(): SimulatorStats {
     undecodable: 0,
     invalid: 0,
     redelivered: 0,
+    noted: 0,
     planned: 0,
     paths: {},
     published: {},

@@ -1,7 +1,8 @@
 /**
  * college.applications.v1 (key: college BIN): the application for the college, once: a portal
  * one when its identity check is over (with the person, or with why the check failed), an office
- * one at once (with the office's receipt), a PSC one when its register is delivered (items 49, 54, 57).
+ * one at once (with the office's receipt), a PSC one when its register is delivered (items 49, 54,
+ * 57); and IDENTITY_CHECKED when a check still running at the sending ends.
  */
 import type { Application } from '../../core/application/model.js';
 import type { CollegeApplicationIntent } from '../../core/application/effects/index.js';
@@ -45,6 +46,7 @@ export function buildCollegeApplication(
           }
         : null,
       identityFailure: intent.identityFailure ? { ...intent.identityFailure } : null,
+      purpose: intent.purpose,
     },
   };
 }

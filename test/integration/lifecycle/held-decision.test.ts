@@ -66,6 +66,9 @@ describe('a duplicate issued before the gateway answered', () => {
     // The reader follows each topic on its own: wait for the stage and the digital diploma both.
     await until('RESULT_READY', () => stagesOf(id).includes('RESULT_READY'));
     await until('the digital diploma', () => values(Topics.digitalDocuments).some((d) => d.applicationId === id));
+    await until('the identity check to the college', () =>
+      values(Topics.collegeApplications).some((a) => a.applicationId === id && a.purpose === 'IDENTITY_CHECKED'),
+    );
     await h.adapter!.relay.drained();
     expect(stagesOf(id)).toEqual([
       'ACCEPTED',
@@ -80,6 +83,12 @@ describe('a duplicate issued before the gateway answered', () => {
     expect(await h.eventTypesOf(id)).toEqual(
       expect.arrayContaining(['DuplicateIssueHeld', 'IdentityVerified', 'DuplicateIssued', 'DigitalDiplomaPublished']),
     );
+    // The college had the application without identity data; it is told the check is over, once.
+    const toCollege = values(Topics.collegeApplications).filter((a) => a.applicationId === id);
+    expect(toCollege.map((a) => [a.purpose, a.identity === null])).toEqual([
+      ['APPLICATION', true],
+      ['IDENTITY_CHECKED', false],
+    ]);
     expect(h.reader.on(dlqTopic(h.topic(Topics.collegeDecisions)))).toHaveLength(0);
     expect((await h.stateOf(id))?.heldDecision).toBeNull();
   });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { at, cmd, intentsOfType, officeApp, portalApp, pscApp, registerIdOf, runIntents } from './fixtures.js';
 
-describe('the application reaches the college once (items 49, 54, 57)', () => {
+describe('the application reaches the college once, and the end of a later identity check (items 49, 54, 57)', () => {
   it('a portal application whose identity check fails (NOT_FOUND, or no answer) is sent without identity, with why', () => {
     const failures = [
       { command: cmd.identityFailed(at('06', '10:01'), 'NOT_FOUND'), reason: 'NOT_FOUND', detail: null },
@@ -35,33 +35,42 @@ describe('the application reaches the college once (items 49, 54, 57)', () => {
     expect(sent[0]).toMatchObject({ identity: { iin: '900101400122' }, identityFailure: null });
   });
 
-  it('after a failure, the identity verified on an operator retry does not send it a second time', () => {
+  it('after a failure, the identity verified on an operator retry is sent as IDENTITY_CHECKED, not as a new application', () => {
     const { steps } = runIntents([
       cmd.receive(portalApp()),
       cmd.identityFailed(at('06', '10:01'), 'NOT_FOUND'),
       cmd.identityRetry(at('06', '10:30')),
       cmd.identityOk(at('06', '10:31'), undefined, 2),
     ]);
-    const sentBy = steps.filter((s) => s.intents.some((i) => i.type === 'SendToCollege')).map((s) => s.event.type);
-    expect(sentBy).toEqual(['IdentityFailed']);
-    expect(steps.map((s) => s.event.type)).toContain('IdentityVerified');
+    const sentBy = steps.flatMap((s) =>
+      intentsOfType(s.intents, 'SendToCollege').map((i) => [s.event.type, i.purpose, i.identity?.iin ?? null]),
+    );
+    expect(sentBy).toEqual([
+      ['IdentityFailed', 'APPLICATION', null],
+      ['IdentityVerified', 'IDENTITY_CHECKED', '900101400122'],
+    ]);
   });
 
-  it('a late FOUND after NO_ANSWER, and a second failure after a retry, do not send it again', () => {
+  it('a late FOUND after NO_ANSWER, and a second failure after a retry, are told as IDENTITY_CHECKED', () => {
     const late = runIntents([
       cmd.receive(portalApp()),
       cmd.identityOverdue(at('06', '10:05')),
       cmd.identityOk(at('06', '10:07')),
     ]);
     expect(late.steps.map((s) => s.event.type)).toEqual(['ApplicationSubmitted', 'IdentityFailed', 'IdentityVerified']);
-    expect(intentsOfType(late.intents, 'SendToCollege')).toHaveLength(1);
+    expect(intentsOfType(late.intents, 'SendToCollege').map((i) => i.purpose)).toEqual([
+      'APPLICATION',
+      'IDENTITY_CHECKED',
+    ]);
     const twice = runIntents([
       cmd.receive(portalApp()),
       cmd.identityFailed(at('06', '10:01'), 'NOT_FOUND'),
       cmd.identityRetry(at('06', '10:30')),
       cmd.identityFailed(at('06', '10:31'), 'NOT_FOUND', 2),
     ]);
-    expect(intentsOfType(twice.intents, 'SendToCollege')).toHaveLength(1);
+    const sent = intentsOfType(twice.intents, 'SendToCollege');
+    expect(sent.map((i) => i.purpose)).toEqual(['APPLICATION', 'IDENTITY_CHECKED']);
+    expect(sent[1]).toMatchObject({ identity: null, identityFailure: { reason: 'NOT_FOUND' } });
   });
 
   it('a portal application the college registered already is not sent on a later answer', () => {
@@ -73,12 +82,18 @@ describe('the application reaches the college once (items 49, 54, 57)', () => {
     expect(intentsOfType(steps.at(-1)!.intents, 'SendToCollege')).toEqual([]);
   });
 
-  it('PSC and office applications are sent once, whatever the identity answers', () => {
+  it('PSC and office applications are sent once as the application; a check ended after it follows as IDENTITY_CHECKED', () => {
     const office = runIntents([cmd.receive(officeApp()), cmd.identityFailed(at('06', '10:01'), 'NOT_FOUND')]);
-    expect(intentsOfType(office.intents, 'SendToCollege')).toHaveLength(1);
-    expect(office.steps.find((s) => s.intents.some((i) => i.type === 'SendToCollege'))!.event.type).toBe(
-      'ApplicationAccepted',
-    );
+    const byEvent = (r: ReturnType<typeof runIntents>) =>
+      r.steps.flatMap((s) => intentsOfType(s.intents, 'SendToCollege').map((i) => [s.event.type, i.purpose]));
+    expect(byEvent(office)).toEqual([
+      ['ApplicationAccepted', 'APPLICATION'],
+      ['IdentityFailed', 'IDENTITY_CHECKED'],
+    ]);
+    expect(intentsOfType(office.intents, 'SendToCollege')[1]).toMatchObject({
+      identityFailure: { reason: 'NOT_FOUND' },
+      officeReceipt: null,
+    });
     const rid = registerIdOf(pscApp());
     const psc = runIntents([
       cmd.receive(pscApp()),
@@ -88,13 +103,22 @@ describe('the application reaches the college once (items 49, 54, 57)', () => {
       cmd.identityRetry(at('06', '15:10')),
       cmd.identityOk(at('06', '15:11'), undefined, 2),
     ]);
+    expect(byEvent(psc)).toEqual([
+      ['DeliveredToCollege', 'APPLICATION'],
+      ['IdentityVerified', 'IDENTITY_CHECKED'],
+    ]);
     const sent = intentsOfType(psc.intents, 'SendToCollege');
-    expect(sent).toHaveLength(1);
     // The register arrived while the check had failed: the college learns why there is no identity.
     expect(sent[0]).toMatchObject({
       dispatchRegisterId: rid,
       identity: null,
       identityFailure: { reason: 'NOT_FOUND' },
+    });
+    // The operator's retry found the person: the college is told, in the same register.
+    expect(sent[1]).toMatchObject({
+      dispatchRegisterId: rid,
+      identity: { iin: '900101400122' },
+      identityFailure: null,
     });
   });
 });

@@ -218,7 +218,7 @@ describe('a portal application whose identity the gateway cannot confirm (item 4
 });
 
 describe('an office application, issued, collected at the office', () => {
-  const { all } = outbound([
+  const { all, perEvent } = outbound([
     cmd.receive(officeApp()),
     cmd.identityOk(at('06', '10:01')),
     cmd.register(at('06', '10:30')),
@@ -228,8 +228,9 @@ describe('an office application, issued, collected at the office', () => {
   it('the college gets the application at once with the office receipt; the result is ready at the office with the decision', () => {
     expect(all.flatMap(invalid)).toEqual([]);
     const college = all.filter((m) => m.topic === Topics.collegeApplications);
-    expect(college).toHaveLength(1);
+    expect(college.map((m) => v(m).purpose)).toEqual(['APPLICATION', 'IDENTITY_CHECKED']);
     expect(v(college[0]!).officeReceipt).toMatchObject({ receiptNumber: 'APP-1', resultDueOn: '2026-04-27' });
+    expect(v(college[0]!).identity).toBeNull();
     expect(
       all
         .filter((m) => m.topic === Topics.monitoringStages)
@@ -237,6 +238,19 @@ describe('an office application, issued, collected at the office', () => {
         .slice(-3),
     ).toEqual(['DUPLICATE_ISSUED', 'DIGITAL_PUBLISHED', 'RESULT_READY']);
     expect(all.filter((m) => m.topic === Topics.courierOrders)).toEqual([]);
+  });
+
+  it('the college then learns the identity check is over, with the person, the receipt not repeated (item 49)', () => {
+    const [, checked] = all.filter((m) => m.topic === Topics.collegeApplications);
+    expect(perEvent.find((e) => e.messages.includes(checked!))!.event).toBe('IdentityVerified');
+    expect(checked!.key).toBe('040740005191');
+    expect(v(checked!)).toMatchObject({
+      purpose: 'IDENTITY_CHECKED',
+      channel: 'COLLEGE_OFFICE',
+      identity: { iin: registerPerson().iin },
+      identityFailure: null,
+      officeReceipt: null,
+    });
   });
 });
 
@@ -287,5 +301,45 @@ describe('the register of a slot (items 54-55)', () => {
     expect(invalid(msg)).toEqual([]);
     expect(msg.key).toBe(REGISTER_ID);
     expect(registerOrderOf(REGISTER_ID, [gone])).toBeNull();
+  });
+});
+
+describe('the identity check ending after the application reached the college (item 49)', () => {
+  it('a PSC register delivered before the gateway answered: the application without identity, then IDENTITY_CHECKED', () => {
+    const { all, perEvent } = outbound([
+      cmd.receive(pscApp()),
+      cmd.dispatchRegister(at('06', '13:05')),
+      cmd.deliverRegister(at('06', '15:00')),
+      cmd.identityOk(at('06', '15:10')),
+    ]);
+    expect(all.flatMap(invalid)).toEqual([]);
+    const college = all.filter((m) => m.topic === Topics.collegeApplications);
+    expect(college.map((m) => [v(m).purpose, perEvent.find((e) => e.messages.includes(m))!.event])).toEqual([
+      ['APPLICATION', 'DeliveredToCollege'],
+      ['IDENTITY_CHECKED', 'IdentityVerified'],
+    ]);
+    expect(v(college[0]!)).toMatchObject({ identity: null, identityFailure: null });
+    expect(v(college[1]!)).toMatchObject({ dispatchRegisterId: REGISTER_ID, identity: { iin: registerPerson().iin } });
+  });
+
+  it('an office application whose person the gateway does not find: IDENTITY_CHECKED with the failure', () => {
+    const { all } = outbound([cmd.receive(officeApp()), cmd.identityFailed(at('06', '10:01'), 'NOT_FOUND')]);
+    expect(all.flatMap(invalid)).toEqual([]);
+    const college = all.filter((m) => m.topic === Topics.collegeApplications);
+    expect(college.map((m) => v(m).purpose)).toEqual(['APPLICATION', 'IDENTITY_CHECKED']);
+    expect(v(college[1]!)).toMatchObject({
+      identity: null,
+      identityFailure: { reason: 'NOT_FOUND', attempts: 1, detail: null },
+    });
+  });
+
+  it('a check over before the application was sent: the application carries it, nothing more follows', () => {
+    const { all } = outbound([
+      cmd.receive(pscApp()),
+      cmd.identityOk(at('06', '10:01')),
+      cmd.dispatchRegister(at('06', '13:05')),
+      cmd.deliverRegister(at('06', '15:00')),
+    ]);
+    expect(all.filter((m) => m.topic === Topics.collegeApplications).map((m) => v(m).purpose)).toEqual(['APPLICATION']);
   });
 });

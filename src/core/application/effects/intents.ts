@@ -119,12 +119,18 @@ export interface IdentityRequestIntent {
 /** Items 49, 54, 57: the application reaches the college, with the identity data and, at the office, the receipt. */
 export interface CollegeApplicationIntent {
   type: 'SendToCollege';
+  /**
+   * APPLICATION: the application, once. IDENTITY_CHECKED: the identity check of an application the
+   * college already has (an office one, a PSC one delivered before the gateway answered) is over:
+   * the same application again with the person or the failure (item 49); not a new application.
+   */
+  purpose: 'APPLICATION' | 'IDENTITY_CHECKED';
   registerNumber: string;
   dispatchRegisterId: string | null;
   registrationDate: string;
   serviceTermEndsAt: string;
   identity: RegisterPerson | null;
-  /** Item 49: the identity check failed before the application was sent (identity is then null). */
+  /** Item 49: the identity check failed (identity is then null); null while it runs or when it verified. */
   identityFailure: { reason: 'NOT_FOUND' | 'NO_ANSWER'; attempts: number; detail: string | null } | null;
   officeReceipt: { receiptNumber: string; acceptedAt: string; resultDueOn: string; text: Bilingual } | null;
 }

@@ -105,12 +105,22 @@ function receiptNumberOf(app: Application): string {
   return app.psc?.receiptNumber ?? app.applicationId;
 }
 
-/** Items 49, 54, 57: the application for the college, once: with identity when the gateway found the person. */
-function toCollege(app: Application, s: ApplicationState, dispatchRegisterId: string | null, office: boolean): Intent {
+/**
+ * Items 49, 54, 57: the application for the college, once, with identity when the gateway found
+ * the person; again, as IDENTITY_CHECKED, when a check still running at the sending ends.
+ */
+function toCollege(
+  app: Application,
+  s: ApplicationState,
+  dispatchRegisterId: string | null,
+  office: boolean,
+  purpose: 'APPLICATION' | 'IDENTITY_CHECKED' = 'APPLICATION',
+): Intent {
   const d = s.deadlines!;
   const failure = s.identity?.status === 'FAILED' ? s.identity.failure : null;
   return {
     type: 'SendToCollege',
+    purpose,
     registerNumber: receiptNumberOf(app),
     dispatchRegisterId,
     registrationDate: d.registrationDate,
@@ -268,7 +278,10 @@ export function partyIntents(
     case 'IdentityVerified':
     case 'IdentityFailed':
       // A portal application reaches the college when its identity check is over, verified or failed (item 49).
-      return reachesCollege(before, after) ? [toCollege(app, after, null, false)] : [];
+      if (reachesCollege(before, after)) return [toCollege(app, after, null, false)];
+      // One already there (office; PSC delivered first) learns how the check ended: the G1 ground rests on it.
+      if (!before.sentToCollegeAt) return [];
+      return [toCollege(app, after, after.register?.registerId ?? null, false, 'IDENTITY_CHECKED')];
     case 'DeliveredToCollege':
       return reachesCollege(before, after) ? [toCollege(app, after, event.registerId, false)] : [];
     case 'PreliminaryRefusalIssued':

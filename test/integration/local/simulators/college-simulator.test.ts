@@ -128,6 +128,16 @@ describe('college simulator, in process', () => {
     expect(sim.stats().undecodable).toBe(1);
     expect(sim.stats().planned).toBe(before.planned);
   });
+
+  it('notes the end of an identity check (IDENTITY_CHECKED) and answers nothing to it', async () => {
+    const before = sim.stats();
+    const update = { ...application(config, idFor(config, 'ISSUE')), purpose: 'IDENTITY_CHECKED' as const };
+    await client.send(update);
+    await client.until(() => sim.stats().noted === before.noted + 1, WAIT_MS, 'the update noted');
+    await pause(1500);
+    expect(of(client, update.applicationId)).toEqual([]);
+    expect(sim.stats()).toMatchObject({ planned: before.planned, invalid: before.invalid });
+  });
 });
 
 describe('college simulator restarted in the middle of an application', () => {
