@@ -88,10 +88,15 @@ describe('a calendar version loaded while the adapter runs', () => {
         },
       }),
     );
+    const termNotices = (applicationId: string) =>
+      h.reader
+        .on(h.topic(Topics.portalNotifications))
+        .filter((n) => n.value.applicationId === applicationId && n.value.kind === 'TERM_REVISED');
+    // The stage and the notice of a revision leave in one transaction, but are read topic by topic.
     await h.reader.until(
-      () => affected.every((m) => revisionsOf(m.applicationId).length >= 1),
+      () => affected.every((m) => revisionsOf(m.applicationId).length >= 1 && termNotices(m.applicationId).length >= 1),
       30_000,
-      'the revisions',
+      'the revisions and their notices',
     );
     const version = h.adapter!.calendars.current().version;
     expect(version.publishedAt).toBe('2027-05-06T12:00:00+05:00');
@@ -111,10 +116,7 @@ describe('a calendar version loaded while the adapter runs', () => {
       // One working day more: the term ends a day later than before.
       expect(Date.parse(rev!.serviceTermEndsAt)).toBeGreaterThan(Date.parse(before[i]!.serviceTermEndsAt));
       expect(rev!.sequence).toBe(stagesOf(m.applicationId).length);
-      const notices = h.reader
-        .on(h.topic(Topics.portalNotifications))
-        .filter((n) => n.value.applicationId === m.applicationId && n.value.kind === 'TERM_REVISED');
-      expect(notices).toHaveLength(1);
+      expect(termNotices(m.applicationId)).toHaveLength(1);
     }
     expect(revisionsOf(untouched.applicationId)).toEqual([]);
     expect(revisionsOf(closed.applicationId)).toEqual([]);

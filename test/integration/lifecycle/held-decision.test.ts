@@ -58,6 +58,9 @@ describe('a duplicate issued before the gateway answered', () => {
       timeout: 30_000,
       interval: 200,
     });
+    // Held in the database; the stage of the registration comes through the relay and the reader.
+    await until('REGISTERED_AT_COLLEGE', () => stagesOf(id).includes('REGISTERED_AT_COLLEGE'));
+    await h.adapter!.relay.drained();
     expect(stagesOf(id)).toEqual(['ACCEPTED', 'REGISTERED_AT_COLLEGE']);
     expect((await h.stateOf(id))?.phase).toBe('UNDER_REVIEW');
     expect(values(Topics.digitalDocuments).filter((d) => d.applicationId === id)).toHaveLength(0);
