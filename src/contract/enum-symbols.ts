@@ -110,7 +110,7 @@ assertType<Equals<(typeof SLA_STATUS)[number], SlaStatus>>();
 
 /** Outcome of the identity lookup (gateway). */
 export const IDENTITY_STATUS = ['FOUND', 'NOT_FOUND', 'ERROR'] as const;
-/** Why the identity check failed before the application reached the college (item 49). */
+/** Why the identity check failed (item 49). */
 export const IDENTITY_FAILURE_REASON = ['NOT_FOUND', 'NO_ANSWER'] as const;
 
 /** college.applications.v1: the application, or the end of its identity check after it was sent (item 49). */

@@ -6,7 +6,7 @@ import type { ApplicationCommand } from '../../../src/core/application/workflow/
 import { decide } from '../../../src/core/application/workflow/decide.js';
 import { evolve } from '../../../src/core/application/workflow/evolve.js';
 import { initialState, type ApplicationState } from '../../../src/core/application/workflow/state.js';
-import { cmd, ctx, officeApp, portalApp, pscApp, registerPerson } from './fixtures.js';
+import { cmd, ctx, officeApp, portalApp, pscApp, registerIdOf, registerPerson } from './fixtures.js';
 
 /** An instant `minutes` after Mon 2026-04-06 10:00 Kazakhstan time. */
 function instant(minutes: number): string {
@@ -151,13 +151,43 @@ describe('state codec: jsonb round trip', () => {
     delete old.state.heldDecision;
     delete old.state.result.dispatchSequence;
     const read = decodeState(old);
-    expect(read.sentToCollegeAt).toBeNull();
+    // Its register was delivered: it went to the college then (filled in, as below).
+    expect(read.sentToCollegeAt).toBe(s.register!.deliveredAt);
     expect(read.heldDecision).toBeNull();
     // The count of courier orders is the number of the order planned last.
     expect(read.result?.dispatchSequence).toBe(2);
     delete old.state.result.dispatchSequence;
     old.state.result.plannedDispatch = null;
     expect(decodeState(old).result?.dispatchSequence).toBe(0);
+  });
+
+  it('fills in sentToCollegeAt of an office application, and of a delivered PSC register, stored before it was recorded', () => {
+    const stateAfter = (commands: ApplicationCommand[]) => {
+      let s = initialState;
+      for (const c of commands) {
+        const r = decide(s, c, ctx);
+        if (!r.ok) throw new Error(r.rejection.message);
+        s = r.events.reduce(evolve, s);
+      }
+      return s;
+    };
+    const stored = (s: ApplicationState) => {
+      const old = JSON.parse(encodeState(s));
+      delete old.state.sentToCollegeAt;
+      return decodeState(old).sentToCollegeAt;
+    };
+    const office = stateAfter([cmd.receive(officeApp())]);
+    expect(office.sentToCollegeAt).not.toBeNull();
+    expect(stored(office)).toBe(office.application!.submittedAt);
+    const rid = registerIdOf(pscApp());
+    const delivered = stateAfter([
+      cmd.receive(pscApp()),
+      cmd.dispatchRegister(instant(1), rid),
+      cmd.deliverRegister(instant(2), rid),
+    ]);
+    expect(stored(delivered)).toBe(delivered.register!.deliveredAt);
+    expect(stored(stateAfter([cmd.receive(pscApp())]))).toBeNull();
+    expect(stored(stateAfter([cmd.receive(portalApp())]))).toBeNull();
   });
 
   it('a corrupt or foreign row is an error with a code, never a half-read state', () => {

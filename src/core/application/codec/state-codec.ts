@@ -93,9 +93,7 @@ const stateSchema = z
       .object({ registerId: str, courierSlot: slot, dispatchedAt: str, deliveredAt: nstr })
       .strict()
       .nullable(),
-    // States stored before it was recorded read as null. No event sends such an application again: an
-    // office one was sent at acceptance, a delivered register is not delivered twice, and a verified
-    // identity is not answered again; a failed portal check is sent on its next answer (it was not before).
+    // States stored before it was recorded read as null here and are filled in by sentToCollegeOf.
     sentToCollegeAt: nstr.default(null),
     college: z
       .object({ registrationNumber: str, registeredAt: str, registeredOn: str, reviewDeadline: str })
@@ -212,5 +210,20 @@ export function decodeState(stored: string | unknown): ApplicationState {
   const parsed = stateSchema.safeParse(env.data.state);
   if (!parsed.success)
     throw new StateDecodeError(parsed.error.issues.map((i) => `state.${i.path.join('.')}: ${i.message}`));
-  return parsed.data as unknown as ApplicationState;
+  const state = parsed.data as unknown as ApplicationState;
+  return state.sentToCollegeAt === null ? { ...state, sentToCollegeAt: sentToCollegeOf(state) } : state;
+}
+
+/**
+ * A state stored before sentToCollegeAt was recorded: an office application went to the college at
+ * acceptance, a PSC one on its register's delivery (so the end of a check still running is sent as
+ * IDENTITY_CHECKED, not lost). A portal one reads as not sent: the releases before sent a portal
+ * application only when its identity was verified, and a verified identity is not answered again;
+ * a failed check is sent on its next answer.
+ */
+function sentToCollegeOf(s: ApplicationState): string | null {
+  const app = s.application;
+  if (!app || s.phase === 'NEW' || s.phase === 'INTAKE_REFUSED') return null;
+  if (app.channel === 'COLLEGE_OFFICE') return app.submittedAt;
+  return s.register?.deliveredAt ?? null;
 }

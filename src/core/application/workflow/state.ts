@@ -169,9 +169,10 @@ export interface ApplicationState {
   registerOrder: { registerId: string; orderMessageId: string; orderedAt: string } | null;
   register: RegisterState | null;
   /**
-   * Items 49, 54, 57: when the application was sent to the college (college.applications.v1), which
-   * happens once: an office one at acceptance, a PSC one on the register's delivery, a portal one when
-   * its identity check is over (verified or failed). Null until then, and for states stored before it.
+   * Items 49, 54, 57: when the application was sent to the college (college.applications.v1,
+   * APPLICATION), which happens once: an office one at acceptance, a PSC one on the register's
+   * delivery, a portal one when its identity check is over (verified or failed). Null until then. A
+   * check that ends after it is sent as IDENTITY_CHECKED (effects/party-intents.ts).
    */
   sentToCollegeAt: string | null;
   college: CollegeState | null;
