@@ -387,6 +387,36 @@ const identityResponses: NonEmpty<IdentityResponse> = [
 
 // ---------- college.applications.v1 ----------
 
+/** An office application as the college gets it at once (the receipt, no identity data yet). */
+const officeCollegeApplication: CollegeApplicationRegistered = {
+  messageId: '9a1c3e5a-7d4b-4f6a-9c8e-0d5f7b9a1c43',
+  correlationId: OFFICE_APP_ID,
+  occurredAt: '2026-03-05T11:00:04.000+05:00',
+  applicationId: OFFICE_APP_ID,
+  collegeBin: COLLEGE_BIN,
+  registerNumber: OFFICE_APP_ID,
+  dispatchRegisterId: null,
+  channel: 'COLLEGE_OFFICE',
+  submittedAt: '2026-03-05T11:00:00.000+05:00',
+  registrationDate: '2026-03-05',
+  serviceTermEndsAt: '2026-03-30T23:59:59.999+05:00',
+  form: portalForm,
+  presentedDocuments: [applicationFormDocument],
+  resultPlace: { kind: 'COLLEGE_OFFICE', branchId: null },
+  signature: null,
+  psc: null,
+  identity: null,
+  officeReceipt: {
+    receiptNumber: OFFICE_APP_ID,
+    acceptedAt: '2026-03-05T11:00:00.000+05:00',
+    resultDueOn: '2026-03-30',
+    textKk: 'Құжаттар қабылданды. Нәтиже берілетін күн: 2026-03-30.',
+    textRu: 'Документы приняты. Срок выдачи результата: 2026-03-30.',
+  },
+  identityFailure: null,
+  purpose: 'APPLICATION',
+};
+
 const collegeApplications: NonEmpty<CollegeApplicationRegistered> = [
   {
     messageId: '6d8f0b2c-4a1e-4c3d-9f5b-7a2c4e6d8f10',
@@ -432,34 +462,7 @@ const collegeApplications: NonEmpty<CollegeApplicationRegistered> = [
     identityFailure: null,
     purpose: 'APPLICATION',
   },
-  {
-    messageId: '9a1c3e5a-7d4b-4f6a-9c8e-0d5f7b9a1c43',
-    correlationId: OFFICE_APP_ID,
-    occurredAt: '2026-03-05T11:00:04.000+05:00',
-    applicationId: OFFICE_APP_ID,
-    collegeBin: COLLEGE_BIN,
-    registerNumber: OFFICE_APP_ID,
-    dispatchRegisterId: null,
-    channel: 'COLLEGE_OFFICE',
-    submittedAt: '2026-03-05T11:00:00.000+05:00',
-    registrationDate: '2026-03-05',
-    serviceTermEndsAt: '2026-03-30T23:59:59.999+05:00',
-    form: portalForm,
-    presentedDocuments: [applicationFormDocument],
-    resultPlace: { kind: 'COLLEGE_OFFICE', branchId: null },
-    signature: null,
-    psc: null,
-    identity: null,
-    officeReceipt: {
-      receiptNumber: OFFICE_APP_ID,
-      acceptedAt: '2026-03-05T11:00:00.000+05:00',
-      resultDueOn: '2026-03-30',
-      textKk: 'Құжаттар қабылданды. Нәтиже берілетін күн: 2026-03-30.',
-      textRu: 'Документы приняты. Срок выдачи результата: 2026-03-30.',
-    },
-    identityFailure: null,
-    purpose: 'APPLICATION',
-  },
+  officeCollegeApplication,
   {
     // A portal application whose identity the gateway could not confirm (item 49): the college judges it.
     messageId: '0b2d4f6b-8e5c-4a7b-8d9f-1e6a8c0b2d54',
@@ -485,25 +488,11 @@ const collegeApplications: NonEmpty<CollegeApplicationRegistered> = [
   },
   {
     // The office application above, its identity check over after it reached the college (item 49).
+    ...officeCollegeApplication,
     messageId: '1c3e5a7c-9f6d-4b8c-9e0a-2f7b9d1c3e65',
-    correlationId: OFFICE_APP_ID,
     occurredAt: '2026-03-05T11:02:30.000+05:00',
-    applicationId: OFFICE_APP_ID,
-    collegeBin: COLLEGE_BIN,
-    registerNumber: OFFICE_APP_ID,
-    dispatchRegisterId: null,
-    channel: 'COLLEGE_OFFICE',
-    submittedAt: '2026-03-05T11:00:00.000+05:00',
-    registrationDate: '2026-03-05',
-    serviceTermEndsAt: '2026-03-30T23:59:59.999+05:00',
-    form: portalForm,
-    presentedDocuments: [applicationFormDocument],
-    resultPlace: { kind: 'COLLEGE_OFFICE', branchId: null },
-    signature: null,
-    psc: null,
     identity: portalApplicantIdentity,
     officeReceipt: null,
-    identityFailure: null,
     purpose: 'IDENTITY_CHECKED',
   },
 ];
